@@ -1,0 +1,56 @@
+/**
+ * Inline markup removal: turns a line of Markdown, Zim or Org into the plain words a person would
+ * read aloud. Images and bare URLs disappear, links keep their label, emphasis and code marks go.
+ */
+
+import type { NoteFormat } from './note-types.ts';
+
+const COMMON: Array<[RegExp, string]> = [
+  [/<img\b[^>]*>/gi, ''],
+  [/<!--.*?-->/g, ''],
+  [/<\/?[a-z][^>]*>/gi, ''],
+  [/\bhttps?:\/\/[^\s)\]]+/g, ''],
+];
+
+const MARKDOWN: Array<[RegExp, string]> = [
+  [/!\[[^\]]*\]\([^)]*\)/g, ''],
+  [/\[([^\]]+)\]\([^)]*\)/g, '$1'],
+  [/(\*\*|__)(.+?)\1/g, '$2'],
+  [/`+([^`]*)`+/g, '$1'],
+  [/~~(.+?)~~/g, '$1'],
+  [/(^|\s)[*_]([^*_\s][^*_]*?)[*_](?=\s|$|[.,;:!?)])/g, '$1$2'],
+];
+
+const ZIM: Array<[RegExp, string]> = [
+  [/\{\{[^}]*\}\}/g, ''],
+  [/\[\[([^|\]]+)\|([^\]]+)\]\]/g, '$2'],
+  [/\[\[([^\]]+)\]\]/g, '$1'],
+  [/\*\*(.+?)\*\*/g, '$1'],
+  [/\/\/(.+?)\/\//g, '$1'],
+  [/__(.+?)__/g, '$1'],
+  [/''(.+?)''/g, '$1'],
+  [/~~(.+?)~~/g, '$1'],
+  [/\^\{([^}]*)\}/g, '$1'],
+  [/_\{([^}]*)\}/g, '$1'],
+];
+
+const ORG: Array<[RegExp, string]> = [
+  [/\[\[[^\]]+\]\[([^\]]+)\]\]/g, '$1'],
+  [/\[\[([^\]]+)\]\]/g, '$1'],
+  [/(^|\s)([*/=~+_])(\S(?:.*?\S)?)\2(?=\s|$|[.,;:!?)])/g, '$1$3'],
+];
+
+const BY_FORMAT: Record<NoteFormat, Array<[RegExp, string]>> = {
+  markdown: MARKDOWN,
+  zim: ZIM,
+  org: ORG,
+  plain: [],
+};
+
+/** Removes `format`'s inline markup from one line and collapses white space. Never throws. */
+export function cleanInline(text: string, format: NoteFormat): string {
+  let out = text;
+  for (const [re, by] of BY_FORMAT[format]) out = out.replace(re, by);
+  for (const [re, by] of COMMON) out = out.replace(re, by);
+  return out.replace(/\s+/g, ' ').trim();
+}

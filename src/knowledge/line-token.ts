@@ -1,0 +1,51 @@
+/**
+ * The format-neutral line stream every note parser emits and `build-passages` consumes.
+ *
+ * Contract: a parser turns raw text into one token per meaningful line, already stripped of that
+ * format's inline markup (see `clean-inline.ts`). Lines a reader would not quote (code, images,
+ * front matter) produce no token at all, so they never split a bullet group.
+ */
+
+/** One line of a note, classified. `line` is 1-based; `indent` counts columns (a tab is 4). */
+export type LineToken =
+  | { kind: 'heading'; level: number; text: string; line: number }
+  | { kind: 'bullet'; indent: number; text: string; line: number }
+  | { kind: 'text'; indent: number; text: string; line: number }
+  | { kind: 'table'; cells: string[]; line: number }
+  | { kind: 'blank'; line: number };
+
+/** Width of leading white space in columns, a tab counting as 4. */
+export function indentWidth(raw: string): number {
+  let width = 0;
+  for (const ch of raw) {
+    if (ch === ' ') width += 1;
+    else if (ch === '\t') width += 4;
+    else break;
+  }
+  return width;
+}
+
+const BULLET = /^(\s*)(?:[-*+•]|\d{1,3}[.)])\s+(.*)$/;
+
+/**
+ * Classifies a list item line shared by Markdown, Org and plain text (`-`, `*`, `+`, `•`, `1.`, `1)`).
+ * Returns null when the line is not a bullet.
+ */
+export function matchBullet(raw: string): { indent: number; text: string } | null {
+  const m = BULLET.exec(raw);
+  if (!m) return null;
+  return { indent: indentWidth(m[1] ?? ''), text: m[2] ?? '' };
+}
+
+/** Splits a `| a | b |` table row into trimmed cells; returns null for a `|---|---|` separator row. */
+export function tableCells(raw: string): string[] | null {
+  const inner = raw.trim().replace(/^\|/, '').replace(/\|$/, '');
+  const cells = inner.split('|').map((c) => c.trim());
+  if (cells.every((c) => /^:?-*:?$/.test(c))) return null;
+  return cells;
+}
+
+/** True for `| … |` lines (Markdown and Org tables). */
+export function isTableRow(raw: string): boolean {
+  return /^\s*\|.*\|\s*$/.test(raw);
+}

@@ -1,0 +1,92 @@
+/**
+ * The only part of src/knowledge that touches the disk: walks a notes folder recursively and
+ * parses every readable text file into one corpus.
+ *
+ * Skipped with a warning naming the file (loading goes on): files over {@link MAX_NOTE_BYTES},
+ * binary files (a NUL byte in the first 8 KiB, or not valid UTF-8), unreadable files. Hidden files
+ * and folders (`.git`, `.obsidian`), `node_modules` and symbolic-link loops are not visited.
+ * A missing or empty folder is an error the caller reports (the bot has nothing to answer from).
+ */
+
+import { createHash } from 'node:crypto';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
+import type { Corpus, Passage, Section } from './note-types.ts';
+import { parseNote } from './parse-note.ts';
+
+/** Larger files are skipped: notes are small, and a 5 MB file is an export or a dump (bytes). */
+export const MAX_NOTE_BYTES = 5 * 1024 * 1024;
+
+const IMAGE_OR_ARCHIVE = /\.(png|jpe?g|gif|webp|svg|ico|pdf|zip|gz|tgz|7z|mp[34]|mov|docx?|xlsx?|pptx?)$/i;
+
+async function walk(dir: string, out: string[], seen: Set<string>): Promise<void> {
+  const real = await stat(dir);
+  const key = `${real.dev}:${real.ino}`;
+  if (seen.has(key)) return;
+  seen.add(key);
+  const entries = await readdir(dir, { withFileTypes: true });
+  entries.sort((a, b) => a.name.localeCompare(b.name));
+  for (const entry of entries) {
+    if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
+    const full = join(dir, entry.name);
+    if (
+      entry.isDirectory() ||
+      (entry.isSymbolicLink() && (await stat(full).catch(() => null))?.isDirectory())
+    ) {
+      await walk(full, out, seen);
+    } else out.push(full);
+  }
+}
+
+/** Decodes bytes as UTF-8, or explains why this is not a text note. */
+export function decodeNote(bytes: Buffer): { text: string } | { reason: string } {
+  if (bytes.subarray(0, 8192).includes(0)) return { reason: 'binary file (NUL byte)' };
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
+  } catch {
+    return { reason: 'not valid UTF-8 text' };
+  }
+}
+
+/**
+ * Loads every note under `dir` into a corpus with passage ids 0..n-1.
+ * @throws Error when `dir` does not exist or is not a folder (message names the folder).
+ */
+export async function loadNotes(dir: string): Promise<Corpus> {
+  const info = await stat(dir).catch(() => null);
+  if (!info?.isDirectory())
+    throw new Error(`Notes folder not found: ${dir} (set NOTES_DIR to a folder of notes)`);
+  const paths: string[] = [];
+  await walk(dir, paths, new Set());
+  const hash = createHash('sha256');
+  const warnings: string[] = [];
+  const passages: Passage[] = [];
+  const sections: Section[] = [];
+  const files: string[] = [];
+  for (const full of paths) {
+    const file = relative(dir, full).split(sep).join('/');
+    if (IMAGE_OR_ARCHIVE.test(file)) continue;
+    try {
+      const size = (await stat(full)).size;
+      if (size > MAX_NOTE_BYTES) {
+        warnings.push(
+          `${file}: skipped, ${(size / 1024 / 1024).toFixed(1)} MB is over the 5 MB limit for a note`,
+        );
+        continue;
+      }
+      const decoded = decodeNote(await readFile(full));
+      if ('reason' in decoded) {
+        warnings.push(`${file}: skipped, ${decoded.reason}`);
+        continue;
+      }
+      hash.update(file).update('\0').update(decoded.text).update('\0');
+      const parsed = parseNote(file, decoded.text);
+      files.push(file);
+      sections.push(...parsed.sections);
+      for (const draft of parsed.passages) passages.push({ id: passages.length, ...draft });
+    } catch (err) {
+      warnings.push(`${file}: skipped, could not read (${(err as Error).message})`);
+    }
+  }
+  return { passages, sections, files, warnings, version: hash.digest('hex') };
+}

@@ -1,0 +1,42 @@
+/**
+ * Text → index terms: tokenize, drop stop words, stem with lunr's Porter stemmer, and find AWS
+ * vocabulary synonyms. The same function feeds the index builder and the query builder, so the
+ * two sides can never disagree about a term.
+ */
+
+import lunr from 'lunr';
+import { matchVocabulary } from './aws-vocabulary.ts';
+import { STOP_WORDS } from './stop-words.ts';
+import { tokenize } from './tokenize.ts';
+
+const stemCache = new Map<string, string>();
+
+/** lunr's English stemmer on one lowercase word (memoized; e.g. `replication` → `replic`). */
+export function stem(word: string): string {
+  let out = stemCache.get(word);
+  if (out === undefined) {
+    out = lunr.stemmer(new lunr.Token(word, {})).toString();
+    if (stemCache.size > 200_000) stemCache.clear();
+    stemCache.set(word, out);
+  }
+  return out;
+}
+
+/** Content words of `tokens` (stop words and 1-letter words other than digits removed). */
+export function contentWords(tokens: readonly string[]): string[] {
+  return tokens.filter((t) => !STOP_WORDS.has(t) && (t.length > 1 || /\d/.test(t)));
+}
+
+/** What a piece of text contributes to the index: stemmed content terms and synonym tokens. */
+export interface AnalyzedText {
+  /** Stemmed content terms, in order, duplicates kept (term frequency matters to BM25). */
+  terms: string[];
+  /** `syn<N>` tokens of the AWS vocabulary groups mentioned. */
+  synonyms: string[];
+}
+
+/** Analyzes text for indexing. Pure; never throws. */
+export function analyzeText(text: string): AnalyzedText {
+  const tokens = tokenize(text);
+  return { terms: contentWords(tokens).map(stem), synonyms: matchVocabulary(tokens, false).synonyms };
+}

@@ -1,0 +1,136 @@
+/**
+ * Query side of retrieval: loads a {@link SerializedIndex} and answers free text with ranked
+ * passages. User text never reaches lunr's query parser (`index.search` throws on `:`, `~`, `^`
+ * and more): queries are built with lunr's query builder from our own analysis, so any string,
+ * including emoji and 5,000 characters of noise, gets a result list (possibly empty), never an error.
+ */
+
+import lunr from 'lunr';
+import type { Passage } from '../knowledge/note-types.ts';
+import { contentWords, stem } from './analyze-text.ts';
+import { matchVocabulary } from './aws-vocabulary.ts';
+import type { SerializedIndex } from './build-index.ts';
+import { correctSpelling, wordsByLength } from './correct-spelling.ts';
+import { WEAK_WORDS } from './stop-words.ts';
+import { tokenize } from './tokenize.ts';
+
+/** One ranked passage. `matched` lists the index terms (stems, `syn<N>`) that matched it. */
+export interface Hit {
+  passage: Passage;
+  score: number;
+  matched: string[];
+}
+
+/** How a query was read: useful for answer composition and for debugging retrieval. */
+export interface QueryAnalysis {
+  /** Stemmed content terms after spelling correction (the learner's own words). */
+  terms: string[];
+  synonyms: string[];
+  /** Stemmed expansion terms (lower boost). */
+  expansions: string[];
+  /** Spelling corrections made, `typo → word`. */
+  corrections: Record<string, string>;
+  /** Expansion term → the question's own terms it stands for (for coverage). */
+  expandedFrom: Record<string, string[]>;
+}
+
+/** At most this many content terms are searched: the rarest ones, so a pasted essay stays fast. */
+export const MAX_QUERY_TERMS = 24;
+const EXPANSION_BOOST = 0.4;
+
+/** A loaded, queryable index over a fixed passage list. */
+export class SearchIndex {
+  readonly #index: lunr.Index;
+  readonly #data: SerializedIndex;
+  readonly #byLength: Map<number, string[]>;
+  readonly passages: readonly Passage[];
+
+  /** @throws Error when `data` is not a serialized lunr index (a corrupt cache file). */
+  constructor(data: SerializedIndex, passages: readonly Passage[]) {
+    this.#index = lunr.Index.load(data.lunr);
+    this.#data = data;
+    this.#byLength = wordsByLength(data.words);
+    this.passages = passages;
+  }
+
+  /** Inverse document frequency of a stemmed term (BM25 form, ≥ 0; unknown terms get the max). */
+  idf(term: string): number {
+    const n = this.#data.passageCount;
+    const df = this.#data.df[term] ?? 0;
+    return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+  }
+
+  /** True when some passage contains the stemmed term. */
+  knows(term: string): boolean {
+    return (this.#data.df[term] ?? 0) > 0;
+  }
+
+  /** Reads a query: tokens, spelling correction, stop words, stems, vocabulary. Pure. */
+  analyze(text: string): QueryAnalysis {
+    const raw = tokenize(text.slice(0, 10_000));
+    const corrections: Record<string, string> = {};
+    const tokens = raw.map((t) => {
+      if (this.knows(stem(t))) return t;
+      const fixed = correctSpelling(t, this.#data.words, this.#byLength);
+      if (fixed !== t) corrections[t] = fixed;
+      return fixed;
+    });
+    const vocab = matchVocabulary(tokens, true);
+    const words = contentWords(tokens);
+    const weak = words.filter((w) => WEAK_WORDS.has(w)).map(stem);
+    let terms = [...new Set(words.filter((w) => !WEAK_WORDS.has(w)).map(stem))];
+    if (terms.length > MAX_QUERY_TERMS) {
+      terms = terms.sort((a, b) => this.idf(b) - this.idf(a)).slice(0, MAX_QUERY_TERMS);
+    }
+    const own = new Set(terms);
+    const expandedFrom: Record<string, string[]> = Object.fromEntries(
+      weak.filter((w) => !own.has(w)).map((w) => [w, []]),
+    );
+    for (const { from, adds } of vocab.expansions) {
+      const sources = contentWords(from).map(stem);
+      for (const e of contentWords(adds).map(stem)) {
+        if (own.has(e)) continue;
+        expandedFrom[e] = [...new Set([...(expandedFrom[e] ?? []), ...sources])];
+      }
+    }
+    return {
+      terms,
+      synonyms: [...new Set(vocab.synonyms)],
+      expansions: Object.keys(expandedFrom),
+      corrections,
+      expandedFrom,
+    };
+  }
+
+  /** Top `k` passages for free text, best first. Never throws on user text. */
+  search(text: string, k = 8): Hit[] {
+    return this.searchAnalyzed(this.analyze(text), k);
+  }
+
+  /** Top `k` passages for an already analyzed query, best first. */
+  searchAnalyzed(q: QueryAnalysis, k = 8): Hit[] {
+    const known = [...q.terms, ...q.synonyms, ...q.expansions].some((t) => this.knows(t));
+    // lunr treats a query with no clauses as "all clauses negated" and returns every passage.
+    if (!known) return [];
+    const results = this.#index.query((query) => {
+      for (const term of q.terms) {
+        if (this.knows(term))
+          query.term(term, { fields: ['heading', 'text', 'context'], usePipeline: false });
+      }
+      for (const syn of q.synonyms) {
+        if (this.knows(syn)) query.term(syn, { fields: ['alias'], usePipeline: false });
+      }
+      for (const term of q.expansions) {
+        if (this.knows(term)) {
+          query.term(term, { fields: ['heading', 'text'], usePipeline: false, boost: EXPANSION_BOOST });
+        }
+      }
+    });
+    const hits: Hit[] = [];
+    for (const r of results.slice(0, k)) {
+      const passage = this.passages[Number(r.ref)];
+      if (passage) hits.push({ passage, score: r.score, matched: Object.keys(r.matchData.metadata) });
+    }
+    return hits;
+  }
+}
