@@ -14,6 +14,7 @@ import { parseArgs } from 'node:util';
 import lunr from 'lunr';
 import { parse } from 'yaml';
 import { composeAnswer } from '../src/answer/compose-answer.ts';
+import { unescapeMrkdwn } from '../src/answer/mrkdwn.ts';
 import { loadNotes } from '../src/knowledge/load-notes.ts';
 import type { Passage } from '../src/knowledge/note-types.ts';
 import { buildIndex } from '../src/retrieval/build-index.ts';
@@ -69,7 +70,8 @@ const byStyle = new Map<string, Tally>();
 const total: Tally = { n: 0, hit: 0, chars: 0, baseHit: 0, baseChars: 0 };
 const misses: string[] = [];
 for (const q of questions) {
-  const answer = composeAnswer(q.question, index).text;
+  // Facts are matched against what a person reads: Slack renders &amp; as &.
+  const answer = unescapeMrkdwn(composeAnswer(q.question, index).text);
   const base = baseline(q.question);
   const ok = hits(answer, q);
   if (!byStyle.has(q.style)) byStyle.set(q.style, { n: 0, hit: 0, chars: 0, baseHit: 0, baseChars: 0 });

@@ -11,6 +11,7 @@ import { EQUIVALENT_TERMS } from '../retrieval/aws-vocabulary.ts';
 import type { Hit, QueryAnalysis, SearchIndex } from '../retrieval/search-index.ts';
 import { type Answer, MAX_ANSWER_CHARS, type Source } from './answer-types.ts';
 import { extractSnippet, type Snippet, weightOf } from './extract-snippet.ts';
+import { escapeMrkdwn } from './mrkdwn.ts';
 import { parseComparison } from './parse-comparison.ts';
 
 /** Share of the question's weight (IDF) the best passage must cover to count as an answer. */
@@ -20,7 +21,7 @@ export const MAX_UNKNOWN_SHARE = 0.5;
 /** A further piece is added only when it scores at least this share of the best one. */
 const FOLLOW_UP_RATIO = 0.45;
 const MAX_PIECES = 3;
-const EXPANSION_WEIGHT = 0.4;
+const EXPANSION_WEIGHT = 0.6;
 
 /** Citation for a passage. */
 export function sourceOf(p: Passage): Source {
@@ -82,11 +83,8 @@ export function unknownShare(index: SearchIndex, q: QueryAnalysis): number {
 
 /** True when the best hit answers the question at all (see MIN_COVERAGE, MAX_UNKNOWN_SHARE). */
 export function isCovered(index: SearchIndex, q: QueryAnalysis, hits: Hit[]): boolean {
-  return (
-    hits.length > 0 &&
-    unknownShare(index, q) < MAX_UNKNOWN_SHARE &&
-    coverage(index, q, hits[0]) >= MIN_COVERAGE
-  );
+  const best = Math.max(0, ...hits.slice(0, 3).map((h) => coverage(index, q, h)));
+  return hits.length > 0 && unknownShare(index, q) < MAX_UNKNOWN_SHARE && best >= MIN_COVERAGE;
 }
 
 function stemsOf(text: string): Set<string> {
@@ -127,7 +125,8 @@ export function clip(text: string, max: number): string {
   if (text.length <= max) return text;
   const cut = text.slice(0, max - 1);
   const space = cut.lastIndexOf(' ');
-  return `${(space > max * 0.6 ? cut.slice(0, space) : cut).replace(/[\s,;:–-]+$/, '')}…`;
+  const kept = (space > max * 0.6 ? cut.slice(0, space) : cut).replace(/&[a-z]*$/, '');
+  return `${kept.replace(/[\s,;:–-]+$/, '')}…`;
 }
 
 interface Ranked {
@@ -228,11 +227,12 @@ export function labelled(p: Snippet): string {
   const heading = (p.passage.headingPath[p.passage.headingPath.length - 1] ?? '')
     .replace(/[*_`]/g, '')
     .trim();
-  if (!heading || heading.length > MAX_LABEL_CHARS) return p.text;
+  const body = escapeMrkdwn(p.text);
+  if (!heading || heading.length > MAX_LABEL_CHARS) return body;
   const words = stemsOf(heading);
   const text = stemsOf(p.text);
-  if ([...words].every((w) => text.has(w))) return p.text;
-  return `*${heading}*: ${p.text}`;
+  if ([...words].every((w) => text.has(w))) return body;
+  return `*${escapeMrkdwn(heading)}*: ${body}`;
 }
 
 function render(pieces: Snippet[], budget: number): string {
@@ -282,9 +282,15 @@ function notFound(question: string, index: SearchIndex, hits: Hit[]): Answer {
   };
 }
 
-function composeSingle(question: string, index: SearchIndex): Answer {
+/** Options for {@link composeAnswer}. */
+export interface ComposeOptions {
+  /** How many retrieved passages the answer may draw from (default 10). */
+  k?: number;
+}
+
+function composeSingle(question: string, index: SearchIndex, k: number): Answer {
   const q = index.analyze(question);
-  const hits = index.searchAnalyzed(q, 10);
+  const hits = index.searchAnalyzed(q, k);
   if (!isCovered(index, q, hits)) return notFound(question, index, hits);
   const ranked = rankSnippets(index, q, hits);
   const { pieces, alsoIn } = pickPieces(ranked, MAX_ANSWER_CHARS, new Set([...q.terms, ...q.expansions]));
@@ -298,16 +304,22 @@ function composeSingle(question: string, index: SearchIndex): Answer {
   };
 }
 
-function composeComparison(question: string, sides: [string, string], index: SearchIndex): Answer | null {
+function composeComparison(
+  question: string,
+  sides: [string, string],
+  index: SearchIndex,
+  k: number,
+): Answer | null {
   const whole = index.analyze(question);
   const analyses = sides.map((side) => index.analyze(side)) as [QueryAnalysis, QueryAnalysis];
+  if (analyses.some((a) => a.terms.length === 0)) return null;
+  const sideTerms = analyses.map((a) => new Set([...a.terms, ...a.synonyms]));
+  const both = bothSidesPiece(index, whole, sideTerms, k);
   const perSide: Array<{ label: string; piece: Snippet }> = [];
-  for (const [k, side] of sides.entries()) {
-    const own = analyses[k] as QueryAnalysis;
-    const other = analyses[1 - k] as QueryAnalysis;
-    if (own.terms.length === 0) return null;
-    const ownSet = new Set([...own.terms, ...own.synonyms]);
-    const otherOnly = new Set([...other.terms, ...other.synonyms].filter((t) => !ownSet.has(t)));
+  for (const [i, side] of sides.entries()) {
+    const own = analyses[i] as QueryAnalysis;
+    const ownSet = sideTerms[i] as Set<string>;
+    const otherOnly = new Set([...(sideTerms[1 - i] as Set<string>)].filter((t) => !ownSet.has(t)));
     // The rest of the question (the other side, "… in dynamodb") is context: it keeps
     // "on-demand" in DynamoDB's capacity modes rather than Lambda's "run on demand".
     const context = whole.terms.filter((t) => !own.terms.includes(t));
@@ -316,57 +328,28 @@ function composeComparison(question: string, sides: [string, string], index: Sea
       expansions: [...new Set([...own.expansions, ...context])],
       expandedFrom: { ...own.expandedFrom, ...Object.fromEntries(context.map((t) => [t, []])) },
     };
-    const hits = index.searchAnalyzed(q, 10);
+    const hits = index.searchAnalyzed(q, k);
     if (!isCovered(index, own, hits)) return null;
-    const ranked = rankSnippets(index, own, hits, { own: ownSet, other: otherOnly });
     const asked = new Set([...own.terms, ...own.expansions]);
-    const used = perSide.map((p) => p.piece.passage.id);
+    const shown = [...(both ? [both.text] : []), ...perSide.map((p) => p.piece.text)];
+    const ranked = rankSnippets(index, own, hits, { own: ownSet, other: otherOnly });
     const pick =
-      ranked.find((r) => !used.includes(r.snippet.passage.id) && saysMore(r.snippet.text, asked)) ??
-      ranked[0];
+      ranked.find(
+        (r) => saysMore(r.snippet.text, asked) && !shown.some((t) => isDuplicate(t, r.snippet.text)),
+      ) ?? ranked[0];
     if (!pick) return null;
     perSide.push({ label: side, piece: pick.snippet });
   }
-  const sideTerms = analyses.map((a) => new Set([...a.terms, ...a.synonyms]));
-  const bothHits = index
-    .searchAnalyzed(whole, 10)
-    .filter(
-      (h) =>
-        sideTerms.every((terms) => h.matched.some((m) => terms.has(m))) &&
-        !perSide.some((p) => p.piece.passage.id === h.passage.id),
-    );
-  // A line comparing both sides goes first: the notes' own side-by-side table, or a line that
-  // names both sides up front ("for DynamoDB, use DAX instead of ElastiCache").
-  const namesBoth = (text: string) => {
-    const a = analyzeText(text);
-    const terms = new Set([...a.terms, ...a.synonyms]);
-    return sideTerms.every((side) => [...side].some((t) => terms.has(t)));
-  };
-  const both = rankSnippets(index, whole, bothHits)
-    .filter((r) => r.snippet.passage.kind === 'table' || namesBoth(r.snippet.text.split(/[;]/)[0] ?? ''))
-    .map((r) => ({ ...r, score: r.snippet.passage.kind === 'table' ? r.score * 1.5 : r.score }))
-    .sort((a, b) => b.score - a.score)
-    .find(
-      (r) =>
-        saysMore(r.snippet.text, new Set([...whole.terms, ...whole.expansions])) &&
-        !perSide.some((p) => isDuplicate(p.piece.text, r.snippet.text)),
-    )?.snippet;
   const lines: string[] = [];
   const passages: Passage[] = [];
   const budget = MAX_ANSWER_CHARS - 10;
   const natural = perSide.map((p) => p.piece.text.length + 30);
-  const bothLength = both ? labelled(both).length : 0;
-  const shares = fairShares([...natural, ...(both ? [bothLength] : [])], budget);
-  for (const [k, { label, piece }] of perSide.entries()) {
-    const sideBudget = shares[k] ?? 0;
-    // Name the side by the note's own heading when that heading is about this side.
-    const heading = piece.passage.headingPath[piece.passage.headingPath.length - 1] ?? '';
-    const h = analyzeText(heading);
-    const own = sideTerms[k] as Set<string>;
-    const useHeading =
-      heading.length <= MAX_LABEL_CHARS && [...h.terms, ...h.synonyms].some((t) => own.has(t));
-    const name = (useHeading ? heading : label).replace(/[*_`]/g, '').replace(/\s+/g, ' ');
-    lines.push(`*${name}*: ${clip(piece.text, sideBudget - name.length - 4)}`);
+  const shares = fairShares([...natural, ...(both ? [labelled(both).length] : [])], budget);
+  for (const [i, { label, piece }] of perSide.entries()) {
+    const name = sideLabel(label, piece, sideTerms[i] as Set<string>, sideTerms[1 - i] as Set<string>);
+    lines.push(
+      `*${escapeMrkdwn(name)}*: ${clip(escapeMrkdwn(piece.text), (shares[i] ?? 0) - name.length - 4)}`,
+    );
     passages.push(piece.passage);
   }
   if (both) {
@@ -383,10 +366,53 @@ function composeComparison(question: string, sides: [string, string], index: Sea
 }
 
 /**
+ * The piece that compares both sides, if the notes have one: their own side-by-side table, or a
+ * line that names both sides up front ("for DynamoDB, use DAX instead of ElastiCache").
+ */
+function bothSidesPiece(
+  index: SearchIndex,
+  whole: QueryAnalysis,
+  sideTerms: Set<string>[],
+  k: number,
+): Snippet | undefined {
+  const namesBoth = (text: string) => {
+    const a = analyzeText(text);
+    const terms = new Set([...a.terms, ...a.synonyms]);
+    return sideTerms.every((side) => [...side].some((t) => terms.has(t)));
+  };
+  const hits = index
+    .searchAnalyzed(whole, k)
+    .filter((h) => sideTerms.every((terms) => h.matched.some((m) => terms.has(m))));
+  const asked = new Set([...whole.terms, ...whole.expansions]);
+  return rankSnippets(index, whole, hits)
+    .filter((r) => r.snippet.passage.kind === 'table' || namesBoth(r.snippet.text.split(/[;]/)[0] ?? ''))
+    .map((r) => ({ ...r, score: r.snippet.passage.kind === 'table' ? r.score * 1.5 : r.score }))
+    .sort((a, b) => b.score - a.score)
+    .find((r) => saysMore(r.snippet.text, asked))?.snippet;
+}
+
+/** A side's label: the note's own heading when it is about this side only, else the learner's words. */
+function sideLabel(
+  label: string,
+  piece: Snippet,
+  own: ReadonlySet<string>,
+  other: ReadonlySet<string>,
+): string {
+  const heading = piece.passage.headingPath[piece.passage.headingPath.length - 1] ?? '';
+  const h = analyzeText(heading);
+  const terms = [...h.terms, ...h.synonyms];
+  const aboutOwn = terms.some((t) => own.has(t));
+  const aboutOther = terms.some((t) => other.has(t) && !own.has(t));
+  const name = heading.length <= MAX_LABEL_CHARS && aboutOwn && !aboutOther ? heading : label;
+  return name.replace(/[*_`]/g, '').replace(/\s+/g, ' ');
+}
+
+/**
  * Answers `question` from `index` without a model. Pure given the index; never throws on user text.
  * A question with no searchable words gets a short usage hint instead of an answer.
  */
-export function composeAnswer(question: string, index: SearchIndex): Answer {
+export function composeAnswer(question: string, index: SearchIndex, options: ComposeOptions = {}): Answer {
+  const k = Math.max(1, options.k ?? 10);
   const trimmed = question.trim();
   if (index.analyze(trimmed).terms.length === 0) {
     return {
@@ -399,8 +425,8 @@ export function composeAnswer(question: string, index: SearchIndex): Answer {
   }
   const sides = parseComparison(trimmed);
   if (sides) {
-    const answer = composeComparison(question, sides, index);
+    const answer = composeComparison(question, sides, index, k);
     if (answer) return answer;
   }
-  return composeSingle(question, index);
+  return composeSingle(question, index, k);
 }

@@ -32,7 +32,7 @@ export function flattenItems(items: PassageItem[]): string {
     const prev = items[i - 1];
     if (prev === undefined) out = item.text;
     else if (item.depth > prev.depth) out += /[:：]$/.test(out) ? ` ${item.text}` : `: ${item.text}`;
-    else out += `; ${item.text}`;
+    else out += /[.!?]$/.test(out) ? ` ${item.text}` : `; ${item.text}`;
   });
   return out;
 }

@@ -36,7 +36,7 @@ export interface QueryAnalysis {
 
 /** At most this many content terms are searched: the rarest ones, so a pasted essay stays fast. */
 export const MAX_QUERY_TERMS = 24;
-const EXPANSION_BOOST = 0.4;
+const EXPANSION_BOOST = 0.6;
 
 /** A loaded, queryable index over a fixed passage list. */
 export class SearchIndex {

@@ -1,0 +1,74 @@
+/**
+ * `/saa <text>` → what the person asked for. Pure. Anything that is not a known subcommand with
+ * valid arguments is a study question, so `/saa quiz me on dax` is a question, not an error.
+ */
+
+/** Leaderboard periods (in the channel's quiz time zone). */
+export type Period = 'week' | 'month' | 'all';
+
+/** A parsed `/saa` command. */
+export type Command =
+  | { kind: 'help' }
+  | { kind: 'ask'; question: string }
+  | { kind: 'quiz' }
+  | { kind: 'stats' }
+  | { kind: 'leaderboard'; period: Period; public: boolean }
+  | { kind: 'daily-show' }
+  | { kind: 'daily-off' }
+  | { kind: 'daily-on'; time?: string; timezone?: string }
+  | { kind: 'invalid'; message: string };
+
+const TIME = /^([01]?\d|2[0-3])[:h]([0-5]\d)$/;
+
+/** Parses the text after `/saa` (Slack sends it trimmed of the command name). */
+export function parseCommand(text: string): Command {
+  const trimmed = text.trim();
+  const words = trimmed.split(/\s+/).filter(Boolean);
+  const [first, ...rest] = words.map((w) => w.toLowerCase());
+  if (!first || first === 'help' || first === '?')
+    return words.length <= 1 ? { kind: 'help' } : { kind: 'ask', question: trimmed };
+  if (first === 'quiz' && rest.length === 0) return { kind: 'quiz' };
+  if (first === 'stats' && rest.length === 0) return { kind: 'stats' };
+  if (first === 'leaderboard' || first === 'scores') {
+    const period = (rest.find((w) => w === 'week' || w === 'month' || w === 'all') ?? 'week') as Period;
+    const isPublic = rest.includes('public');
+    if (rest.every((w) => ['week', 'month', 'all', 'public'].includes(w)))
+      return { kind: 'leaderboard', period, public: isPublic };
+  }
+  if (first === 'daily') {
+    if (rest.length === 0) return { kind: 'daily-show' };
+    if (rest[0] === 'off' && rest.length === 1) return { kind: 'daily-off' };
+    if (rest[0] === 'on') {
+      const args = words.slice(2);
+      let time: string | undefined;
+      let timezone: string | undefined;
+      for (const arg of args) {
+        const t = TIME.exec(arg);
+        if (t && !time) time = `${t[1]?.padStart(2, '0')}:${t[2]}`;
+        else if (/^[A-Za-z_]+(\/[A-Za-z0-9_+-]+)+$|^UTC$/.test(arg) && !timezone) timezone = arg;
+        else {
+          return {
+            kind: 'invalid',
+            message: `I couldn't read "${arg}". Use \`/saa daily on [HH:MM] [Area/City]\`, e.g. \`/saa daily on 09:30 Europe/Paris\`.`,
+          };
+        }
+      }
+      return { kind: 'daily-on', time, timezone };
+    }
+    return {
+      kind: 'invalid',
+      message: 'Use `/saa daily`, `/saa daily on [HH:MM] [Area/City]` or `/saa daily off`.',
+    };
+  }
+  return { kind: 'ask', question: trimmed };
+}
+
+/** Usage text (Slack mrkdwn) for `/saa help` and a bare `/saa`. */
+export const HELP_TEXT = [
+  '*AWS SAA study bot*: answers from your team’s notes, a daily quiz, team scores.',
+  '• `/saa <question>`: a short answer with sources, e.g. `/saa dax vs elasticache`',
+  '• `/saa quiz`: a practice question, just for you',
+  '• `/saa daily`: this channel’s daily quiz time; `/saa daily on 09:30 Europe/Paris`; `/saa daily off`',
+  '• `/saa leaderboard [week|month|all] [public]`: who leads (only you see it unless `public`)',
+  '• `/saa stats`: your points, accuracy, streak and weakest topics',
+].join('\n');

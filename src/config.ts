@@ -1,0 +1,122 @@
+/**
+ * The only reader of process.env (and `.env`). Validates once at start with a zod schema and
+ * reports every bad variable on one line each, naming it and saying what is expected.
+ */
+
+import { config as loadDotenv } from 'dotenv';
+import { z } from 'zod';
+
+/** Parses "8h", "90m", "45s", "1500ms" or a bare number of milliseconds into ms. */
+export function parseDuration(text: string): number | null {
+  const m = /^\s*(\d+(?:\.\d+)?)\s*(ms|s|m|h|d)?\s*$/i.exec(text);
+  if (!m) return null;
+  const unit = (m[2] ?? 'ms').toLowerCase();
+  const factor = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 }[unit] ?? 1;
+  return Math.round(Number(m[1]) * factor);
+}
+
+const isTimeZone = (tz: string) => {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+const optionalString = z
+  .string()
+  .optional()
+  .transform((v) => (v?.trim() ? v.trim() : undefined));
+
+const url = (what: string) =>
+  optionalString.refine((v) => v === undefined || URL.canParse(v), { message: `must be a URL (${what})` });
+
+/** Five-field cron (minute hour day-of-month month day-of-week), as node-cron reads it. */
+const CRON = /^\s*(\S+\s+){4}\S+\s*$/;
+
+const schema = z.object({
+  SLACK_BOT_TOKEN: optionalString.refine((v) => v === undefined || v.startsWith('xoxb-'), {
+    message: 'must be a bot token starting with xoxb-',
+  }),
+  SLACK_SIGNING_SECRET: optionalString,
+  SLACK_APP_TOKEN: optionalString.refine((v) => v === undefined || v.startsWith('xapp-'), {
+    message: 'must be an app-level token starting with xapp- (Socket Mode)',
+  }),
+  SLACK_API_URL: url('e.g. https://slack.com/api/'),
+  PORT: z.coerce.number({ message: 'must be a port number 0–65535' }).int().min(0).max(65535).default(3000),
+  NOTES_DIR: z.string().default('knowledge/notes'),
+  QUESTIONS_DIR: z.string().default('knowledge/questions'),
+  DATA_DIR: z.string().default('.data'),
+  DATABASE_URL: optionalString.refine((v) => v === undefined || /^postgres(ql)?:\/\//.test(v), {
+    message: 'must be a postgres:// URL',
+  }),
+  QUIZ_SCHEDULE: z
+    .string()
+    .default('0 9 * * 1-5')
+    .refine((v) => CRON.test(v), {
+      message: 'must be a five-field cron expression, e.g. "0 9 * * 1-5"',
+    }),
+  QUIZ_TIMEZONE: z
+    .string()
+    .default('UTC')
+    .refine(isTimeZone, { message: 'must be an IANA time zone, e.g. Europe/Paris' }),
+  QUIZ_REVEAL_AFTER: z
+    .string()
+    .default('8h')
+    .transform((v, ctx) => {
+      const ms = parseDuration(v);
+      if (ms === null || ms <= 0) {
+        ctx.addIssue({ code: 'custom', message: 'must be a duration such as 8h, 90m or 3600s' });
+        return z.NEVER;
+      }
+      return ms;
+    }),
+  OPENAI_API_KEY: optionalString,
+  OPENAI_BASE_URL: url('an OpenAI-compatible endpoint, e.g. http://localhost:11434/v1'),
+  OPENAI_MODEL: z.string().default('gpt-4o-mini'),
+  OPENAI_TIMEOUT_MS: z.coerce
+    .number({ message: 'must be milliseconds, 100–120000' })
+    .int()
+    .min(100)
+    .max(120_000)
+    .default(8000),
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+});
+
+/** The validated configuration. Durations in ms. */
+export type Config = z.infer<typeof schema>;
+
+/** A configuration problem: `message` lists one line per bad variable. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/**
+ * Reads the configuration from `env` (default: process.env after loading `.env` if present).
+ * @throws ConfigError naming every bad variable, e.g. `PORT: expected a number (got "abc")`.
+ */
+export function loadConfig(env?: Record<string, string | undefined>): Config {
+  if (!env) loadDotenv({ quiet: true });
+  const source = env ?? process.env;
+  const parsed = schema.safeParse(source);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((i) => {
+        const name = String(i.path[0] ?? '?');
+        const got = source[name];
+        return `${name}: ${i.message}${got === undefined ? '' : ` (got "${got}")`}`;
+      }),
+    );
+  }
+  const c = parsed.data;
+  const problems: string[] = [];
+  if (c.SLACK_BOT_TOKEN && !c.SLACK_APP_TOKEN && !c.SLACK_SIGNING_SECRET) {
+    problems.push('SLACK_SIGNING_SECRET: required in HTTP mode (or set SLACK_APP_TOKEN for Socket Mode)');
+  }
+  if (problems.length) throw new ConfigError(problems);
+  return c;
+}

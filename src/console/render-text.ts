@@ -1,0 +1,29 @@
+/**
+ * A command reply → terminal text (pure): mrkdwn entities unescaped, sources listed under the
+ * answer, one per line.
+ */
+
+import { unescapeMrkdwn } from '../answer/mrkdwn.ts';
+import type { Reply } from '../commands/handle-command.ts';
+import { HELP_TEXT } from '../commands/parse-command.ts';
+import { formatSources } from '../slack/views/answer-blocks.ts';
+
+/** Renders a reply for a terminal. */
+export function renderText(reply: Reply): string {
+  switch (reply.kind) {
+    case 'help':
+      return unescapeMrkdwn(HELP_TEXT);
+    case 'text':
+      return unescapeMrkdwn(reply.text);
+    case 'answer': {
+      const { text, sources } = reply.answer;
+      const list = sources.length
+        ? `\nSources:\n${unescapeMrkdwn(formatSources(sources))
+            .split('\n')
+            .map((l) => `  ${l}`)
+            .join('\n')}`
+        : '';
+      return `${unescapeMrkdwn(text)}${list}`;
+    }
+  }
+}

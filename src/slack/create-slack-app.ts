@@ -1,0 +1,95 @@
+/**
+ * The Bolt app: Socket Mode when an app-level token is configured, otherwise HTTP on PORT with
+ * Bolt's default `POST /slack/events`, plus `GET /healthz`. Signature verification stays on:
+ * Bolt rejects unsigned, forged and stale (> 5 min old) requests; we also reject timestamps more
+ * than 5 min in the future. `slackApiUrl` points the Web API client elsewhere (tests, proxies).
+ */
+
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { App, ExpressReceiver, LogLevel } from '@slack/bolt';
+import express from 'express';
+import type { CommandServices } from '../commands/handle-command.ts';
+import { registerActions } from './listeners/actions/index.ts';
+import { registerCommands } from './listeners/commands/index.ts';
+import { rejectFutureTimestamps } from './verify-timestamp.ts';
+
+/** What the Slack adapter needs from configuration. */
+export interface SlackOptions {
+  botToken: string;
+  signingSecret?: string;
+  appToken?: string;
+  slackApiUrl?: string;
+  port: number;
+  logLevel?: 'debug' | 'info' | 'warn' | 'error';
+}
+
+/** A started-or-startable Slack adapter. */
+export interface SlackAdapter {
+  app: App;
+  /** Starts listening; resolves with the HTTP port (HTTP mode) or null (Socket Mode). */
+  start(): Promise<number | null>;
+  stop(): Promise<void>;
+}
+
+const LEVELS = {
+  debug: LogLevel.DEBUG,
+  info: LogLevel.INFO,
+  warn: LogLevel.WARN,
+  error: LogLevel.ERROR,
+} as const;
+
+/**
+ * Builds the Bolt app and registers every listener.
+ * `register` adds listeners that need more than the command services (quiz buttons, App Home).
+ * @throws Error when HTTP mode is chosen without a signing secret.
+ */
+export function createSlackApp(
+  options: SlackOptions,
+  services: CommandServices,
+  register?: (app: App) => void,
+): SlackAdapter {
+  const clientOptions = options.slackApiUrl ? { slackApiUrl: options.slackApiUrl } : undefined;
+  const logLevel = LEVELS[options.logLevel ?? 'info'];
+  let app: App;
+  let receiver: ExpressReceiver | null = null;
+  if (options.appToken) {
+    app = new App({
+      token: options.botToken,
+      appToken: options.appToken,
+      socketMode: true,
+      clientOptions,
+      logLevel,
+    });
+  } else {
+    if (!options.signingSecret) throw new Error('SLACK_SIGNING_SECRET is required in HTTP mode');
+    const router = express.Router();
+    router.get('/healthz', (_req, res) => {
+      res.status(200).json({ ok: true });
+    });
+    router.use('/slack/events', rejectFutureTimestamps());
+    receiver = new ExpressReceiver({ signingSecret: options.signingSecret, router, logLevel });
+    app = new App({ token: options.botToken, receiver, clientOptions, logLevel });
+  }
+  app.error(async (err) => {
+    app.logger.error('unhandled Slack listener error', err);
+  });
+  registerCommands(app, services);
+  registerActions(app);
+  register?.(app);
+  let server: Server | null = null;
+  return {
+    app,
+    async start() {
+      if (!receiver) {
+        await app.start();
+        return null;
+      }
+      server = (await app.start(options.port)) as Server;
+      return (server.address() as AddressInfo).port;
+    },
+    async stop() {
+      await app.stop();
+    },
+  };
+}

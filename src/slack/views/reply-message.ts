@@ -1,0 +1,35 @@
+/**
+ * A command reply → a Slack message (text fallback + blocks + response_type). Pure.
+ */
+
+import type { KnownBlock } from '@slack/types';
+import type { Reply } from '../../commands/handle-command.ts';
+import { HELP_TEXT } from '../../commands/parse-command.ts';
+import { answerBlocks } from './answer-blocks.ts';
+
+/** A message as `respond()` / `chat.postMessage` take it. */
+export interface SlackMessage {
+  text: string;
+  blocks: KnownBlock[];
+  response_type: 'ephemeral' | 'in_channel';
+}
+
+/** Renders a reply for Slack. */
+export function replyMessage(reply: Reply): SlackMessage {
+  switch (reply.kind) {
+    case 'help':
+      return {
+        text: HELP_TEXT,
+        blocks: [{ type: 'section', text: { type: 'mrkdwn', text: HELP_TEXT } }],
+        response_type: 'ephemeral',
+      };
+    case 'answer':
+      return { text: reply.answer.text, blocks: answerBlocks(reply.answer), response_type: 'ephemeral' };
+    case 'text':
+      return {
+        text: reply.text,
+        blocks: [{ type: 'section', text: { type: 'mrkdwn', text: reply.text.slice(0, 3000) } }],
+        response_type: reply.visibility,
+      };
+  }
+}
