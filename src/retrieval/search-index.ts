@@ -11,6 +11,7 @@ import { contentWords, stem } from './analyze-text.ts';
 import { matchVocabulary } from './aws-vocabulary.ts';
 import type { SerializedIndex } from './build-index.ts';
 import { correctSpelling, wordsByLength } from './correct-spelling.ts';
+import { LunrScorer, type ScoredClause } from './lunr-scorer.ts';
 import { WEAK_WORDS } from './stop-words.ts';
 import { tokenize } from './tokenize.ts';
 
@@ -37,17 +38,20 @@ export interface QueryAnalysis {
 /** At most this many content terms are searched: the rarest ones, so a pasted essay stays fast. */
 export const MAX_QUERY_TERMS = 24;
 const EXPANSION_BOOST = 0.6;
+const OWN_FIELDS = ['heading', 'text', 'context'] as const;
+const ALIAS_FIELDS = ['alias'] as const;
+const EXPANSION_FIELDS = ['heading', 'text'] as const;
 
 /** A loaded, queryable index over a fixed passage list. */
 export class SearchIndex {
-  readonly #index: lunr.Index;
+  readonly #scorer: LunrScorer;
   readonly #data: SerializedIndex;
   readonly #byLength: Map<number, string[]>;
   readonly passages: readonly Passage[];
 
   /** @throws Error when `data` is not a serialized lunr index (a corrupt cache file). */
   constructor(data: SerializedIndex, passages: readonly Passage[]) {
-    this.#index = lunr.Index.load(data.lunr);
+    this.#scorer = new LunrScorer(lunr.Index.load(data.lunr));
     this.#data = data;
     this.#byLength = wordsByLength(data.words);
     this.passages = passages;
@@ -109,27 +113,15 @@ export class SearchIndex {
 
   /** Top `k` passages for an already analyzed query, best first. */
   searchAnalyzed(q: QueryAnalysis, k = 8): Hit[] {
-    const known = [...q.terms, ...q.synonyms, ...q.expansions].some((t) => this.knows(t));
-    // lunr treats a query with no clauses as "all clauses negated" and returns every passage.
-    if (!known) return [];
-    const results = this.#index.query((query) => {
-      for (const term of q.terms) {
-        if (this.knows(term))
-          query.term(term, { fields: ['heading', 'text', 'context'], usePipeline: false });
-      }
-      for (const syn of q.synonyms) {
-        if (this.knows(syn)) query.term(syn, { fields: ['alias'], usePipeline: false });
-      }
-      for (const term of q.expansions) {
-        if (this.knows(term)) {
-          query.term(term, { fields: ['heading', 'text'], usePipeline: false, boost: EXPANSION_BOOST });
-        }
-      }
-    });
+    const clauses: ScoredClause[] = [
+      ...q.terms.map((term) => ({ term, fields: OWN_FIELDS, boost: 1 })),
+      ...q.synonyms.map((term) => ({ term, fields: ALIAS_FIELDS, boost: 1 })),
+      ...q.expansions.map((term) => ({ term, fields: EXPANSION_FIELDS, boost: EXPANSION_BOOST })),
+    ];
     const hits: Hit[] = [];
-    for (const r of results.slice(0, k)) {
+    for (const r of this.#scorer.top(clauses, k)) {
       const passage = this.passages[Number(r.ref)];
-      if (passage) hits.push({ passage, score: r.score, matched: Object.keys(r.matchData.metadata) });
+      if (passage) hits.push({ passage, score: r.score, matched: r.matched });
     }
     return hits;
   }
