@@ -293,7 +293,9 @@ function composeSingle(question: string, index: SearchIndex, k: number): Answer 
   const hits = index.searchAnalyzed(q, k);
   if (!isCovered(index, q, hits)) return notFound(question, index, hits);
   const ranked = rankSnippets(index, q, hits);
-  const { pieces, alsoIn } = pickPieces(ranked, MAX_ANSWER_CHARS, new Set([...q.terms, ...q.expansions]));
+  // Only the learner's own words count as already said: an expansion ("item size" → 400 KB) is
+  // exactly what the answer should add.
+  const { pieces, alsoIn } = pickPieces(ranked, MAX_ANSWER_CHARS, new Set(q.terms));
   if (pieces.length === 0) return notFound(question, index, hits);
   return {
     question,

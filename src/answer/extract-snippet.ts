@@ -107,8 +107,11 @@ export function extractSnippet(
   if (next && next.depth === passage.items[top]?.depth && next.text.length <= 120) ranked.push(top + 1);
   const items = withAncestors(passage.items, withShortChildren(passage.items, ranked));
   const tail = following?.items[0];
-  if (top === passage.items.length - 1 && tail && tail.depth === 0 && tail.text.length <= 120)
+  // Only a real sentence finishes a thought; a short label ("Stream Processing") starts a new one.
+  const sentence = (tail?.text.split(/\s+/).length ?? 0) >= 4;
+  if (top === passage.items.length - 1 && tail && sentence && tail.depth === 0 && tail.text.length <= 120) {
     items.push(tail);
+  }
   return {
     passage,
     text: flattenItems(items),

@@ -16,6 +16,9 @@ const PATTERNS: RegExp[] = [
 const LEAD =
   /^(?:what(?:'s| is| are)?|when|which|should|do|does|is|are|can|i|we|use|to|the|a|an|better|best|choose|pick|between|would|you|one)\b\s*/i;
 const TRAIL = /[\s?!.]+$/;
+/** "30 minutes or more" is a bound, not a choice: these words never stand for a side. */
+const NOT_A_SIDE =
+  /^(more|less|fewer|longer|shorter|bigger|smaller|higher|lower|so|not|else|later|earlier|above|below|greater|larger)$/i;
 
 function clean(side: string): string {
   let s = side.replace(TRAIL, '').trim();
@@ -35,7 +38,7 @@ export function parseComparison(question: string): [string, string] | null {
     if (!m) continue;
     const a = clean(m[1] ?? '');
     const b = clean(m[2] ?? '');
-    if (!/\p{L}/u.test(a) || !/\p{L}/u.test(b)) continue;
+    if (!/\p{L}/u.test(a) || !/\p{L}/u.test(b) || NOT_A_SIDE.test(b) || NOT_A_SIDE.test(a)) continue;
     if (re.source.includes('\\s+or\\s+') && (a.split(/\s+/).length > 4 || b.split(/\s+/).length > 4))
       continue;
     return [a, b];

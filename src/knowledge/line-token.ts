@@ -37,11 +37,12 @@ export function matchBullet(raw: string): { indent: number; text: string } | nul
   return { indent: indentWidth(m[1] ?? ''), text: m[2] ?? '' };
 }
 
-/** Splits a `| a | b |` table row into trimmed cells; returns null for a `|---|---|` separator row. */
+/** Splits a `| a | b |` table row into trimmed cells; returns null for a `|---|---|` or `|---+---|` separator row. */
 export function tableCells(raw: string): string[] | null {
   const inner = raw.trim().replace(/^\|/, '').replace(/\|$/, '');
   const cells = inner.split('|').map((c) => c.trim());
-  if (cells.every((c) => /^:?-*:?$/.test(c))) return null;
+  // `|---|:--:|` (Markdown) and `|----+----|` (Org) separator rows carry no data.
+  if (cells.every((c) => /^:?[-+]*:?$/.test(c))) return null;
   return cells;
 }
 

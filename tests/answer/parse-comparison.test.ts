@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { parseComparison } from '../../src/answer/parse-comparison.ts';
+
+describe('parseComparison', () => {
+  it.each<[string, [string, string]]>([
+    ['dax vs elasticache', ['dax', 'elasticache']],
+    ['dax vs. elasticache?', ['dax', 'elasticache']],
+    ['DAX versus ElastiCache', ['DAX', 'ElastiCache']],
+    ['sqs compared to sns', ['sqs', 'sns']],
+    ['cloudfront functions or lambda@edge', ['cloudfront functions', 'lambda@edge']],
+    ['when should I use dax or elasticache', ['dax', 'elasticache']],
+    ['which is better provisioned or on-demand', ['provisioned', 'on-demand']],
+    ['difference between cognito user pools and identity pools', ['cognito user pools', 'identity pools']],
+    ['what is the difference between sqs and sns?', ['sqs', 'sns']],
+    ['differences between edge-optimized vs regional endpoints', ['edge-optimized', 'regional endpoints']],
+    ['compare api gateway with alb', ['api gateway', 'alb']],
+    ['compare dax and elasticache', ['dax', 'elasticache']],
+    ['comparing step functions to sqs', ['step functions', 'sqs']],
+    ['sqs and sns difference', ['sqs', 'sns']],
+    ['"provisioned" vs "on-demand"', ['provisioned', 'on-demand']],
+  ])('%j compares %j', (question, sides) => {
+    expect(parseComparison(question)).toEqual(sides);
+  });
+
+  it.each([
+    'lambda max execution time',
+    'is dax faster than elasticache',
+    'what does rcu stand for',
+    'how do I store sessions in dynamodb or elasticache for my web app',
+    'should I use 1 or 2',
+    '30 or 60',
+    'dax vs',
+    'vs elasticache',
+    'vs',
+    '',
+    '🙂 or 🚀',
+  ])('%j is not a comparison', (question) => {
+    expect(parseComparison(question)).toBeNull();
+  });
+
+  // Bug (src/answer/parse-comparison.ts): the bare "A or B" pattern takes "or more" as a second side,
+  // giving ["lambda run 30 minutes", "more"]; composeAnswer then posts a "*more*:" line quoting an
+  // unrelated passage (DynamoDB on-demand throttling) next to a CloudFront line.
+  it.each(['can lambda run 30 minutes or more', 'does dax cache 10 items or less'])(
+    '%j is not a comparison',
+    (question) => {
+      expect(parseComparison(question)).toBeNull();
+    },
+  );
+});
