@@ -1,0 +1,142 @@
+/**
+ * Answers: daily quiz answers (scored, one per person per quiz) and practice answers (never
+ * scored). The (quiz_id, user_id) primary key is what makes a click count once, whatever Slack
+ * retries or double clicks deliver. The leaderboard counts daily answers only.
+ */
+
+import type { Database } from './db.ts';
+
+/** One click on a daily quiz. `points` as graded by quiz/; `answeredAt` from the caller's clock. */
+export interface DailyAnswer {
+  quizId: number;
+  teamId: string;
+  userId: string;
+  choice: string;
+  correct: boolean;
+  points: number;
+  answeredAt: Date;
+}
+
+/** `recorded`: this call counted. `duplicate`: the person had answered; `existing` is what counted. */
+export type RecordResult =
+  | { status: 'recorded' }
+  | { status: 'duplicate'; existing: { choice: string; correct: boolean } };
+
+/** Answer counts for one daily quiz; `byChoice` maps choice (e.g. "B") to answers, absent choices omitted. */
+export interface QuizStats {
+  answered: number;
+  correct: number;
+  byChoice: Record<string, number>;
+}
+
+/** A practice-mode answer (from `/saa quiz` and the like): kept for the person's history, never scored. */
+export interface PracticeAnswer {
+  teamId: string;
+  userId: string;
+  questionId: string;
+  choice: string;
+  correct: boolean;
+  answeredAt: Date;
+}
+
+/** Leaderboard filter. `since` inclusive, `until` exclusive, on answer time; no `limit`: everyone. */
+export interface LeaderboardQuery {
+  teamId: string;
+  channelId?: string;
+  since?: Date;
+  until?: Date;
+  limit?: number;
+}
+
+/** One leaderboard line. */
+export interface LeaderboardEntry {
+  userId: string;
+  points: number;
+  answered: number;
+  correct: number;
+}
+
+/** Stored answers. */
+export interface AnswerRepository {
+  /** Records a daily answer once per (quiz, user); later calls get `duplicate` with the first answer. */
+  recordDaily(answer: DailyAnswer): Promise<RecordResult>;
+  /** Counts for one quiz (for the reveal message); zeros for a quiz nobody answered. */
+  quizStats(quizId: number): Promise<QuizStats>;
+  /** Appends a practice answer; the same person may answer the same question any number of times. */
+  recordPractice(answer: PracticeAnswer): Promise<void>;
+  /**
+   * Points per person in a team, highest first; ties go to the earlier mean answer delay
+   * (answered_at − posted_at: who answers sooner), then to user id so the order is stable.
+   */
+  leaderboard(query: LeaderboardQuery): Promise<LeaderboardEntry[]>;
+}
+
+/** `AnswerRepository` in Postgres SQL (tables `quiz_answers`, `practice_answers`, joined with `quiz_posts`). */
+export class SqlAnswerRepository implements AnswerRepository {
+  constructor(private readonly db: Database) {}
+
+  async recordDaily(a: DailyAnswer): Promise<RecordResult> {
+    const inserted = await this.db.query(
+      `INSERT INTO quiz_answers (quiz_id, team_id, user_id, choice, correct, points, answered_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7)
+       ON CONFLICT (quiz_id, user_id) DO NOTHING
+       RETURNING quiz_id`,
+      [a.quizId, a.teamId, a.userId, a.choice, a.correct, a.points, a.answeredAt],
+    );
+    if (inserted.rows.length === 1) return { status: 'recorded' };
+    // ON CONFLICT waited for the winning insert to commit, so this statement's snapshot sees it.
+    const { rows } = await this.db.query<{ choice: string; correct: boolean }>(
+      'SELECT choice, correct FROM quiz_answers WHERE quiz_id = $1 AND user_id = $2',
+      [a.quizId, a.userId],
+    );
+    if (!rows[0])
+      throw new Error(`quiz_answers: conflicting answer of ${a.userId} to quiz ${a.quizId} vanished`);
+    return { status: 'duplicate', existing: { choice: rows[0].choice, correct: rows[0].correct } };
+  }
+
+  async quizStats(quizId: number): Promise<QuizStats> {
+    const { rows } = await this.db.query<{ choice: string; answered: number; correct: number }>(
+      `SELECT choice, count(*)::int AS answered, count(*) FILTER (WHERE correct)::int AS correct
+       FROM quiz_answers WHERE quiz_id = $1 GROUP BY choice ORDER BY choice`,
+      [quizId],
+    );
+    const stats: QuizStats = { answered: 0, correct: 0, byChoice: {} };
+    for (const row of rows) {
+      stats.answered += row.answered;
+      stats.correct += row.correct;
+      stats.byChoice[row.choice] = row.answered;
+    }
+    return stats;
+  }
+
+  async recordPractice(a: PracticeAnswer): Promise<void> {
+    await this.db.query(
+      `INSERT INTO practice_answers (team_id, user_id, question_id, choice, correct, answered_at)
+       VALUES ($1, $2, $3, $4, $5, $6)`,
+      [a.teamId, a.userId, a.questionId, a.choice, a.correct, a.answeredAt],
+    );
+  }
+
+  async leaderboard(q: LeaderboardQuery): Promise<LeaderboardEntry[]> {
+    // A click can land before markPosted (Slack shows the message first): then count from the claim.
+    const { rows } = await this.db.query<LeaderboardEntry>(
+      `SELECT a.user_id AS "userId",
+              sum(a.points)::int AS points,
+              count(*)::int AS answered,
+              count(*) FILTER (WHERE a.correct)::int AS correct
+       FROM quiz_answers a
+       JOIN quiz_posts p ON p.id = a.quiz_id AND p.team_id = a.team_id
+       WHERE a.team_id = $1
+         AND ($2::text IS NULL OR p.channel_id = $2)
+         AND ($3::timestamptz IS NULL OR a.answered_at >= $3)
+         AND ($4::timestamptz IS NULL OR a.answered_at < $4)
+       GROUP BY a.user_id
+       ORDER BY points DESC,
+                avg(extract(epoch FROM a.answered_at - coalesce(p.posted_at, p.claimed_at))) ASC,
+                a.user_id ASC
+       LIMIT $5::int`,
+      [q.teamId, q.channelId ?? null, q.since ?? null, q.until ?? null, q.limit ?? null],
+    );
+    return rows;
+  }
+}

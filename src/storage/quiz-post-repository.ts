@@ -1,0 +1,188 @@
+/**
+ * Daily quiz posts, one per (team, channel, local date). The row is claimed before posting to
+ * Slack and completed with the message ts after, which makes the daily post exactly-once across
+ * processes and crashes; `revealed_at` makes the answer reveal exactly-once the same way.
+ * Limit: a process that posted to Slack but died before `markPosted` leaves a claim that looks
+ * stale, and the taker posts again; keep `staleAfterMs` well above the time a post can take.
+ */
+
+import type { Database } from './db.ts';
+
+/** One daily quiz in one channel. `localDate` is YYYY-MM-DD in the channel schedule's time zone. */
+export interface QuizPost {
+  id: number;
+  teamId: string;
+  channelId: string;
+  localDate: string;
+  questionId: string;
+  claimedAt: Date;
+  /** Who claimed it, e.g. `hostname:pid`, for logs. */
+  claimedBy: string;
+  /** Slack message ts once posted; null while only claimed. */
+  messageTs: string | null;
+  postedAt: Date | null;
+  revealedAt: Date | null;
+}
+
+/** Input of `claim`. `staleAfterMs`: how old an unposted claim must be before another process may take it over. */
+export interface ClaimRequest {
+  teamId: string;
+  channelId: string;
+  localDate: string;
+  questionId: string;
+  claimedBy: string;
+  now: Date;
+  staleAfterMs: number;
+}
+
+/**
+ * `claimed`: the caller owns the post and must post it, with `post.questionId` (a takeover keeps
+ * the question first picked; `tookOver` says so). `taken`: someone else has it; do nothing.
+ */
+export type ClaimResult =
+  | { status: 'claimed'; post: QuizPost; tookOver: boolean }
+  | { status: 'taken'; post: QuizPost };
+
+/** Stored daily quiz posts. */
+export interface QuizPostRepository {
+  /** Claims the day's post for a channel; of many concurrent callers exactly one gets `claimed`. */
+  claim(request: ClaimRequest): Promise<ClaimResult>;
+  /** Records the Slack message; false when the post already had one (another poster won). */
+  markPosted(id: number, messageTs: string, now: Date): Promise<boolean>;
+  /** The post with this id, or null. */
+  get(id: number): Promise<QuizPost | null>;
+  /** The post behind a Slack message (button clicks carry channel and message ts). */
+  findByMessage(channelId: string, messageTs: string): Promise<QuizPost | null>;
+  /** Question ids already posted in this channel, sorted; for picking an unseen question. */
+  usedQuestionIds(teamId: string, channelId: string): Promise<string[]>;
+  /** Posted, unrevealed posts with `postedAt < postedBefore`, all teams, oldest first. */
+  dueForReveal(postedBefore: Date): Promise<QuizPost[]>;
+  /** Posted, unrevealed posts in the channel from days before `beforeLocalDate` (YYYY-MM-DD), oldest first. */
+  previousUnrevealed(teamId: string, channelId: string, beforeLocalDate: string): Promise<QuizPost[]>;
+  /** Marks the post revealed; true only for the one caller that flipped it. */
+  markRevealed(id: number, now: Date): Promise<boolean>;
+}
+
+interface Row {
+  id: number | string; // bigserial: pg returns a string, PGlite a number
+  team_id: string;
+  channel_id: string;
+  local_date: string;
+  question_id: string;
+  claimed_at: Date;
+  claimed_by: string;
+  message_ts: string | null;
+  posted_at: Date | null;
+  revealed_at: Date | null;
+}
+
+// to_char: pg turns a `date` into a local-midnight Date, PGlite into UTC midnight; text is exact.
+const COLUMNS = `id, team_id, channel_id, to_char(local_date, 'YYYY-MM-DD') AS local_date, question_id,
+  claimed_at, claimed_by, message_ts, posted_at, revealed_at`;
+
+/** `QuizPostRepository` in Postgres SQL (table `quiz_posts`). */
+export class SqlQuizPostRepository implements QuizPostRepository {
+  constructor(private readonly db: Database) {}
+
+  async claim(r: ClaimRequest): Promise<ClaimResult> {
+    const inserted = await this.db.query<Row>(
+      `INSERT INTO quiz_posts (team_id, channel_id, local_date, question_id, claimed_at, claimed_by)
+       VALUES ($1, $2, $3, $4, $5, $6)
+       ON CONFLICT (team_id, channel_id, local_date) DO NOTHING
+       RETURNING ${COLUMNS}`,
+      [r.teamId, r.channelId, r.localDate, r.questionId, r.now, r.claimedBy],
+    );
+    if (inserted.rows[0]) return { status: 'claimed', post: toPost(inserted.rows[0]), tookOver: false };
+    // One statement: racing takers queue on the row lock and re-check the WHERE, so one wins.
+    const cutoff = new Date(r.now.getTime() - r.staleAfterMs);
+    const taken = await this.db.query<Row>(
+      `UPDATE quiz_posts SET claimed_at = $4, claimed_by = $5
+       WHERE team_id = $1 AND channel_id = $2 AND local_date = $3
+         AND message_ts IS NULL AND claimed_at < $6
+       RETURNING ${COLUMNS}`,
+      [r.teamId, r.channelId, r.localDate, r.now, r.claimedBy, cutoff],
+    );
+    if (taken.rows[0]) return { status: 'claimed', post: toPost(taken.rows[0]), tookOver: true };
+    const existing = await this.db.query<Row>(
+      `SELECT ${COLUMNS} FROM quiz_posts WHERE team_id = $1 AND channel_id = $2 AND local_date = $3`,
+      [r.teamId, r.channelId, r.localDate],
+    );
+    if (!existing.rows[0])
+      throw new Error(`quiz_posts: claim row for ${r.channelId} ${r.localDate} vanished`);
+    return { status: 'taken', post: toPost(existing.rows[0]) };
+  }
+
+  async markPosted(id: number, messageTs: string, now: Date): Promise<boolean> {
+    const { rowCount } = await this.db.query(
+      'UPDATE quiz_posts SET message_ts = $2, posted_at = $3 WHERE id = $1 AND message_ts IS NULL',
+      [id, messageTs, now],
+    );
+    return rowCount === 1;
+  }
+
+  async get(id: number): Promise<QuizPost | null> {
+    const { rows } = await this.db.query<Row>(`SELECT ${COLUMNS} FROM quiz_posts WHERE id = $1`, [id]);
+    return rows[0] ? toPost(rows[0]) : null;
+  }
+
+  async findByMessage(channelId: string, messageTs: string): Promise<QuizPost | null> {
+    const { rows } = await this.db.query<Row>(
+      `SELECT ${COLUMNS} FROM quiz_posts WHERE channel_id = $1 AND message_ts = $2 ORDER BY id LIMIT 1`,
+      [channelId, messageTs],
+    );
+    return rows[0] ? toPost(rows[0]) : null;
+  }
+
+  async usedQuestionIds(teamId: string, channelId: string): Promise<string[]> {
+    const { rows } = await this.db.query<{ question_id: string }>(
+      `SELECT DISTINCT question_id FROM quiz_posts
+       WHERE team_id = $1 AND channel_id = $2 AND message_ts IS NOT NULL ORDER BY question_id`,
+      [teamId, channelId],
+    );
+    return rows.map((r) => r.question_id);
+  }
+
+  async dueForReveal(postedBefore: Date): Promise<QuizPost[]> {
+    const { rows } = await this.db.query<Row>(
+      `SELECT ${COLUMNS} FROM quiz_posts
+       WHERE message_ts IS NOT NULL AND revealed_at IS NULL AND posted_at < $1
+       ORDER BY posted_at, id`,
+      [postedBefore],
+    );
+    return rows.map(toPost);
+  }
+
+  async previousUnrevealed(teamId: string, channelId: string, beforeLocalDate: string): Promise<QuizPost[]> {
+    const { rows } = await this.db.query<Row>(
+      `SELECT ${COLUMNS} FROM quiz_posts
+       WHERE team_id = $1 AND channel_id = $2 AND local_date < $3
+         AND message_ts IS NOT NULL AND revealed_at IS NULL
+       ORDER BY local_date`,
+      [teamId, channelId, beforeLocalDate],
+    );
+    return rows.map(toPost);
+  }
+
+  async markRevealed(id: number, now: Date): Promise<boolean> {
+    const { rowCount } = await this.db.query(
+      'UPDATE quiz_posts SET revealed_at = $2 WHERE id = $1 AND revealed_at IS NULL',
+      [id, now],
+    );
+    return rowCount === 1;
+  }
+}
+
+function toPost(row: Row): QuizPost {
+  return {
+    id: Number(row.id),
+    teamId: row.team_id,
+    channelId: row.channel_id,
+    localDate: row.local_date,
+    questionId: row.question_id,
+    claimedAt: row.claimed_at,
+    claimedBy: row.claimed_by,
+    messageTs: row.message_ts,
+    postedAt: row.posted_at,
+    revealedAt: row.revealed_at,
+  };
+}
