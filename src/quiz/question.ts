@@ -1,6 +1,7 @@
 /**
- * A question-bank entry, as validated from knowledge/questions/*.yaml (format: README,
- * "Question bank"). Option keys are consecutive letters from A.
+ * A question-bank entry, as validated from knowledge/questions/*.yaml (format:
+ * knowledge/QUESTIONS-FORMAT.md; rules: validate-question.ts). Option keys are consecutive
+ * letters from A.
  */
 
 /** Option letter. Slack buttons and the bank both use these keys. */

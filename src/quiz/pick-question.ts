@@ -1,0 +1,119 @@
+/**
+ * Which question to ask: the daily question of a channel, and a personal practice question.
+ * Pure; deterministic for a given seed (see seeded-hash.ts); never throws.
+ *
+ * Daily: the channel's history is cut into cycles, each covering every question of the bank
+ * once. A question is never repeated inside a cycle; when the bank is exhausted a new cycle
+ * starts, whose picks avoid the last {@link RECENT_GUARD} questions asked, so across the cycle
+ * boundary a question still waits at least that many days (at most half the bank, so a small
+ * bank keeps a choice). Ids in the history that are no longer in the bank are ignored; questions
+ * added to the bank join the current cycle.
+ */
+
+import type { Question } from './question.ts';
+import { seededOrder } from './seeded-hash.ts';
+
+/** A question is not asked again within this many days of its last asking (about a week). */
+export const RECENT_GUARD = 7;
+
+/** Ids of `history` (oldest first) that are in `bank`, distinct, newest first, at most `n`. */
+function latest(history: readonly string[], inBank: ReadonlySet<string>, n: number): Set<string> {
+  const out = new Set<string>();
+  for (let i = history.length - 1; i >= 0 && out.size < n; i--) {
+    const id = history[i];
+    if (id !== undefined && inBank.has(id)) out.add(id);
+  }
+  return out;
+}
+
+function preferNot<T extends { id: string }>(pool: readonly T[], avoid: ReadonlySet<string>): readonly T[] {
+  const fresh = pool.filter((q) => !avoid.has(q.id));
+  return fresh.length > 0 ? fresh : pool;
+}
+
+/**
+ * The daily question for one channel and day.
+ * @param usedIds ids already asked in this channel, oldest first (not including this pick).
+ * @param seed e.g. `${teamId}:${channelId}:${localDate}`: fixes the choice for that channel and day.
+ * @returns `undefined` only when the bank is empty.
+ */
+export function pickQuestion(
+  bank: readonly Question[],
+  usedIds: readonly string[],
+  seed: string,
+): Question | undefined {
+  const inBank = new Set(bank.map((q) => q.id));
+  let cycle = new Set<string>();
+  for (const id of usedIds) {
+    if (!inBank.has(id)) continue;
+    cycle.add(id);
+    if (cycle.size === inBank.size) cycle = new Set();
+  }
+  const remaining = bank.filter((q) => !cycle.has(q.id));
+  // Inside a cycle the recent ones are already used; only the previous cycle's tail is affected.
+  const recent = latest(usedIds, inBank, Math.min(RECENT_GUARD, Math.floor(inBank.size / 2)));
+  return seededOrder(preferNot(remaining, recent), seed, (q) => q.id)[0];
+}
+
+/** What a practice request asked for and how the pick matched it. */
+export interface PracticeRequest {
+  /** A notes file ("lambda.md", "lambda") or a topic ("Amazon DynamoDB", "dynamodb"); any case. */
+  topicOrSourceFile?: string;
+  /** Ids this person answered recently, oldest first; avoided while others remain. */
+  recentIds: readonly string[];
+  /** e.g. `${teamId}:${userId}:${timestamp}`; fixes the choice. */
+  seed: string;
+}
+
+/** A practice question and what it matched: the source file, the topic, or nothing (any question). */
+export interface PracticePick {
+  question: Question;
+  matchedBy: 'source-file' | 'topic' | 'any';
+}
+
+const slug = (s: string): string =>
+  s
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+
+function matchesFile(q: Question, wanted: string): boolean {
+  const file = q.source.file.toLowerCase();
+  const stem = file.replace(/\.[^./]+$/, '');
+  const base = stem.slice(stem.lastIndexOf('/') + 1);
+  return [file, stem, base].some((name) => slug(name) === wanted);
+}
+
+function matchesTopic(q: Question, wanted: string): boolean {
+  return `-${slug(q.topic)}-`.includes(`-${wanted}-`);
+}
+
+/**
+ * A practice question for one person: questions citing the requested notes file first, else
+ * questions whose topic contains the requested words, else any question; among those, one this
+ * person has not seen recently, or, when all were recent, the one seen least recently.
+ * @returns `undefined` only when the bank is empty.
+ */
+export function pickPracticeQuestion(
+  bank: readonly Question[],
+  { topicOrSourceFile, recentIds, seed }: PracticeRequest,
+): PracticePick | undefined {
+  const wanted = slug(topicOrSourceFile ?? '');
+  const byFile = wanted ? bank.filter((q) => matchesFile(q, wanted)) : [];
+  const byTopic = wanted && byFile.length === 0 ? bank.filter((q) => matchesTopic(q, wanted)) : [];
+  const [pool, matchedBy] =
+    byFile.length > 0
+      ? ([byFile, 'source-file'] as const)
+      : byTopic.length > 0
+        ? ([byTopic, 'topic'] as const)
+        : ([bank, 'any'] as const);
+  const recent = new Set(recentIds);
+  const fresh = pool.filter((q) => !recent.has(q.id));
+  if (fresh.length > 0) {
+    const question = seededOrder(fresh, seed, (q) => q.id)[0];
+    return question && { question, matchedBy };
+  }
+  const lastSeen = (id: string): number => recentIds.lastIndexOf(id);
+  const question = [...pool].sort((a, b) => lastSeen(a.id) - lastSeen(b.id))[0];
+  return question && { question, matchedBy };
+}
