@@ -4,7 +4,7 @@
  * each answer must contain. Prints hit rate and mean answer length overall and per style, and the
  * same for a baseline (plain lunr, default pipeline, showing its top 3 passages).
  *
- * Usage: npm run eval [-- --notes DIR] [--verbose]
+ * Usage: npm run eval [-- --notes DIR] [--verbose] [--min 0.9]  (exit 1 when the hit rate is below --min)
  */
 
 import { readFileSync } from 'node:fs';
@@ -29,7 +29,11 @@ interface EvalQuestion {
 
 const here = dirname(fileURLToPath(import.meta.url));
 const { values } = parseArgs({
-  options: { notes: { type: 'string' }, verbose: { type: 'boolean', default: false } },
+  options: {
+    notes: { type: 'string' },
+    verbose: { type: 'boolean', default: false },
+    min: { type: 'string' },
+  },
 });
 const notesDir = resolve(values.notes ?? resolve(here, '../../shared/notes'));
 const questions = parse(readFileSync(resolve(here, 'eval-questions.yaml'), 'utf8')) as EvalQuestion[];
@@ -100,3 +104,9 @@ console.log(
   `\nhit rate: ${pct(total.hit, total.n)}  mean answer: ${Math.round(total.chars / Math.max(total.n, 1))} chars  (baseline plain lunr top 3: ${pct(total.baseHit, total.n)}, ${Math.round(total.baseChars / Math.max(total.n, 1))} chars)`,
 );
 if (values.verbose) console.log(`\n${misses.join('\n')}`);
+
+const min = values.min === undefined ? null : Number(values.min);
+if (min !== null && total.hit / Math.max(total.n, 1) < min) {
+  console.error(`hit rate below the required ${(min * 100).toFixed(0)} %`);
+  process.exitCode = 1;
+}

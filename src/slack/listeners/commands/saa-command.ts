@@ -17,6 +17,9 @@ export function saaCommand(services: CommandServices) {
     logger,
   }: SlackCommandMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
     await ack();
+    // Let other requests waiting on the socket be acked before this one's answer is composed:
+    // Slack needs every ack within 3 s; the answer may take longer (response_url lasts 30 min).
+    await new Promise((resolve) => setImmediate(resolve));
     try {
       const reply = await handleCommand(
         parseCommand(command.text),

@@ -1,0 +1,104 @@
+/**
+ * Sends requests to a Bolt HTTP receiver the way Slack does: form-encoded, signed with
+ * `v0=` + HMAC-SHA256(secret, `v0:{timestamp}:{body}`) (https://api.slack.com/authentication/verifying-requests-from-slack).
+ */
+
+import { createHmac } from 'node:crypto';
+
+/** Signature header value for a body at a timestamp (s). */
+export function slackSignature(secret: string, timestamp: number, body: string): string {
+  return `v0=${createHmac('sha256', secret).update(`v0:${timestamp}:${body}`).digest('hex')}`;
+}
+
+/** Options for {@link postSigned}. `timestamp` (s) defaults to now; `secret: null` sends no signature. */
+export interface SignOptions {
+  secret: string | null;
+  timestamp?: number;
+  headers?: Record<string, string>;
+}
+
+/** POSTs a form body to `url`, signed as Slack would. */
+export async function postSigned(
+  url: string,
+  form: Record<string, string>,
+  opts: SignOptions,
+): Promise<Response> {
+  const body = new URLSearchParams(form).toString();
+  const timestamp = opts.timestamp ?? Math.floor(Date.now() / 1000);
+  const headers: Record<string, string> = {
+    'content-type': 'application/x-www-form-urlencoded',
+    ...opts.headers,
+  };
+  if (opts.secret !== null) {
+    headers['x-slack-request-timestamp'] = String(timestamp);
+    headers['x-slack-signature'] = slackSignature(opts.secret, timestamp, body);
+  }
+  return fetch(url, { method: 'POST', headers, body });
+}
+
+/** A `/saa` slash command form, as Slack sends it. */
+export function slashCommandForm(
+  text: string,
+  responseUrl: string,
+  ids: Partial<Record<'team' | 'channel' | 'user', string>> = {},
+) {
+  return {
+    token: 'legacy',
+    team_id: ids.team ?? 'T1',
+    team_domain: 'study',
+    channel_id: ids.channel ?? 'C1',
+    channel_name: 'saa-study',
+    user_id: ids.user ?? 'U1',
+    user_name: 'ana',
+    command: '/saa',
+    text,
+    api_app_id: 'A1',
+    response_url: responseUrl,
+    trigger_id: '1.2.3',
+  };
+}
+
+/** A block_actions interaction form (`payload=<json>`) for a button click. */
+export function buttonClickForm(args: {
+  actionId: string;
+  value: string;
+  responseUrl: string;
+  user?: string;
+  team?: string;
+  channel?: string;
+  messageTs?: string;
+}) {
+  const payload = {
+    type: 'block_actions',
+    team: { id: args.team ?? 'T1', domain: 'study' },
+    user: {
+      id: args.user ?? 'U1',
+      username: `user-${args.user ?? 'U1'}`,
+      name: `user-${args.user ?? 'U1'}`,
+      team_id: args.team ?? 'T1',
+    },
+    api_app_id: 'A1',
+    token: 'legacy',
+    container: {
+      type: 'message',
+      message_ts: args.messageTs ?? '1.1',
+      channel_id: args.channel ?? 'C1',
+      is_ephemeral: false,
+    },
+    trigger_id: '1.2.3',
+    channel: { id: args.channel ?? 'C1', name: 'saa-study' },
+    message: { ts: args.messageTs ?? '1.1', type: 'message', text: '', blocks: [] },
+    response_url: args.responseUrl,
+    actions: [
+      {
+        type: 'button',
+        action_id: args.actionId,
+        block_id: 'b1',
+        value: args.value,
+        text: { type: 'plain_text', text: 'x' },
+        action_ts: '1.2',
+      },
+    ],
+  };
+  return { payload: JSON.stringify(payload) };
+}
