@@ -1,30 +1,53 @@
 /**
- * Composition root: configuration → knowledge (notes + index) → services → adapter.
- * With SLACK_BOT_TOKEN the Slack app runs (Socket Mode with SLACK_APP_TOKEN, else HTTP on PORT);
- * without it, a console on standard input takes the same `/saa` commands.
+ * Composition root: configuration → services (notes, index, answers, storage, quiz) → adapter.
+ * With SLACK_BOT_TOKEN the Slack app runs (Socket Mode with SLACK_APP_TOKEN, else HTTP on PORT)
+ * and the daily-quiz scheduler ticks every minute; without it, a console on standard input takes
+ * the same `/saa` commands.
  */
 
-import { join } from 'node:path';
-import { createAnswerer } from './answer/create-answerer.ts';
+import { openServices, type Services, slackQuizContext } from './bootstrap.ts';
 import type { CommandServices } from './commands/handle-command.ts';
-import { ConfigError, loadConfig } from './config.ts';
+import { type Config, ConfigError, loadConfig } from './config.ts';
 import { runConsole } from './console/run-console.ts';
-import { openKnowledge } from './retrieval/open-knowledge.ts';
+import type { QuizContext } from './daily-quiz/quiz-context.ts';
+import { startQuizScheduler } from './daily-quiz/quiz-scheduler.ts';
 import { createSlackApp } from './slack/create-slack-app.ts';
+import { DataDirLockedError } from './storage/data-dir-lock.ts';
+
+function report(services: Services, config: Config): void {
+  const { corpus, fromCache, indexMs } = services.knowledge;
+  for (const w of corpus.warnings) console.error(`warning: ${w}`);
+  for (const p of services.bankProblems) console.error(`question bank: ${p}`);
+  console.error(
+    `Loaded ${corpus.files.length} note files (${corpus.passages.length} passages) from ${config.NOTES_DIR}; ` +
+      `index ${fromCache ? 'loaded from cache' : 'built'} in ${Math.round(indexMs)} ms; ${services.bank.length} quiz questions.`,
+  );
+}
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  const knowledge = await openKnowledge(config.NOTES_DIR, join(config.DATA_DIR, 'index-cache'));
-  for (const w of knowledge.corpus.warnings) console.error(`warning: ${w}`);
-  console.error(
-    `Loaded ${knowledge.corpus.files.length} note files (${knowledge.corpus.passages.length} passages) from ${config.NOTES_DIR}; ` +
-      `index ${knowledge.fromCache ? 'loaded from cache' : 'built'} in ${Math.round(knowledge.indexMs)} ms.`,
-  );
-  const services: CommandServices = { answerer: createAnswerer(config, () => knowledge.index) };
+  const services = await openServices(config);
+  report(services, config);
   if (!config.SLACK_BOT_TOKEN) {
-    await runConsole(process.stdin, process.stdout, services);
+    const quiz = services.quizContext({
+      postQuestion: async () => {
+        throw new Error('the console cannot post to a channel');
+      },
+      updateQuestion: async () => undefined,
+      postReveal: async () => undefined,
+    });
+    await runConsole(process.stdin, process.stdout, { answerer: services.answerer, quiz: () => quiz });
+    await services.close();
     return;
   }
+  let quiz: QuizContext | null = null;
+  const commandServices: CommandServices = {
+    answerer: services.answerer,
+    quiz: () => {
+      if (!quiz) throw new Error('quiz context used before the Slack app was built');
+      return quiz;
+    },
+  };
   const slack = createSlackApp(
     {
       botToken: config.SLACK_BOT_TOKEN,
@@ -34,16 +57,28 @@ async function main(): Promise<void> {
       port: config.PORT,
       logLevel: config.LOG_LEVEL,
     },
-    services,
+    commandServices,
   );
+  quiz = slackQuizContext(services, slack.app.client);
+  try {
+    await services.storage.ready();
+  } catch (err) {
+    if (err instanceof DataDirLockedError) throw err;
+    console.error(
+      `database not ready (${(err as Error).message}); answers work, the quiz starts when it returns`,
+    );
+  }
   const port = await slack.start();
+  const scheduler = startQuizScheduler(() => quiz as QuizContext);
   console.error(
     port === null
       ? 'Slack app running in Socket Mode.'
       : `Slack app listening on :${port} (POST /slack/events, GET /healthz).`,
   );
   const shutdown = async () => {
+    await scheduler.stop();
     await slack.stop().catch(() => undefined);
+    await services.close();
     process.exit(0);
   };
   process.once('SIGINT', shutdown);
@@ -51,10 +86,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((err) => {
-  console.error(
-    err instanceof ConfigError
-      ? err.message
-      : `saa-study-bot failed to start: ${(err as Error).stack ?? err}`,
-  );
+  const known = err instanceof ConfigError || err instanceof DataDirLockedError;
+  console.error(known ? err.message : `saa-study-bot failed to start: ${(err as Error).stack ?? err}`);
   process.exit(1);
 });

@@ -5,6 +5,11 @@
 
 import type { Answer } from '../answer/answer-types.ts';
 import type { Answerer } from '../answer/answerer.ts';
+import { disableSchedule, enableSchedule, showSchedule } from '../daily-quiz/channel-schedule.ts';
+import { practiceQuestion } from '../daily-quiz/practice-quiz.ts';
+import type { QuizContext } from '../daily-quiz/quiz-context.ts';
+import type { Question } from '../quiz/question.ts';
+import { DatabaseUnavailableError } from '../storage/db.ts';
 import type { Command } from './parse-command.ts';
 
 /** Who is asking and where (Slack ids; the console uses fixed local ids). */
@@ -18,13 +23,22 @@ export interface CommandContext {
 export type Reply =
   | { kind: 'help' }
   | { kind: 'answer'; answer: Answer }
+  | { kind: 'practice'; question: Question }
   | { kind: 'text'; text: string; visibility: 'ephemeral' | 'in_channel' };
 
-/** The services commands use. Quiz and scores are optional so the answer engine runs alone. */
+/** The services commands use. The quiz is optional so the answer engine runs alone. */
 export interface CommandServices {
   answerer: Answerer;
+  quiz?: () => QuizContext;
+  /** Leaderboard and stats (issue 4), rendered by the adapter. */
   extra?: (command: Command, ctx: CommandContext) => Promise<Reply | null>;
 }
+
+/** Told when the database is down: nothing was changed. */
+export const SETTINGS_UNAVAILABLE =
+  'Quiz settings are unavailable right now (the database is not answering). Try again in a minute.';
+
+const ephemeral = (text: string): Reply => ({ kind: 'text', text, visibility: 'ephemeral' });
 
 /** Runs one command. Never throws: failures become a reply that says what to do. */
 export async function handleCommand(
@@ -32,22 +46,47 @@ export async function handleCommand(
   ctx: CommandContext,
   services: CommandServices,
 ): Promise<Reply> {
-  switch (command.kind) {
-    case 'help':
-      return { kind: 'help' };
-    case 'ask':
-      return { kind: 'answer', answer: await services.answerer.answer(command.question) };
-    case 'invalid':
-      return { kind: 'text', text: command.message, visibility: 'ephemeral' };
-    default: {
-      const reply = await services.extra?.(command, ctx);
-      return (
-        reply ?? {
+  const quiz = services.quiz?.();
+  try {
+    switch (command.kind) {
+      case 'help':
+        return { kind: 'help' };
+      case 'ask':
+        return { kind: 'answer', answer: await services.answerer.answer(command.question) };
+      case 'invalid':
+        return ephemeral(command.message);
+      case 'quiz': {
+        if (!quiz) break;
+        const question = await practiceQuestion(quiz, { teamId: ctx.teamId, userId: ctx.userId });
+        return question
+          ? { kind: 'practice', question }
+          : ephemeral('The question bank is empty: add questions to QUESTIONS_DIR.');
+      }
+      case 'daily-show':
+        if (!quiz) break;
+        return ephemeral((await showSchedule(quiz, ctx.teamId, ctx.channelId)).text);
+      case 'daily-on':
+        if (!quiz) break;
+        return {
           kind: 'text',
-          text: 'The quiz and scores need the bot’s database; this instance runs answers only.',
-          visibility: 'ephemeral',
-        }
-      );
+          visibility: 'in_channel',
+          text: (await enableSchedule(quiz, { ...ctx, time: command.time, timeZone: command.timezone })).text,
+        };
+      case 'daily-off':
+        if (!quiz) break;
+        return {
+          kind: 'text',
+          visibility: 'in_channel',
+          text: (await disableSchedule(quiz, ctx.teamId, ctx.channelId)).text,
+        };
+      default: {
+        const reply = await services.extra?.(command, ctx);
+        if (reply) return reply;
+      }
     }
+  } catch (err) {
+    if (err instanceof DatabaseUnavailableError) return ephemeral(SETTINGS_UNAVAILABLE);
+    throw err;
   }
+  return ephemeral('The quiz and scores need the bot’s database, which this instance does not have.');
 }

@@ -15,6 +15,11 @@ export function renderText(reply: Reply): string {
       return unescapeMrkdwn(HELP_TEXT);
     case 'text':
       return unescapeMrkdwn(reply.text);
+    case 'practice': {
+      const q = reply.question;
+      const options = q.options.map((o) => `  ${o.key}. ${o.text}`).join('\n');
+      return `Practice question (${q.topic})\n${q.question}\n${options}\nType a letter to answer.`;
+    }
     case 'answer': {
       const { text, sources } = reply.answer;
       const list = sources.length

@@ -6,8 +6,16 @@
 
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
-import { type CommandContext, type CommandServices, handleCommand } from '../commands/handle-command.ts';
+import {
+  type CommandContext,
+  type CommandServices,
+  handleCommand,
+  SETTINGS_UNAVAILABLE,
+} from '../commands/handle-command.ts';
 import { parseCommand } from '../commands/parse-command.ts';
+import { answerPractice } from '../daily-quiz/practice-quiz.ts';
+import type { Question } from '../quiz/question.ts';
+import { DatabaseUnavailableError } from '../storage/db.ts';
 import { renderText } from './render-text.ts';
 
 /** Fixed ids for the console's single local user. */
@@ -27,15 +35,39 @@ export async function runConsole(
   };
   if (interactive) output.write('Type /saa <question> (or /saa help). Ctrl-D to quit.\n');
   prompt();
+  let practice: Question | null = null;
   for await (const raw of rl) {
     const line = raw.trim();
     if (line === 'exit' || line === 'quit') break;
-    if (line) {
+    const quiz = services.quiz?.();
+    if (practice && quiz && /^[a-e]$/i.test(line)) {
+      const question = practice;
+      practice = null;
+      output.write(
+        `${await answerInConsole(() => answerPractice(quiz, { ...ctx, questionId: question.id, choice: line }))}\n\n`,
+      );
+    } else if (line) {
       const text = line.replace(/^\/saa\b\s*/i, '');
       const reply = await handleCommand(parseCommand(text), ctx, services);
+      practice = reply.kind === 'practice' ? reply.question : null;
       output.write(`${renderText(reply)}\n\n`);
     }
     prompt();
   }
   rl.close();
+}
+
+async function answerInConsole(answer: () => ReturnType<typeof answerPractice>): Promise<string> {
+  try {
+    const result = await answer();
+    if (!result) return 'That is not one of the options.';
+    const { grade } = result;
+    const why = grade.feedback.whyYourChoiceIsWrong
+      ? `\nWhy not ${grade.choice}: ${grade.feedback.whyYourChoiceIsWrong}`
+      : '';
+    return `${grade.correct ? '✅' : '❌'} ${grade.feedback.verdict}${why}\n${grade.feedback.explanation}\nSource: ${grade.feedback.source.file} › ${grade.feedback.source.heading}`;
+  } catch (err) {
+    if (err instanceof DatabaseUnavailableError) return SETTINGS_UNAVAILABLE;
+    throw err;
+  }
 }

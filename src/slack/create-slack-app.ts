@@ -75,7 +75,7 @@ export function createSlackApp(
     app.logger.error('unhandled Slack listener error', err);
   });
   registerCommands(app, services);
-  registerActions(app);
+  registerActions(app, services.quiz);
   register?.(app);
   let server: Server | null = null;
   return {

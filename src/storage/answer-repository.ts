@@ -64,6 +64,8 @@ export interface AnswerRepository {
   quizStats(quizId: number): Promise<QuizStats>;
   /** Appends a practice answer; the same person may answer the same question any number of times. */
   recordPractice(answer: PracticeAnswer): Promise<void>;
+  /** Question ids this person practised most recently, newest first (at most `limit`). */
+  recentPracticeIds(teamId: string, userId: string, limit: number): Promise<string[]>;
   /**
    * Points per person in a team, highest first; ties go to the earlier mean answer delay
    * (answered_at − posted_at: who answers sooner), then to user id so the order is stable.
@@ -115,6 +117,15 @@ export class SqlAnswerRepository implements AnswerRepository {
        VALUES ($1, $2, $3, $4, $5, $6)`,
       [a.teamId, a.userId, a.questionId, a.choice, a.correct, a.answeredAt],
     );
+  }
+
+  async recentPracticeIds(teamId: string, userId: string, limit: number): Promise<string[]> {
+    const { rows } = await this.db.query<{ question_id: string }>(
+      `SELECT question_id FROM practice_answers WHERE team_id = $1 AND user_id = $2
+       ORDER BY answered_at DESC, id DESC LIMIT $3`,
+      [teamId, userId, limit],
+    );
+    return rows.map((r) => r.question_id);
   }
 
   async leaderboard(q: LeaderboardQuery): Promise<LeaderboardEntry[]> {

@@ -6,6 +6,7 @@ import type { KnownBlock } from '@slack/types';
 import type { Reply } from '../../commands/handle-command.ts';
 import { HELP_TEXT } from '../../commands/parse-command.ts';
 import { answerBlocks } from './answer-blocks.ts';
+import { practiceQuestionBlocks } from './quiz-blocks.ts';
 
 /** A message as `respond()` / `chat.postMessage` take it. */
 export interface SlackMessage {
@@ -21,6 +22,12 @@ export function replyMessage(reply: Reply): SlackMessage {
       return {
         text: HELP_TEXT,
         blocks: [{ type: 'section', text: { type: 'mrkdwn', text: HELP_TEXT } }],
+        response_type: 'ephemeral',
+      };
+    case 'practice':
+      return {
+        text: `Practice question: ${reply.question.question}`,
+        blocks: practiceQuestionBlocks(reply.question),
         response_type: 'ephemeral',
       };
     case 'answer':

@@ -1,10 +1,18 @@
 /** Registers block_actions handlers. */
 
 import type { App, BlockButtonAction } from '@slack/bolt';
+import type { QuizContext } from '../../../daily-quiz/quiz-context.ts';
 import { SHARE_ACTION } from '../../views/answer-blocks.ts';
+import { DAILY_ACTION, PRACTICE_ACTION } from '../../views/quiz-blocks.ts';
+import { practiceAnswer } from './practice-answer.ts';
+import { quizAnswer } from './quiz-answer.ts';
 import { shareAnswer } from './share-answer.ts';
 
-/** Registers every button handler. */
-export function registerActions(app: App): void {
+/** Registers every button handler; quiz buttons only when the quiz runs. */
+export function registerActions(app: App, quiz?: () => QuizContext): void {
   app.action<BlockButtonAction>(SHARE_ACTION, shareAnswer);
+  if (quiz) {
+    app.action<BlockButtonAction>(new RegExp(`^${DAILY_ACTION}:`), quizAnswer(quiz));
+    app.action<BlockButtonAction>(new RegExp(`^${PRACTICE_ACTION}:`), practiceAnswer(quiz));
+  }
 }

@@ -1,0 +1,96 @@
+/**
+ * Builds the bot's services from configuration, for the composition root (main.ts) and the CLI:
+ * knowledge (notes + index), the answerer, storage (lazy), the question bank and the quiz context.
+ */
+
+import { hostname } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { WebClient } from '@slack/web-api';
+import type { Answerer } from './answer/answerer.ts';
+import { createAnswerer } from './answer/create-answerer.ts';
+import type { Config } from './config.ts';
+import { AnswerCountUpdater } from './daily-quiz/answer-count-updater.ts';
+import type { QuizContext, QuizMessenger } from './daily-quiz/quiz-context.ts';
+import { loadNotes } from './knowledge/load-notes.ts';
+import { loadQuestionBank } from './quiz/load-question-bank.ts';
+import type { Question } from './quiz/question.ts';
+import { type Knowledge, openKnowledge } from './retrieval/open-knowledge.ts';
+import { slackQuizMessenger } from './slack/slack-quiz-messenger.ts';
+import { SqlAnswerRepository } from './storage/answer-repository.ts';
+import { openDatabase } from './storage/open-database.ts';
+import { SqlQuizPostRepository } from './storage/quiz-post-repository.ts';
+import { SqlScheduleRepository } from './storage/schedule-repository.ts';
+import { Storage } from './storage/storage.ts';
+
+/** Our own notes, which the shipped question bank cites. */
+export const BUNDLED_NOTES_DIR = fileURLToPath(new URL('../knowledge/notes', import.meta.url));
+
+/** An unposted claim older than this is taken over (ms): well above a Slack post's worst case. */
+export const STALE_CLAIM_MS = 5 * 60_000;
+
+/** Everything the adapters use. */
+export interface Services {
+  knowledge: Knowledge;
+  answerer: Answerer;
+  storage: Storage;
+  bank: Question[];
+  /** Question-bank problems (file, id, what is wrong); those entries were skipped. */
+  bankProblems: string[];
+  /** The quiz context for a messenger (Slack's, or a stand-in). */
+  quizContext(messenger: QuizMessenger): QuizContext;
+  close(): Promise<void>;
+}
+
+/** Opens notes, index and question bank, and prepares (without opening) the database. */
+export async function openServices(
+  config: Config,
+  log: Pick<Console, 'info' | 'warn' | 'error'> = console,
+): Promise<Services> {
+  const knowledge = await openKnowledge(config.NOTES_DIR, join(config.DATA_DIR, 'index-cache'));
+  const sections = [...knowledge.corpus.sections];
+  if (resolve(config.NOTES_DIR) !== resolve(BUNDLED_NOTES_DIR)) {
+    // The shipped bank cites our notes; a team's own folder may not contain those sections.
+    sections.push(...(await loadNotes(BUNDLED_NOTES_DIR).catch(() => ({ sections: [] }))).sections);
+  }
+  const { questions: bank, problems: bankProblems } = await loadQuestionBank(config.QUESTIONS_DIR, sections);
+  const storage = new Storage(
+    () => openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR, logger: log }),
+    log,
+  );
+  const repositories = {
+    schedules: new SqlScheduleRepository(storage.db),
+    posts: new SqlQuizPostRepository(storage.db),
+    answers: new SqlAnswerRepository(storage.db),
+  };
+  return {
+    knowledge,
+    answerer: createAnswerer(config, () => knowledge.index),
+    storage,
+    bank,
+    bankProblems,
+    quizContext(messenger) {
+      const ctx: QuizContext = {
+        bank: () => bank,
+        ...repositories,
+        messenger,
+        clock: () => new Date(),
+        instanceId: `${hostname()}:${process.pid}`,
+        staleClaimMs: STALE_CLAIM_MS,
+        revealAfterMs: config.QUIZ_REVEAL_AFTER,
+        defaults: { cron: config.QUIZ_SCHEDULE, timeZone: config.QUIZ_TIMEZONE },
+        ready: () => storage.ready(),
+        log,
+      };
+      const counter = new AnswerCountUpdater(() => ctx);
+      ctx.onAnswered = (post) => counter.bump(post);
+      return ctx;
+    },
+    close: () => storage.close(),
+  };
+}
+
+/** The quiz context over Slack's Web API. */
+export function slackQuizContext(services: Services, client: WebClient): QuizContext {
+  return services.quizContext(slackQuizMessenger(client));
+}

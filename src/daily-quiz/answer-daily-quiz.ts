@@ -1,0 +1,46 @@
+/**
+ * A click on a daily-quiz button. The (quiz, user) primary key makes it count once: Slack
+ * retries (X-Slack-Retry-Num) and double clicks land on the key and get the first answer back.
+ */
+
+import { type GradeResult, gradeAnswer } from '../quiz/grade-answer.ts';
+import type { Question } from '../quiz/question.ts';
+import { type QuizContext, questionById } from './quiz-context.ts';
+
+/** What the person is told. */
+export type AnswerOutcome =
+  | { status: 'recorded'; question: Question; grade: Extract<GradeResult, { ok: true }> }
+  | { status: 'duplicate'; question: Question; firstChoice: string }
+  | { status: 'closed'; question: Question }
+  | { status: 'unknown' };
+
+/**
+ * Records `userId`'s answer `choice` to quiz `quizId`.
+ * @throws DatabaseUnavailableError when the database is down (nothing was recorded).
+ */
+export async function answerDailyQuiz(
+  ctx: QuizContext,
+  args: { teamId: string; userId: string; quizId: number; choice: string },
+): Promise<AnswerOutcome> {
+  await ctx.ready();
+  const post = await ctx.posts.get(args.quizId);
+  if (!post || post.teamId !== args.teamId) return { status: 'unknown' };
+  const question = questionById(ctx, post.questionId);
+  if (!question) return { status: 'unknown' };
+  if (post.revealedAt) return { status: 'closed', question };
+  const grade = gradeAnswer(question, args.choice, 'daily');
+  if (!grade.ok) return { status: 'unknown' };
+  const result = await ctx.answers.recordDaily({
+    quizId: post.id,
+    teamId: args.teamId,
+    userId: args.userId,
+    choice: grade.choice,
+    correct: grade.correct,
+    points: grade.points,
+    answeredAt: ctx.clock(),
+  });
+  if (result.status === 'duplicate')
+    return { status: 'duplicate', question, firstChoice: result.existing.choice };
+  ctx.onAnswered?.(post);
+  return { status: 'recorded', question, grade };
+}

@@ -1,0 +1,56 @@
+/**
+ * `/saa quiz` and "Quiz me on this": a personal practice question (ephemeral), recorded for the
+ * person's stats but worth no team points.
+ */
+
+import { type GradeResult, gradeAnswer } from '../quiz/grade-answer.ts';
+import { pickPracticeQuestion } from '../quiz/pick-question.ts';
+import type { Question } from '../quiz/question.ts';
+import { type QuizContext, questionById } from './quiz-context.ts';
+
+/** How many recent practice questions to avoid repeating. */
+const RECENT = 20;
+
+/**
+ * Picks a practice question for `userId`, preferring `hint` (a notes file or topic). When the
+ * database is down the person still gets a question (recent ones just can't be avoided).
+ */
+export async function practiceQuestion(
+  ctx: QuizContext,
+  args: { teamId: string; userId: string; hint?: string },
+): Promise<Question | undefined> {
+  const recent = await ctx
+    .ready()
+    .then(() => ctx.answers.recentPracticeIds(args.teamId, args.userId, RECENT))
+    .catch(() => [] as string[]);
+  const seed = `${args.teamId}:${args.userId}:${ctx.clock().toISOString()}`;
+  return pickPracticeQuestion(ctx.bank(), {
+    topicOrSourceFile: args.hint,
+    recentIds: [...recent].reverse(),
+    seed,
+  })?.question;
+}
+
+/**
+ * Grades and records a practice answer. Resolves with the grade (or null for an unknown question
+ * or option). @throws DatabaseUnavailableError when it could not be recorded.
+ */
+export async function answerPractice(
+  ctx: QuizContext,
+  args: { teamId: string; userId: string; questionId: string; choice: string },
+): Promise<{ question: Question; grade: Extract<GradeResult, { ok: true }> } | null> {
+  const question = questionById(ctx, args.questionId);
+  if (!question) return null;
+  const grade = gradeAnswer(question, args.choice, 'practice');
+  if (!grade.ok) return null;
+  await ctx.ready();
+  await ctx.answers.recordPractice({
+    teamId: args.teamId,
+    userId: args.userId,
+    questionId: question.id,
+    choice: grade.choice,
+    correct: grade.correct,
+    answeredAt: ctx.clock(),
+  });
+  return { question, grade };
+}

@@ -1,0 +1,52 @@
+/**
+ * What the daily-quiz use cases need: repositories, the question bank, a way to talk to the
+ * channel (the messenger port, implemented for Slack in src/slack/slack-quiz-messenger.ts), an
+ * injected clock, and settings. Use cases take this context; adapters build it once.
+ */
+
+import type { Question } from '../quiz/question.ts';
+import type { AnswerRepository, QuizStats } from '../storage/answer-repository.ts';
+import type { QuizPost, QuizPostRepository } from '../storage/quiz-post-repository.ts';
+import type { ScheduleRepository } from '../storage/schedule-repository.ts';
+
+/** How the quiz reaches a channel. Errors thrown here are Slack errors; callers log and retry later. */
+export interface QuizMessenger {
+  /** Posts the question with one button per option; resolves with the message ts. */
+  postQuestion(post: QuizPost, question: Question): Promise<string>;
+  /** Rewrites the posted question: the answer count, or the revealed answer with stats. */
+  updateQuestion(
+    post: QuizPost,
+    question: Question,
+    state: { stats: QuizStats; revealed: boolean },
+  ): Promise<void>;
+  /** Replies in the post's thread with how the team did and the explanation. */
+  postReveal(post: QuizPost, question: Question, stats: QuizStats): Promise<void>;
+}
+
+/** Settings and ports shared by the quiz use cases. Times in ms. */
+export interface QuizContext {
+  bank: () => readonly Question[];
+  schedules: ScheduleRepository;
+  posts: QuizPostRepository;
+  answers: AnswerRepository;
+  messenger: QuizMessenger;
+  clock: () => Date;
+  /** Names this process in claims (`host:pid`), for logs. */
+  instanceId: string;
+  /** An unposted claim older than this is taken over (a process died between claim and post). */
+  staleClaimMs: number;
+  /** Reveal the answer this long after posting (QUIZ_REVEAL_AFTER). */
+  revealAfterMs: number;
+  /** Schedule used when a channel turns the quiz on without saying when (QUIZ_SCHEDULE, QUIZ_TIMEZONE). */
+  defaults: { cron: string; timeZone: string };
+  /** Resolves once the database is migrated; rejects with DatabaseUnavailableError while it is down. */
+  ready: () => Promise<void>;
+  log: Pick<Console, 'info' | 'warn' | 'error'>;
+  /** Called after each recorded daily answer (refreshes "N answered" on the post, throttled). */
+  onAnswered?: (post: QuizPost) => void;
+}
+
+/** A question of the bank by id. */
+export function questionById(ctx: QuizContext, id: string): Question | undefined {
+  return ctx.bank().find((q) => q.id === id);
+}

@@ -1,0 +1,46 @@
+/** Practice-question button: grade, record for the person's stats, reply only to them. */
+
+import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import { answerPractice } from '../../../daily-quiz/practice-quiz.ts';
+import type { QuizContext } from '../../../daily-quiz/quiz-context.ts';
+import { DatabaseUnavailableError } from '../../../storage/db.ts';
+import { practiceFeedbackText } from '../../views/quiz-blocks.ts';
+import { SCORES_UNAVAILABLE } from './quiz-answer.ts';
+
+/** Builds the practice button handler. */
+export function practiceAnswer(quiz: () => QuizContext) {
+  return async ({
+    ack,
+    action,
+    body,
+    respond,
+    logger,
+  }: SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs) => {
+    await ack();
+    let value: { id?: unknown; c?: unknown };
+    try {
+      value = JSON.parse(action.value ?? '{}');
+    } catch {
+      value = {};
+    }
+    let text: string;
+    try {
+      const result = await answerPractice(quiz(), {
+        teamId: body.team?.id ?? body.user.team_id ?? '',
+        userId: body.user.id,
+        questionId: String(value.id ?? ''),
+        choice: String(value.c ?? ''),
+      });
+      text = result
+        ? practiceFeedbackText(result.question, result.grade)
+        : 'That question is no longer in the bank: `/saa quiz` for another.';
+    } catch (err) {
+      if (!(err instanceof DatabaseUnavailableError))
+        logger.error('practice answer failed', { user: body.user.id, err });
+      text = SCORES_UNAVAILABLE;
+    }
+    await respond({ response_type: 'ephemeral', replace_original: true, text }).catch((err) =>
+      logger.error('practice feedback failed', { user: body.user.id, err }),
+    );
+  };
+}

@@ -1,0 +1,51 @@
+/**
+ * Daily-quiz button: ack at once, record the first answer, reply only to the clicker.
+ * With the database down the person is told their answer was not recorded.
+ */
+
+import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import { answerDailyQuiz } from '../../../daily-quiz/answer-daily-quiz.ts';
+import type { QuizContext } from '../../../daily-quiz/quiz-context.ts';
+import { DatabaseUnavailableError } from '../../../storage/db.ts';
+import { dailyFeedbackText } from '../../views/quiz-blocks.ts';
+
+/** What a click gets while the database is down (nothing was recorded). */
+export const SCORES_UNAVAILABLE =
+  'Scores are unavailable right now, your answer was not recorded: try again in a minute.';
+
+/** Builds the daily-quiz button handler. */
+export function quizAnswer(quiz: () => QuizContext) {
+  return async ({
+    ack,
+    action,
+    body,
+    respond,
+    logger,
+  }: SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs) => {
+    await ack();
+    let value: { q?: unknown; c?: unknown };
+    try {
+      value = JSON.parse(action.value ?? '{}');
+    } catch {
+      value = {};
+    }
+    const teamId = body.team?.id ?? body.user.team_id ?? '';
+    let text: string;
+    try {
+      const outcome = await answerDailyQuiz(quiz(), {
+        teamId,
+        userId: body.user.id,
+        quizId: Number(value.q),
+        choice: String(value.c ?? ''),
+      });
+      text = dailyFeedbackText(outcome);
+    } catch (err) {
+      if (!(err instanceof DatabaseUnavailableError))
+        logger.error('quiz answer failed', { user: body.user.id, err });
+      text = SCORES_UNAVAILABLE;
+    }
+    await respond({ response_type: 'ephemeral', replace_original: false, text }).catch((err) =>
+      logger.error('quiz feedback failed', { user: body.user.id, err }),
+    );
+  };
+}

@@ -1,0 +1,132 @@
+/**
+ * Block Kit for the quiz (pure): the daily question with one button per option, its revealed
+ * form, the thread reply with the team's result, and the ephemeral feedback to a click.
+ * Button text ≤ 75 chars, so buttons carry the letter and the options are listed in the text.
+ */
+
+import type { KnownBlock } from '@slack/types';
+import { escapeMrkdwn } from '../../answer/mrkdwn.ts';
+import type { AnswerOutcome } from '../../daily-quiz/answer-daily-quiz.ts';
+import type { GradeResult } from '../../quiz/grade-answer.ts';
+import type { Question } from '../../quiz/question.ts';
+import type { QuizStats } from '../../storage/answer-repository.ts';
+
+/** action_id prefix of daily-quiz buttons (`quiz_answer:B`); value is `{"q":<quiz id>,"c":"B"}`. */
+export const DAILY_ACTION = 'quiz_answer';
+/** action_id prefix of practice buttons (`practice_answer:B`); value is `{"id":"<question id>","c":"B"}`. */
+export const PRACTICE_ACTION = 'practice_answer';
+
+/** `📄 file › heading` for a question's source section. */
+export function sourceLine(source: Question['source']): string {
+  return `📄 ${escapeMrkdwn(source.file)} › ${escapeMrkdwn(source.heading.split(' > ').slice(-2).join(' › '))}`;
+}
+
+function optionsText(question: Question, revealed: boolean): string {
+  return question.options
+    .map((o) => {
+      const mark = revealed && o.key === question.answer ? ' ✅' : '';
+      return `*${o.key}.* ${escapeMrkdwn(o.text)}${mark}`;
+    })
+    .join('\n');
+}
+
+const pct = (stats: QuizStats) => (stats.answered ? Math.round((100 * stats.correct) / stats.answered) : 0);
+
+/** The daily question as posted (or revealed). */
+export function dailyQuestionBlocks(
+  question: Question,
+  quizId: number,
+  stats: QuizStats,
+  revealed: boolean,
+): KnownBlock[] {
+  const blocks: KnownBlock[] = [
+    { type: 'header', text: { type: 'plain_text', text: 'Daily SAA question' } },
+    { type: 'section', text: { type: 'mrkdwn', text: escapeMrkdwn(question.question).slice(0, 3000) } },
+    { type: 'section', text: { type: 'mrkdwn', text: optionsText(question, revealed).slice(0, 3000) } },
+  ];
+  if (!revealed) {
+    blocks.push({
+      type: 'actions',
+      block_id: `quiz:${quizId}`,
+      elements: question.options.map((o) => ({
+        type: 'button' as const,
+        action_id: `${DAILY_ACTION}:${o.key}`,
+        text: { type: 'plain_text' as const, text: o.key },
+        value: JSON.stringify({ q: quizId, c: o.key }),
+      })),
+    });
+  }
+  const status = revealed
+    ? `Answer: *${question.answer}* · ${stats.correct} of ${stats.answered} right (${pct(stats)} %)`
+    : `${stats.answered} answered · your first answer counts, and only you see the result`;
+  blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: `${status} · ${question.topic}` }] });
+  return blocks;
+}
+
+/** Thread reply when a quiz is revealed. */
+export function revealText(question: Question, stats: QuizStats): string {
+  const right = question.options.find((o) => o.key === question.answer);
+  const who = stats.answered
+    ? `${stats.correct} of ${stats.answered} got it right (${pct(stats)} %).`
+    : 'Nobody answered this one.';
+  return [
+    `*Answer: ${question.answer}. ${escapeMrkdwn(right?.text ?? '')}* ${who}`,
+    escapeMrkdwn(question.explanation),
+    sourceLine(question.source),
+  ].join('\n');
+}
+
+function gradeText(grade: Extract<GradeResult, { ok: true }>, question: Question, points: boolean): string {
+  const lines = [`${grade.correct ? '✅' : '❌'} ${escapeMrkdwn(grade.feedback.verdict)}`];
+  if (grade.feedback.whyYourChoiceIsWrong)
+    lines.push(`Why not ${grade.choice}: ${escapeMrkdwn(grade.feedback.whyYourChoiceIsWrong)}`);
+  lines.push(escapeMrkdwn(grade.feedback.explanation));
+  if (points) lines.push(grade.correct ? `+${grade.points} points.` : 'No points this time.');
+  lines.push(sourceLine(question.source));
+  return lines.join('\n');
+}
+
+/** Ephemeral reply to a daily-quiz click. */
+export function dailyFeedbackText(outcome: AnswerOutcome): string {
+  switch (outcome.status) {
+    case 'recorded':
+      return gradeText(outcome.grade, outcome.question, true);
+    case 'duplicate':
+      return `You already answered ${outcome.firstChoice}: only your first answer counts. The answer is revealed when the quiz closes.`;
+    case 'closed':
+      return `This quiz is closed. The answer was ${outcome.question.answer}: ${escapeMrkdwn(outcome.question.explanation)}`;
+    case 'unknown':
+      return 'I can’t find that quiz any more.';
+  }
+}
+
+/** Ephemeral reply to a practice click. */
+export function practiceFeedbackText(question: Question, grade: Extract<GradeResult, { ok: true }>): string {
+  return `${gradeText(grade, question, false)}\n_Practice: recorded for your stats, no team points._ \`/saa quiz\` for another.`;
+}
+
+/** A practice question, shown only to the asker. */
+export function practiceQuestionBlocks(question: Question): KnownBlock[] {
+  return [
+    {
+      type: 'section',
+      text: {
+        type: 'mrkdwn',
+        text: `*Practice question* (${escapeMrkdwn(question.topic)})\n${escapeMrkdwn(question.question)}`.slice(
+          0,
+          3000,
+        ),
+      },
+    },
+    { type: 'section', text: { type: 'mrkdwn', text: optionsText(question, false).slice(0, 3000) } },
+    {
+      type: 'actions',
+      elements: question.options.map((o) => ({
+        type: 'button' as const,
+        action_id: `${PRACTICE_ACTION}:${o.key}`,
+        text: { type: 'plain_text' as const, text: o.key },
+        value: JSON.stringify({ id: question.id, c: o.key }),
+      })),
+    },
+  ];
+}
