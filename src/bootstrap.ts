@@ -16,12 +16,16 @@ import { loadNotes } from './knowledge/load-notes.ts';
 import { loadQuestionBank } from './quiz/load-question-bank.ts';
 import type { Question } from './quiz/question.ts';
 import { type Knowledge, openKnowledge } from './retrieval/open-knowledge.ts';
+import { ProfileDirectory, type ProfileFetcher } from './scores/profile-directory.ts';
+import type { ScoreContext } from './scores/score-context.ts';
 import { slackQuizMessenger } from './slack/slack-quiz-messenger.ts';
 import { SqlAnswerRepository } from './storage/answer-repository.ts';
 import { openDatabase } from './storage/open-database.ts';
 import { SqlQuizPostRepository } from './storage/quiz-post-repository.ts';
 import { SqlScheduleRepository } from './storage/schedule-repository.ts';
+import { SqlScoreRepository } from './storage/score-repository.ts';
 import { Storage } from './storage/storage.ts';
+import { SqlUserRepository } from './storage/user-repository.ts';
 
 /** Our own notes, which the shipped question bank cites. */
 export const BUNDLED_NOTES_DIR = fileURLToPath(new URL('../knowledge/notes', import.meta.url));
@@ -39,6 +43,8 @@ export interface Services {
   bankProblems: string[];
   /** The quiz context for a messenger (Slack's, or a stand-in). */
   quizContext(messenger: QuizMessenger): QuizContext;
+  /** Score reads; `fetcher` looks people up in Slack (null: show ids). */
+  scoreContext(fetcher: ProfileFetcher | null): ScoreContext;
   close(): Promise<void>;
 }
 
@@ -63,6 +69,8 @@ export async function openServices(
     posts: new SqlQuizPostRepository(storage.db),
     answers: new SqlAnswerRepository(storage.db),
   };
+  const scores = new SqlScoreRepository(storage.db);
+  const users = new SqlUserRepository(storage.db);
   return {
     knowledge,
     answerer: createAnswerer(config, () => knowledge.index),
@@ -86,7 +94,29 @@ export async function openServices(
       ctx.onAnswered = (post) => counter.bump(post);
       return ctx;
     },
+    scoreContext(fetcher) {
+      return {
+        scores,
+        schedules: repositories.schedules,
+        profiles: new ProfileDirectory(users, fetcher, config.QUIZ_TIMEZONE),
+        bank: () => bank,
+        clock: () => new Date(),
+        defaultTimeZone: config.QUIZ_TIMEZONE,
+        ready: () => storage.ready(),
+      };
+    },
     close: () => storage.close(),
+  };
+}
+
+/** Looks a person up with Slack's users.info (display name, else real name, else handle; profile time zone). */
+export function slackProfileFetcher(client: WebClient): ProfileFetcher {
+  return async (_teamId, userId) => {
+    const res = await client.users.info({ user: userId });
+    const u = res.user;
+    if (!u) return null;
+    const displayName = u.profile?.display_name || u.real_name || u.name || userId;
+    return { displayName, tz: u.tz || 'UTC' };
   };
 }
 

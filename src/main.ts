@@ -5,12 +5,13 @@
  * the same `/saa` commands.
  */
 
-import { openServices, type Services, slackQuizContext } from './bootstrap.ts';
+import { openServices, type Services, slackProfileFetcher, slackQuizContext } from './bootstrap.ts';
 import type { CommandServices } from './commands/handle-command.ts';
 import { type Config, ConfigError, loadConfig } from './config.ts';
 import { runConsole } from './console/run-console.ts';
 import type { QuizContext } from './daily-quiz/quiz-context.ts';
 import { startQuizScheduler } from './daily-quiz/quiz-scheduler.ts';
+import type { ScoreContext } from './scores/score-context.ts';
 import { createSlackApp } from './slack/create-slack-app.ts';
 import { DataDirLockedError } from './storage/data-dir-lock.ts';
 
@@ -36,12 +37,22 @@ async function main(): Promise<void> {
       updateQuestion: async () => undefined,
       postReveal: async () => undefined,
     });
-    await runConsole(process.stdin, process.stdout, { answerer: services.answerer, quiz: () => quiz });
+    const scores = services.scoreContext(null);
+    await runConsole(process.stdin, process.stdout, {
+      answerer: services.answerer,
+      quiz: () => quiz,
+      scores: () => scores,
+    });
     await services.close();
     return;
   }
   let quiz: QuizContext | null = null;
+  let scores: ScoreContext | null = null;
   const commandServices: CommandServices = {
+    scores: () => {
+      if (!scores) throw new Error('score context used before the Slack app was built');
+      return scores;
+    },
     answerer: services.answerer,
     quiz: () => {
       if (!quiz) throw new Error('quiz context used before the Slack app was built');
@@ -60,6 +71,7 @@ async function main(): Promise<void> {
     commandServices,
   );
   quiz = slackQuizContext(services, slack.app.client);
+  scores = services.scoreContext(slackProfileFetcher(slack.app.client));
   try {
     await services.storage.ready();
   } catch (err) {

@@ -4,9 +4,11 @@
  */
 
 import { ConfigError, loadConfig } from '../config.ts';
+import { DataDirLockedError } from '../storage/data-dir-lock.ts';
 import { ASK_USAGE, runAsk } from './ask-command.ts';
+import { QUIZ_USAGE, runLeaderboard, runMigrate, runQuizPost } from './quiz-commands.ts';
 
-const USAGE = ['Usage:', `  ${ASK_USAGE}`].join('\n');
+const USAGE = ['Usage:', `  ${ASK_USAGE}`, ...QUIZ_USAGE.map((u) => `  ${u}`)].join('\n');
 
 /** Runs the CLI with `argv` (without node and script). Resolves with the exit code. */
 export async function runCli(argv: string[]): Promise<number> {
@@ -17,6 +19,14 @@ export async function runCli(argv: string[]): Promise<number> {
     switch (command) {
       case 'ask':
         return await runAsk(rest, config, io);
+      case 'migrate':
+        return await runMigrate(config, io);
+      case 'quiz':
+        if (rest[0] === 'post') return await runQuizPost(rest.slice(1), config, io);
+        io.err.write(`Usage: ${QUIZ_USAGE[1]}\n`);
+        return 2;
+      case 'leaderboard':
+        return await runLeaderboard(rest, config, io);
       case undefined:
       case 'help':
       case '--help':
@@ -28,8 +38,9 @@ export async function runCli(argv: string[]): Promise<number> {
         return 2;
     }
   } catch (err) {
-    io.err.write(`${err instanceof ConfigError ? err.message : `saa: ${(err as Error).message}`}\n`);
-    return 1;
+    const known = err instanceof ConfigError || err instanceof DataDirLockedError || err instanceof TypeError;
+    io.err.write(`${known ? (err as Error).message : `saa: ${(err as Error).message}`}\n`);
+    return err instanceof TypeError && (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS') ? 2 : 1;
   }
 }
 

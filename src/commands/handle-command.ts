@@ -9,6 +9,9 @@ import { disableSchedule, enableSchedule, showSchedule } from '../daily-quiz/cha
 import { practiceQuestion } from '../daily-quiz/practice-quiz.ts';
 import type { QuizContext } from '../daily-quiz/quiz-context.ts';
 import type { Question } from '../quiz/question.ts';
+import { type Leaderboard, leaderboard } from '../scores/leaderboard.ts';
+import { type PersonalStats, personalStats } from '../scores/personal-stats.ts';
+import type { ScoreContext } from '../scores/score-context.ts';
 import { DatabaseUnavailableError } from '../storage/db.ts';
 import type { Command } from './parse-command.ts';
 
@@ -24,14 +27,15 @@ export type Reply =
   | { kind: 'help' }
   | { kind: 'answer'; answer: Answer }
   | { kind: 'practice'; question: Question }
+  | { kind: 'leaderboard'; board: Leaderboard; visibility: 'ephemeral' | 'in_channel' }
+  | { kind: 'stats'; stats: PersonalStats }
   | { kind: 'text'; text: string; visibility: 'ephemeral' | 'in_channel' };
 
 /** The services commands use. The quiz is optional so the answer engine runs alone. */
 export interface CommandServices {
   answerer: Answerer;
   quiz?: () => QuizContext;
-  /** Leaderboard and stats (issue 4), rendered by the adapter. */
-  extra?: (command: Command, ctx: CommandContext) => Promise<Reply | null>;
+  scores?: () => ScoreContext;
 }
 
 /** Told when the database is down: nothing was changed. */
@@ -79,9 +83,16 @@ export async function handleCommand(
           visibility: 'in_channel',
           text: (await disableSchedule(quiz, ctx.teamId, ctx.channelId)).text,
         };
-      default: {
-        const reply = await services.extra?.(command, ctx);
-        if (reply) return reply;
+      case 'leaderboard': {
+        const scores = services.scores?.();
+        if (!scores) break;
+        const board = await leaderboard(scores, { ...ctx, period: command.period, askerId: ctx.userId });
+        return { kind: 'leaderboard', board, visibility: command.public ? 'in_channel' : 'ephemeral' };
+      }
+      case 'stats': {
+        const scores = services.scores?.();
+        if (!scores) break;
+        return { kind: 'stats', stats: await personalStats(scores, ctx) };
       }
     }
   } catch (err) {

@@ -6,6 +6,7 @@
 import { unescapeMrkdwn } from '../answer/mrkdwn.ts';
 import type { Reply } from '../commands/handle-command.ts';
 import { HELP_TEXT } from '../commands/parse-command.ts';
+import { leaderboardLines, leaderboardTitle, statsLines } from '../scores/format-scores.ts';
 import { formatSources } from '../slack/views/answer-blocks.ts';
 
 /** Renders a reply for a terminal. */
@@ -15,6 +16,10 @@ export function renderText(reply: Reply): string {
       return unescapeMrkdwn(HELP_TEXT);
     case 'text':
       return unescapeMrkdwn(reply.text);
+    case 'leaderboard':
+      return [leaderboardTitle(reply.board), ...leaderboardLines(reply.board, false)].join('\n');
+    case 'stats':
+      return statsLines(reply.stats, false).join('\n');
     case 'practice': {
       const q = reply.question;
       const options = q.options.map((o) => `  ${o.key}. ${o.text}`).join('\n');

@@ -12,6 +12,7 @@ import express from 'express';
 import type { CommandServices } from '../commands/handle-command.ts';
 import { registerActions } from './listeners/actions/index.ts';
 import { registerCommands } from './listeners/commands/index.ts';
+import { registerEvents } from './listeners/events/index.ts';
 import { rejectFutureTimestamps } from './verify-timestamp.ts';
 
 /** What the Slack adapter needs from configuration. */
@@ -76,6 +77,7 @@ export function createSlackApp(
   });
   registerCommands(app, services);
   registerActions(app, services.quiz);
+  registerEvents(app, services.scores);
   register?.(app);
   let server: Server | null = null;
   return {

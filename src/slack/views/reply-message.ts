@@ -5,8 +5,10 @@
 import type { KnownBlock } from '@slack/types';
 import type { Reply } from '../../commands/handle-command.ts';
 import { HELP_TEXT } from '../../commands/parse-command.ts';
+import { leaderboardLines, statsLines } from '../../scores/format-scores.ts';
 import { answerBlocks } from './answer-blocks.ts';
 import { practiceQuestionBlocks } from './quiz-blocks.ts';
+import { leaderboardBlocks, statsBlocks } from './score-blocks.ts';
 
 /** A message as `respond()` / `chat.postMessage` take it. */
 export interface SlackMessage {
@@ -22,6 +24,18 @@ export function replyMessage(reply: Reply): SlackMessage {
       return {
         text: HELP_TEXT,
         blocks: [{ type: 'section', text: { type: 'mrkdwn', text: HELP_TEXT } }],
+        response_type: 'ephemeral',
+      };
+    case 'leaderboard':
+      return {
+        text: leaderboardLines(reply.board, true).join('\n'),
+        blocks: leaderboardBlocks(reply.board),
+        response_type: reply.visibility,
+      };
+    case 'stats':
+      return {
+        text: statsLines(reply.stats, true).join('\n'),
+        blocks: statsBlocks(reply.stats),
         response_type: 'ephemeral',
       };
     case 'practice':

@@ -1,0 +1,145 @@
+/**
+ * `saa migrate`, `saa quiz post --channel ID [--team ID]` and
+ * `saa leaderboard [--period week|month|all] [--channel ID] [--team ID] [--json]`.
+ * `quiz post` goes through the same code path as the schedule (claim first), so it never makes a
+ * second post for a channel's day. The embedded database can be opened by one process only: with
+ * the bot running, these commands say so (stop the bot, or set DATABASE_URL).
+ */
+
+import { parseArgs } from 'node:util';
+import { WebClient } from '@slack/web-api';
+import { openServices, slackProfileFetcher, slackQuizContext } from '../bootstrap.ts';
+import type { Config } from '../config.ts';
+import { postDailyQuiz } from '../daily-quiz/post-daily-quiz.ts';
+import type { Period } from '../quiz/periods.ts';
+import { leaderboard } from '../scores/leaderboard.ts';
+import { migrate } from '../storage/migrate.ts';
+import { openDatabase } from '../storage/open-database.ts';
+import { SqlScoreRepository } from '../storage/score-repository.ts';
+
+type Io = { out: NodeJS.WritableStream; err: NodeJS.WritableStream };
+
+/** Usage lines. */
+export const QUIZ_USAGE = [
+  'saa migrate',
+  'saa quiz post --channel ID [--team ID]',
+  'saa leaderboard [--period week|month|all] [--channel ID] [--team ID] [--json]',
+];
+
+function slackClient(config: Config): WebClient | null {
+  if (!config.SLACK_BOT_TOKEN) return null;
+  return new WebClient(
+    config.SLACK_BOT_TOKEN,
+    config.SLACK_API_URL ? { slackApiUrl: config.SLACK_API_URL } : {},
+  );
+}
+
+/** `saa migrate`: applies pending migrations. Exit code 0 or 1. */
+export async function runMigrate(config: Config, io: Io): Promise<number> {
+  const db = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
+  try {
+    const applied = await migrate(db);
+    io.out.write(applied.length ? `Applied: ${applied.join(', ')}\n` : 'Database is up to date.\n');
+    return 0;
+  } finally {
+    await db.close();
+  }
+}
+
+/** `saa quiz post`: posts a channel's quiz for today now. */
+export async function runQuizPost(args: string[], config: Config, io: Io): Promise<number> {
+  const { values } = parseArgs({ args, options: { channel: { type: 'string' }, team: { type: 'string' } } });
+  if (!values.channel) {
+    io.err.write(`--channel is required\nUsage: ${QUIZ_USAGE[1]}\n`);
+    return 2;
+  }
+  const client = slackClient(config);
+  if (!client) {
+    io.err.write('SLACK_BOT_TOKEN is required to post to Slack.\n');
+    return 1;
+  }
+  const teamId = values.team ?? String((await client.auth.test()).team_id ?? '');
+  const services = await openServices(config);
+  try {
+    const outcome = await postDailyQuiz(slackQuizContext(services, client), teamId, values.channel);
+    const messages = {
+      posted: 'Posted today’s quiz.',
+      'already-posted': 'Today’s quiz is already in that channel; nothing posted.',
+      'in-progress': 'Another process is posting today’s quiz right now; nothing posted.',
+      'no-questions': 'The question bank is empty; nothing posted.',
+    } as const;
+    io.out.write(`${messages[outcome.status]}\n`);
+    return outcome.status === 'no-questions' ? 1 : 0;
+  } finally {
+    await services.close();
+  }
+}
+
+/** `saa leaderboard`: a table, or with --json one array `[{user_id, points, answered, correct, rank, streak, display_name}]`. */
+export async function runLeaderboard(args: string[], config: Config, io: Io): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      period: { type: 'string', default: 'week' },
+      channel: { type: 'string' },
+      team: { type: 'string' },
+      json: { type: 'boolean', default: false },
+    },
+  });
+  if (!['week', 'month', 'all'].includes(values.period ?? '')) {
+    io.err.write(`--period must be week, month or all (got "${values.period}")\n`);
+    return 2;
+  }
+  const client = slackClient(config);
+  const services = await openServices(config);
+  try {
+    await services.storage.ready();
+    let teamId = values.team;
+    if (!teamId && client) teamId = String((await client.auth.test()).team_id ?? '');
+    if (!teamId) {
+      const teams = await new SqlScoreRepository(services.storage.db).teamIds();
+      if (teams.length > 1) {
+        io.err.write(`Several workspaces in this database (${teams.join(', ')}): pass --team ID.\n`);
+        return 2;
+      }
+      teamId = teams[0] ?? '';
+    }
+    const board = await leaderboard(services.scoreContext(client ? slackProfileFetcher(client) : null), {
+      teamId,
+      period: values.period as Period,
+      channelId: values.channel,
+      onlyChannel: Boolean(values.channel),
+      limit: Number.MAX_SAFE_INTEGER,
+    });
+    if (values.json) {
+      const rows = board.rows.map((r) => ({
+        user_id: r.userId,
+        points: r.points,
+        answered: r.answered,
+        correct: r.correct,
+        rank: r.rank,
+        streak: r.streak,
+        display_name: r.displayName,
+      }));
+      io.out.write(`${JSON.stringify(rows)}\n`);
+      return 0;
+    }
+    const header = ['rank', 'name', 'points', 'correct', 'answered', 'streak'];
+    const table = board.rows.map((r) => [
+      String(r.rank),
+      r.displayName,
+      String(r.points),
+      String(r.correct),
+      String(r.answered),
+      String(r.streak),
+    ]);
+    const widths = header.map((h, i) => Math.max(h.length, ...table.map((row) => (row[i] ?? '').length)));
+    const fmt = (row: string[]) =>
+      row.map((c, i) => (i === 1 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join('  ');
+    io.out.write(`${[fmt(header), ...table.map(fmt)].join('\n')}\n`);
+    if (table.length === 0) io.out.write('(nobody answered a daily quiz in this period)\n');
+    return 0;
+  } finally {
+    await services.close();
+  }
+}

@@ -1,0 +1,51 @@
+/**
+ * Display names and time zones of people, from the profile cache, refreshed from Slack
+ * (users.info) when older than a day. Without Slack (console, CLI without a token) people are
+ * shown by id in the default time zone. Names are plain text: never an @-mention.
+ */
+
+import type { UserProfile, UserRepository } from '../storage/user-repository.ts';
+
+/** Fetches one profile from Slack; null when unknown. */
+export type ProfileFetcher = (
+  teamId: string,
+  userId: string,
+) => Promise<{ displayName: string; tz: string } | null>;
+
+/** Profiles older than this are refreshed (ms). */
+export const PROFILE_TTL_MS = 24 * 3_600_000;
+
+/** Cached profile lookups. */
+export class ProfileDirectory {
+  constructor(
+    private readonly repo: UserRepository,
+    private readonly fetcher: ProfileFetcher | null,
+    private readonly defaultTz: string,
+    private readonly clock: () => Date = () => new Date(),
+  ) {}
+
+  /** Profiles for `userIds` (every id gets one). A failing fetch falls back to the cache or the id. */
+  async get(
+    teamId: string,
+    userIds: readonly string[],
+  ): Promise<Map<string, { displayName: string; tz: string }>> {
+    const now = this.clock();
+    const cached = new Map((await this.repo.get(teamId, userIds)).map((p) => [p.userId, p]));
+    const out = new Map<string, { displayName: string; tz: string }>();
+    await Promise.all(
+      userIds.map(async (userId) => {
+        let profile: UserProfile | undefined = cached.get(userId);
+        const stale = !profile || now.getTime() - profile.fetchedAt.getTime() > PROFILE_TTL_MS;
+        if (stale && this.fetcher) {
+          const fetched = await this.fetcher(teamId, userId).catch(() => null);
+          if (fetched) {
+            profile = { teamId, userId, ...fetched, fetchedAt: now };
+            await this.repo.upsert(profile).catch(() => undefined);
+          }
+        }
+        out.set(userId, { displayName: profile?.displayName ?? userId, tz: profile?.tz ?? this.defaultTz });
+      }),
+    );
+    return out;
+  }
+}

@@ -1,0 +1,29 @@
+/** What the leaderboard and stats use cases need. */
+
+import type { Question } from '../quiz/question.ts';
+import type { ScheduleRepository } from '../storage/schedule-repository.ts';
+import type { ScoreRepository } from '../storage/score-repository.ts';
+import type { ProfileDirectory } from './profile-directory.ts';
+
+/** Ports and settings for score reads. */
+export interface ScoreContext {
+  scores: ScoreRepository;
+  schedules: ScheduleRepository;
+  profiles: ProfileDirectory;
+  bank: () => readonly Question[];
+  clock: () => Date;
+  /** QUIZ_TIMEZONE: periods when the channel has no schedule. */
+  defaultTimeZone: string;
+  /** Resolves once the database is migrated; rejects with DatabaseUnavailableError while it is down. */
+  ready: () => Promise<void>;
+}
+
+/** The time zone for periods in a channel: its quiz schedule's, else the default. */
+export async function channelTimeZone(
+  ctx: ScoreContext,
+  teamId: string,
+  channelId?: string,
+): Promise<string> {
+  if (!channelId) return ctx.defaultTimeZone;
+  return (await ctx.schedules.get(teamId, channelId))?.timezone ?? ctx.defaultTimeZone;
+}

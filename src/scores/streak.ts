@@ -1,0 +1,32 @@
+/**
+ * Streaks (pure): how many quiz days in a row, up to now, the person answered the daily question
+ * correctly. Days are the person's own local dates (Slack profile time zone), not UTC, and only
+ * days on which a quiz was posted count, so a weekday-only schedule's weekends never break a
+ * streak. Today's quiz, while still open and unanswered, neither counts nor breaks it.
+ */
+
+import { localTime } from '../quiz/daily-schedule.ts';
+import type { QuizDay } from '../storage/score-repository.ts';
+
+/** Current streak in quiz days (0 when the latest closed quiz day was missed or wrong). */
+export function currentStreak(days: readonly QuizDay[], timeZone: string, now: Date): number {
+  const byDate = new Map<string, { correct: boolean; open: boolean }>();
+  for (const d of days) {
+    const date = localTime(d.postedAt, timeZone).date;
+    const day = byDate.get(date) ?? { correct: false, open: false };
+    if (d.correct) day.correct = true;
+    if (d.correct === null && !d.revealed) day.open = true;
+    byDate.set(date, day);
+  }
+  const today = localTime(now, timeZone).date;
+  const dates = [...byDate.keys()].sort().reverse();
+  let streak = 0;
+  for (const date of dates) {
+    const day = byDate.get(date);
+    if (!day) continue;
+    if (day.correct) streak += 1;
+    else if (date === today && day.open) continue;
+    else break;
+  }
+  return streak;
+}
