@@ -11,7 +11,6 @@ import { fileURLToPath } from 'node:url';
 import { ExtractiveAnswerer } from '../src/answer/answerer.ts';
 import { openKnowledge } from '../src/retrieval/open-knowledge.ts';
 import { createSlackApp } from '../src/slack/create-slack-app.ts';
-import { startSlackStandIn } from '../tests/helpers/slack-stand-in.ts';
 import { percentile } from './retrieval-bench.ts';
 
 /** Result of one HTTP run; times in ms. */
@@ -33,63 +32,43 @@ export async function benchHttp(
   opts: { requests: number; concurrency: number },
 ): Promise<HttpResult> {
   const secret = 'bench-secret';
-  const standIn = await startSlackStandIn();
+  const standIn = spawn(
+    process.execPath,
+    [fileURLToPath(new URL('./stand-in-process.mjs', import.meta.url))],
+    {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
+  const standInPort = await new Promise<number>((resolve) =>
+    standIn.stdout.once('data', (d) => resolve(Number(String(d).trim()))),
+  );
+  const standInUrl = `http://127.0.0.1:${standInPort}`;
   const knowledge = await openKnowledge(notesDir, join(tmpdir(), 'saa-bench-index'));
   const slack = createSlackApp(
     {
       botToken: 'xoxb-bench',
       signingSecret: secret,
-      slackApiUrl: standIn.apiUrl,
+      slackApiUrl: `${standInUrl}/api/`,
       port: 0,
       logLevel: 'error',
     },
     { answerer: new ExtractiveAnswerer(() => knowledge.index) },
   );
   const port = await slack.start();
-  const receivedAt = new Map<string, number>();
-  const done = new Promise<void>((resolve) => {
-    const check = () => {
-      for (const c of standIn.calls.splice(0)) {
-        if (c.method.startsWith('response_url:'))
-          receivedAt.set(c.method.slice('response_url:'.length), performance.timeOrigin + performance.now());
-      }
-      if (receivedAt.size >= opts.requests) resolve();
-      else setTimeout(check, 1);
-    };
-    check();
+  const load = await runLoad({
+    url: `http://127.0.0.1:${port}/slack/events`,
+    secret,
+    amount: opts.requests,
+    connections: opts.concurrency,
+    responseBase: `${standInUrl}/response`,
+    questions,
   });
-  const child = spawn(
-    process.execPath,
-    [
-      fileURLToPath(new URL('./http-load.mjs', import.meta.url)),
-      JSON.stringify({
-        url: `http://127.0.0.1:${port}/slack/events`,
-        secret,
-        amount: opts.requests,
-        connections: opts.concurrency,
-        responseBase: standIn.responseUrl('').replace(/\/$/, ''),
-        questions,
-      }),
-    ],
-    { stdio: ['ignore', 'pipe', 'inherit'] },
-  );
-  let out = '';
-  child.stdout.on('data', (d) => {
-    out += String(d);
-  });
-  await new Promise((resolve) => child.once('exit', resolve));
-  const load = JSON.parse(out) as {
-    latency: { p50: number; p99: number };
-    rps: number;
-    non2xx: number;
-    errors: number;
-    sentAt: number[];
-  };
-  await Promise.race([done, new Promise((r) => setTimeout(r, 10_000))]);
+  await new Promise((r) => setTimeout(r, 2000));
+  const receivedAt = (await (await fetch(`${standInUrl}/__times`)).json()) as Record<string, number>;
+  standIn.kill();
   await slack.stop();
-  await standIn.close();
   const delivered = load.sentAt.flatMap((sent, i) => {
-    const at = receivedAt.get(`b${i}`);
+    const at = receivedAt[`b${i}`];
     return at === undefined ? [] : [at - sent];
   });
   return {
@@ -102,4 +81,30 @@ export async function benchHttp(
     perSecond: load.rps,
     failures: load.non2xx + load.errors + (opts.requests - delivered.length),
   };
+}
+
+/** What bench/http-load.mjs reports: autocannon latency (ms) and each request's send time. */
+export interface LoadResult {
+  latency: { p50: number; p99: number };
+  rps: number;
+  non2xx: number;
+  errors: number;
+  sentAt: number[];
+}
+
+/** Runs bench/http-load.mjs (autocannon) in a child process with `job` and returns its report. */
+export async function runLoad(job: Record<string, unknown>): Promise<LoadResult> {
+  const child = spawn(
+    process.execPath,
+    [fileURLToPath(new URL('./http-load.mjs', import.meta.url)), JSON.stringify(job)],
+    {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
+  let out = '';
+  child.stdout.on('data', (d) => {
+    out += String(d);
+  });
+  await new Promise((resolve) => child.once('exit', resolve));
+  return JSON.parse(out) as LoadResult;
 }

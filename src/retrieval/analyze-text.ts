@@ -35,8 +35,20 @@ export interface AnalyzedText {
   synonyms: string[];
 }
 
-/** Analyzes text for indexing. Pure; never throws. */
+const analyzed = new Map<string, AnalyzedText>();
+/** Bound on memoized analyses (passage lines repeat across queries; user text varies). */
+const MAX_MEMO = 50_000;
+
+/**
+ * Analyzes text for indexing and answer composition. Pure; never throws. Results are memoized
+ * (answers re-read the same passage lines on every question); treat them as read-only.
+ */
 export function analyzeText(text: string): AnalyzedText {
+  let out = analyzed.get(text);
+  if (out) return out;
   const tokens = tokenize(text);
-  return { terms: contentWords(tokens).map(stem), synonyms: matchVocabulary(tokens, false).synonyms };
+  out = { terms: contentWords(tokens).map(stem), synonyms: matchVocabulary(tokens, false).synonyms };
+  if (analyzed.size >= MAX_MEMO) analyzed.clear();
+  analyzed.set(text, out);
+  return out;
 }

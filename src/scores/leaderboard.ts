@@ -50,16 +50,16 @@ export async function leaderboard(
   const timeZone = await channelTimeZone(ctx, args.teamId, args.channelId);
   const now = ctx.clock();
   const range = periodRange(args.period, now, timeZone);
+  const limit = args.limit ?? TOP_N;
   const standings = await ctx.scores.standings({
     teamId: args.teamId,
     channelId: args.onlyChannel ? args.channelId : undefined,
     since: range.since,
+    limit,
+    userId: args.askerId,
   });
-  const top = standings.slice(0, args.limit ?? TOP_N);
-  const askerStanding =
-    args.askerId && !top.some((s) => s.userId === args.askerId)
-      ? standings.find((s) => s.userId === args.askerId)
-      : undefined;
+  const top = standings.filter((s) => s.rank <= limit);
+  const askerStanding = standings.find((s) => s.userId === args.askerId && s.rank > limit);
   const shown = askerStanding ? [...top, askerStanding] : top;
   const profiles = await ctx.profiles.get(
     args.teamId,
@@ -78,6 +78,6 @@ export async function leaderboard(
     since: range.since,
     rows: askerStanding ? rows.slice(0, -1) : rows,
     asker: askerStanding ? (rows[rows.length - 1] ?? null) : null,
-    total: standings.length,
+    total: standings[0]?.total ?? 0,
   };
 }

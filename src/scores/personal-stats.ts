@@ -35,8 +35,13 @@ export async function personalStats(
   const now = ctx.clock();
   const timeZone = await channelTimeZone(ctx, args.teamId, args.channelId);
   const [all, week, days, answered, profiles] = await Promise.all([
-    ctx.scores.standings({ teamId: args.teamId }),
-    ctx.scores.standings({ teamId: args.teamId, since: periodRange('week', now, timeZone).since }),
+    ctx.scores.standings({ teamId: args.teamId, limit: 0, userId: args.userId }),
+    ctx.scores.standings({
+      teamId: args.teamId,
+      since: periodRange('week', now, timeZone).since,
+      limit: 0,
+      userId: args.userId,
+    }),
     ctx.scores.quizDays(args.teamId, args.userId),
     ctx.scores.answeredQuestions(args.teamId, args.userId),
     ctx.profiles.get(args.teamId, [args.userId]),
@@ -52,7 +57,7 @@ export async function personalStats(
     pointsAllTime: mine?.points ?? 0,
     pointsThisWeek: week.find((s) => s.userId === args.userId)?.points ?? 0,
     rank: mine?.rank ?? null,
-    players: all.length,
+    players: mine?.total ?? 0,
     dailyAnswered: mine?.answered ?? 0,
     dailyCorrect: mine?.correct ?? 0,
     accuracy: totalAnswered ? totalCorrect / totalAnswered : null,

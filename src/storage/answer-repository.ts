@@ -79,8 +79,12 @@ export class SqlAnswerRepository implements AnswerRepository {
 
   async recordDaily(a: DailyAnswer): Promise<RecordResult> {
     const inserted = await this.db.query(
-      `INSERT INTO quiz_answers (quiz_id, team_id, user_id, choice, correct, points, answered_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7)
+      // The channel and the delay after the post are stored with the answer for leaderboards
+      // (a click can land before markPosted: then the delay counts from the claim).
+      `INSERT INTO quiz_answers (quiz_id, team_id, user_id, choice, correct, points, answered_at, channel_id, delay_ms)
+       SELECT $1, $2, $3, $4, $5, $6, $7, p.channel_id,
+              (1000 * extract(epoch FROM $7::timestamptz - coalesce(p.posted_at, p.claimed_at)))::bigint
+         FROM quiz_posts p WHERE p.id = $1
        ON CONFLICT (quiz_id, user_id) DO NOTHING
        RETURNING quiz_id`,
       [a.quizId, a.teamId, a.userId, a.choice, a.correct, a.points, a.answeredAt],
@@ -131,20 +135,17 @@ export class SqlAnswerRepository implements AnswerRepository {
   async leaderboard(q: LeaderboardQuery): Promise<LeaderboardEntry[]> {
     // A click can land before markPosted (Slack shows the message first): then count from the claim.
     const { rows } = await this.db.query<LeaderboardEntry>(
-      `SELECT a.user_id AS "userId",
-              sum(a.points)::int AS points,
+      `SELECT user_id AS "userId",
+              sum(points)::int AS points,
               count(*)::int AS answered,
-              count(*) FILTER (WHERE a.correct)::int AS correct
-       FROM quiz_answers a
-       JOIN quiz_posts p ON p.id = a.quiz_id AND p.team_id = a.team_id
-       WHERE a.team_id = $1
-         AND ($2::text IS NULL OR p.channel_id = $2)
-         AND ($3::timestamptz IS NULL OR a.answered_at >= $3)
-         AND ($4::timestamptz IS NULL OR a.answered_at < $4)
-       GROUP BY a.user_id
-       ORDER BY points DESC,
-                avg(extract(epoch FROM a.answered_at - coalesce(p.posted_at, p.claimed_at))) ASC,
-                a.user_id ASC
+              count(*) FILTER (WHERE correct)::int AS correct
+       FROM quiz_answers
+       WHERE team_id = $1
+         AND ($2::text IS NULL OR channel_id = $2)
+         AND ($3::timestamptz IS NULL OR answered_at >= $3)
+         AND ($4::timestamptz IS NULL OR answered_at < $4)
+       GROUP BY user_id
+       ORDER BY points DESC, avg(delay_ms) ASC, user_id ASC
        LIMIT $5::int`,
       [q.teamId, q.channelId ?? null, q.since ?? null, q.until ?? null, q.limit ?? null],
     );

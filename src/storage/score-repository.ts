@@ -14,6 +14,19 @@ export interface Standing {
   correct: number;
   /** Mean time from post to answer (ms): the tie-breaker, earlier first. */
   meanDelayMs: number;
+  /** How many people answered in the period. */
+  total: number;
+}
+
+/** Which standings to read. Without `limit` every person is returned. */
+export interface StandingsQuery {
+  teamId: string;
+  channelId?: string;
+  since?: Date;
+  until?: Date;
+  /** Return only ranks 1..limit, plus `userId`'s row wherever it ranks. */
+  limit?: number;
+  userId?: string;
 }
 
 /** One daily quiz the person could have answered, with their answer if any. */
@@ -33,7 +46,7 @@ export interface AnsweredQuestion {
 /** Score reads (SQL lives here only). */
 export interface ScoreRepository {
   /** Everyone who answered a daily quiz in the period, best first (points, then earlier mean answer). */
-  standings(q: { teamId: string; channelId?: string; since?: Date; until?: Date }): Promise<Standing[]>;
+  standings(q: StandingsQuery): Promise<Standing[]>;
   /** Daily quizzes posted in channels where the person ever answered, oldest first (at most the last 400). */
   quizDays(teamId: string, userId: string): Promise<QuizDay[]>;
   /** Every daily and practice answer of the person. */
@@ -46,30 +59,33 @@ export interface ScoreRepository {
 export class SqlScoreRepository implements ScoreRepository {
   constructor(private readonly db: Database) {}
 
-  async standings(q: {
-    teamId: string;
-    channelId?: string;
-    since?: Date;
-    until?: Date;
-  }): Promise<Standing[]> {
+  async standings(q: StandingsQuery): Promise<Standing[]> {
+    // All time, whole team: the per-person totals kept by a trigger; otherwise aggregate the
+    // period's answers (an index-only scan on quiz_answers_period / quiz_answers_channel_period).
+    const allTime = !q.channelId && !q.since && !q.until;
+    const source = allTime
+      ? `SELECT user_id, points, answered, correct, delay_sum_ms::float8 / answered AS mean_delay
+           FROM user_totals
+          WHERE team_id = $1 AND $2::text IS NULL AND $3::timestamptz IS NULL AND $4::timestamptz IS NULL`
+      : `SELECT user_id, sum(points) AS points, count(*) AS answered, count(*) FILTER (WHERE correct) AS correct,
+                avg(delay_ms)::float8 AS mean_delay
+           FROM quiz_answers
+          WHERE team_id = $1
+            AND ($2::text IS NULL OR channel_id = $2)
+            AND ($3::timestamptz IS NULL OR answered_at >= $3)
+            AND ($4::timestamptz IS NULL OR answered_at < $4)
+          GROUP BY user_id`;
     const { rows } = await this.db.query<Standing>(
-      `SELECT a.user_id AS "userId",
-              (rank() OVER (ORDER BY sum(a.points) DESC,
-                                     avg(extract(epoch FROM a.answered_at - coalesce(p.posted_at, p.claimed_at))) ASC,
-                                     a.user_id ASC))::int AS rank,
-              sum(a.points)::int AS points,
-              count(*)::int AS answered,
-              count(*) FILTER (WHERE a.correct)::int AS correct,
-              (1000 * avg(extract(epoch FROM a.answered_at - coalesce(p.posted_at, p.claimed_at))))::float8 AS "meanDelayMs"
-       FROM quiz_answers a
-       JOIN quiz_posts p ON p.id = a.quiz_id
-       WHERE a.team_id = $1
-         AND ($2::text IS NULL OR p.channel_id = $2)
-         AND ($3::timestamptz IS NULL OR a.answered_at >= $3)
-         AND ($4::timestamptz IS NULL OR a.answered_at < $4)
-       GROUP BY a.user_id
-       ORDER BY rank`,
-      [q.teamId, q.channelId ?? null, q.since ?? null, q.until ?? null],
+      `WITH s AS (${source}),
+       r AS (SELECT s.*, rank() OVER (ORDER BY points DESC, mean_delay ASC, user_id ASC) AS rank,
+                    count(*) OVER () AS total
+               FROM s)
+       SELECT user_id AS "userId", rank::int AS rank, points::int AS points, answered::int AS answered,
+              correct::int AS correct, mean_delay AS "meanDelayMs", total::int AS total
+         FROM r
+        WHERE $5::int IS NULL OR rank <= $5 OR user_id = $6
+        ORDER BY rank`,
+      [q.teamId, q.channelId ?? null, q.since ?? null, q.until ?? null, q.limit ?? null, q.userId ?? null],
     );
     return rows.map((r) => ({ ...r, meanDelayMs: Number(r.meanDelayMs) }));
   }

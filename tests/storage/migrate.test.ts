@@ -1,9 +1,23 @@
+import { readdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/storage/db.ts';
-import { MIGRATIONS_TABLE, migrate } from '../../src/storage/migrate.ts';
+import { MIGRATIONS_DIR, MIGRATIONS_TABLE, migrate } from '../../src/storage/migrate.ts';
 import { testDatabases } from '../helpers/databases.ts';
 
-const TABLES = ['channel_schedules', MIGRATIONS_TABLE, 'practice_answers', 'quiz_answers', 'quiz_posts'];
+const TABLES = [
+  'channel_schedules',
+  MIGRATIONS_TABLE,
+  'practice_answers',
+  'quiz_answers',
+  'quiz_posts',
+  'user_profiles',
+  'user_totals',
+];
+/** Every migration file shipped, in order. */
+const MIGRATIONS = readdirSync(MIGRATIONS_DIR)
+  .filter((f) => /^\d{13}_.+\.sql$/.test(f))
+  .sort()
+  .map((f) => f.replace(/\.sql$/, ''));
 /** node-pg-migrate's well-known advisory lock id (runner.js PG_MIGRATE_LOCK_ID). */
 const LOCK_ID = '7241865325823964';
 
@@ -33,11 +47,11 @@ describe.each(testDatabases())('migrate on $name', (target) => {
   it('creates the schema in an empty database, then finds nothing to do', async () => {
     expect(await tables(db)).toEqual([]);
     const first = await migrate(db);
-    expect(first).toHaveLength(1);
+    expect(first).toEqual(MIGRATIONS);
     expect(first[0]).toMatch(/^\d{13}_quiz-schema$/);
     expect(await tables(db)).toEqual(TABLES);
     expect(await migrate(db)).toEqual([]);
-    expect(await appliedCount(db)).toBe(1);
+    expect(await appliedCount(db)).toBe(MIGRATIONS.length);
   });
 
   it('stores every time as timestamptz', async () => {
@@ -55,9 +69,9 @@ describe.each(testDatabases())('migrate on $name', (target) => {
     await dropEverything(db);
     const other = await target.open(); // a second pool on Postgres, the same instance on PGlite
     const results = await Promise.all([migrate(db), migrate(other), migrate(db), migrate(other)]);
-    expect(results.flat()).toHaveLength(1);
+    expect(results.flat()).toHaveLength(MIGRATIONS.length);
     expect(await tables(other)).toEqual(TABLES);
-    expect(await appliedCount(db)).toBe(1);
+    expect(await appliedCount(db)).toBe(MIGRATIONS.length);
   });
 
   it.runIf(target.name === 'postgres')('waits for the advisory lock held by another process', async () => {
@@ -95,7 +109,7 @@ describe.each(testDatabases())('migrate on $name', (target) => {
       expect(await tables(other)).toEqual([]);
       release();
       await holder;
-      expect(await waiting).toHaveLength(1);
+      expect(await waiting).toHaveLength(MIGRATIONS.length);
     } finally {
       release();
     }
