@@ -1,5 +1,7 @@
 /**
- * Block Kit for an answer (pure): the answer text, a context line of sources, and buttons.
+ * Block Kit for an answer (pure): the answer text, a context line of sources, and buttons
+ * ("Share in channel", and "Quiz me on this" when the quiz runs). A model-phrased answer cites
+ * `[1]`, `[2]`…, so its sources are listed with those numbers.
  * Limits (https://api.slack.com/reference/block-kit): section text ≤ 3,000 chars, context
  * element text ≤ 2,000, button value ≤ 2,000, action_id ≤ 255.
  */
@@ -7,22 +9,42 @@
 import type { KnownBlock } from '@slack/types';
 import type { Answer, Source } from '../../answer/answer-types.ts';
 import { escapeMrkdwn } from '../../answer/mrkdwn.ts';
+import type { SlackMessage } from './reply-message.ts';
 
 /** action_id of the "Share in channel" button. */
 export const SHARE_ACTION = 'share_answer';
+/** action_id of the "Quiz me on this" button; its value is a {@link QuizMePayload}. */
+export const QUIZ_ME_ACTION = 'quiz_me';
+/** What the asker sees while the model writes the answer (replaced by the answer). */
+export const PENDING_ANSWER_TEXT = 'Looking that up in the notes…';
 
-/** What the share button carries: the posted text and its sources, so the share repeats it exactly. */
+/**
+ * What the share button carries: the posted text and its sources, so the share repeats it exactly.
+ * `m` is the answer's mode when it is `llm` (its sources are numbered).
+ */
 export interface SharePayload {
   q: string;
   t: string;
   s: Source[];
+  m?: 'llm';
+}
+
+/** What "Quiz me on this" carries: the answer's top source file and heading (the topic hint). */
+export interface QuizMePayload {
+  f: string;
+  h: string;
 }
 
 const MAX_VALUE = 2000;
 
 /** Encodes a share payload within Slack's 2,000-char button value (drops sources, then clips the question). */
 export function encodeShare(answer: Answer): string {
-  const payload: SharePayload = { q: answer.question.slice(0, 300), t: answer.text, s: answer.sources };
+  const payload: SharePayload = {
+    q: answer.question.slice(0, 300),
+    t: answer.text,
+    s: answer.sources,
+    ...(answer.mode === 'llm' ? { m: 'llm' as const } : {}),
+  };
   let value = JSON.stringify(payload);
   if (value.length > MAX_VALUE) value = JSON.stringify({ ...payload, s: payload.s.slice(0, 1) });
   if (value.length > MAX_VALUE) value = JSON.stringify({ ...payload, s: [], q: payload.q.slice(0, 80) });
@@ -39,26 +61,57 @@ export function decodeShare(value: string | undefined): SharePayload | null {
   }
 }
 
-/** One line per source: `file › heading (line N)`, the heading shortened to its last two levels. */
-export function formatSources(sources: Source[]): string {
+/** Encodes the quiz-me button value from an answer's top source (heading clipped to fit). */
+export function encodeQuizMe(source: Source): string {
+  const payload: QuizMePayload = { f: source.file.slice(0, 500), h: source.heading.slice(0, 500) };
+  return JSON.stringify(payload);
+}
+
+/** Decodes a quiz-me button value; null when it is not ours. */
+export function decodeQuizMe(value: string | undefined): QuizMePayload | null {
+  try {
+    const v = JSON.parse(value ?? '') as QuizMePayload;
+    return typeof v.f === 'string' && typeof v.h === 'string' ? v : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * One line per source: `file › heading (line N)`, the heading shortened to its last two levels.
+ * `numbered` prefixes `[1]`, `[2]`… to match a model-phrased answer's citations.
+ */
+export function formatSources(sources: Source[], numbered = false): string {
   return sources
     .map((s) => `${s.file} › ${s.heading.split(' > ').slice(-2).join(' › ')} (line ${s.line})`)
-    .map((line) => escapeMrkdwn(line))
+    .map((line, i) => `${numbered ? `[${i + 1}] ` : ''}${escapeMrkdwn(line)}`)
     .join('\n');
 }
 
-/** Blocks for an answer shown to the asker (ephemeral), with the share button when it found something. */
-export function answerBlocks(answer: Answer, extraButtons: KnownBlock[] = []): KnownBlock[] {
+/** Which optional buttons an answer gets. */
+export interface AnswerBlockOptions {
+  /** Adds "Quiz me on this" (only where its handler is registered: the quiz runs). */
+  quizMe?: boolean;
+}
+
+/**
+ * Blocks for an answer shown to the asker (ephemeral): when it found something, the share button
+ * and, with `quizMe`, "Quiz me on this" for its top source.
+ */
+export function answerBlocks(
+  answer: Answer,
+  extraButtons: KnownBlock[] = [],
+  options: AnswerBlockOptions = {},
+): KnownBlock[] {
   const blocks: KnownBlock[] = [
     { type: 'section', text: { type: 'mrkdwn', text: answer.text.slice(0, 3000) } },
   ];
   if (answer.sources.length) {
-    blocks.push({
-      type: 'context',
-      elements: [{ type: 'mrkdwn', text: `📄 ${formatSources(answer.sources)}`.slice(0, 2000) }],
-    });
+    const list = formatSources(answer.sources, answer.mode === 'llm');
+    blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: `📄 ${list}`.slice(0, 2000) }] });
   }
   if (answer.found) {
+    const top = answer.sources[0];
     blocks.push({
       type: 'actions',
       elements: [
@@ -68,11 +121,26 @@ export function answerBlocks(answer: Answer, extraButtons: KnownBlock[] = []): K
           text: { type: 'plain_text', text: 'Share in channel' },
           value: encodeShare(answer),
         },
+        ...(options.quizMe && top
+          ? [
+              {
+                type: 'button' as const,
+                action_id: QUIZ_ME_ACTION,
+                text: { type: 'plain_text' as const, text: 'Quiz me on this' },
+                value: encodeQuizMe(top),
+              },
+            ]
+          : []),
       ],
     });
   }
   blocks.push(...extraButtons);
   return blocks;
+}
+
+/** An answer as an ephemeral message for `respond()`. */
+export function answerMessage(answer: Answer, options: AnswerBlockOptions = {}): SlackMessage {
+  return { text: answer.text, blocks: answerBlocks(answer, [], options), response_type: 'ephemeral' };
 }
 
 /** Blocks for an answer someone shared with the channel. `sharedBy` is a display name, not a mention. */
@@ -92,7 +160,7 @@ export function sharedAnswerBlocks(share: SharePayload, sharedBy: string): Known
   if (share.s.length) {
     blocks.push({
       type: 'context',
-      elements: [{ type: 'mrkdwn', text: `📄 ${formatSources(share.s)}`.slice(0, 2000) }],
+      elements: [{ type: 'mrkdwn', text: `📄 ${formatSources(share.s, share.m === 'llm')}`.slice(0, 2000) }],
     });
   }
   return blocks;

@@ -2,10 +2,11 @@
 
 import type { App, BlockButtonAction } from '@slack/bolt';
 import type { QuizContext } from '../../../daily-quiz/quiz-context.ts';
-import { SHARE_ACTION } from '../../views/answer-blocks.ts';
+import { QUIZ_ME_ACTION, SHARE_ACTION } from '../../views/answer-blocks.ts';
 import { DAILY_ACTION, PRACTICE_ACTION } from '../../views/quiz-blocks.ts';
 import { practiceAnswer } from './practice-answer.ts';
 import { quizAnswer } from './quiz-answer.ts';
+import { quizMe } from './quiz-me.ts';
 import { shareAnswer } from './share-answer.ts';
 
 /** Registers every button handler; quiz buttons only when the quiz runs. */
@@ -14,5 +15,6 @@ export function registerActions(app: App, quiz?: () => QuizContext): void {
   if (quiz) {
     app.action<BlockButtonAction>(new RegExp(`^${DAILY_ACTION}:`), quizAnswer(quiz));
     app.action<BlockButtonAction>(new RegExp(`^${PRACTICE_ACTION}:`), practiceAnswer(quiz));
+    app.action<BlockButtonAction>(QUIZ_ME_ACTION, quizMe(quiz));
   }
 }

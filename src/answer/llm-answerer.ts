@@ -1,0 +1,167 @@
+/**
+ * Model-phrased answers on top of the extractive ones. For a question: compose the extractive
+ * answer (always; it is the fallback and picks the passages), send the question and the top
+ * passages to the chat model, keep the reply when it cites at least one passage it was given.
+ * On a timeout (`timeoutMs`, OPENAI_TIMEOUT_MS), an error, a malformed response or a reply with
+ * no valid citation, the extractive answer is returned instead and the reason is logged.
+ * Questions the notes do not cover are answered extractively without a call (nothing to phrase).
+ * Model answers are cached per (question, notes version); concurrent identical questions share
+ * one call. Never throws on user text or model failures.
+ */
+
+import { LRUCache } from 'lru-cache';
+import type { SearchIndex } from '../retrieval/search-index.ts';
+import { type AnswerCache, LruAnswerCache, normalizeQuestion } from './answer-cache.ts';
+import type { Answer } from './answer-types.ts';
+import type { Answerer } from './answerer.ts';
+import { type ComposeOptions, composeAnswer } from './compose-answer.ts';
+import { ChatError, type ChatModel } from './llm-chat.ts';
+import { buildPrompt, type PromptPassage, selectPassages } from './llm-prompt.ts';
+import { readReply } from './llm-reply.ts';
+
+/** An answerer that may call a model: adapters use this to say "an answer is coming". */
+export interface ModelAnswerer extends Answerer {
+  /** True when answering `question` now would wait for the model (not cached, notes cover it). */
+  willCallModel(question: string): boolean;
+}
+
+/** True when `answerer` can call a model (so {@link ModelAnswerer.willCallModel} exists). */
+export function isModelAnswerer(answerer: Answerer): answerer is ModelAnswerer {
+  return typeof (answerer as Partial<ModelAnswerer>).willCallModel === 'function';
+}
+
+/** Settings for {@link LlmAnswerer}. `log` gets one line per fallback (default: console). */
+export interface LlmAnswererOptions extends ComposeOptions {
+  chat: ChatModel;
+  /** Longest wait for the model (ms) before the extractive answer is used. */
+  timeoutMs: number;
+  cache?: AnswerCache;
+  log?: Pick<Console, 'info' | 'warn'>;
+}
+
+/** What answering a question takes: the extractive answer, and the passages when the model is asked. */
+interface Plan {
+  key: string;
+  version: string;
+  extractive: Answer;
+  passages: PromptPassage[];
+}
+
+const versions = new WeakMap<SearchIndex, string>();
+let nextVersion = 1;
+
+/**
+ * The notes version of an index: each loaded index is one version of the notes (a reload builds a
+ * new SearchIndex), so cached answers never outlive the notes they quote.
+ */
+export function notesVersion(index: SearchIndex): string {
+  let v = versions.get(index);
+  if (!v) {
+    v = `notes-${nextVersion++}`;
+    versions.set(index, v);
+  }
+  return v;
+}
+
+/** Plans computed by {@link LlmAnswerer.willCallModel} are reused by the answer that follows. */
+const PLAN_TTL_MS = 60_000;
+
+/** The model-phrased answerer, with the extractive answer as its fallback. */
+export class LlmAnswerer implements ModelAnswerer {
+  readonly #cache: AnswerCache;
+  readonly #log: Pick<Console, 'info' | 'warn'>;
+  readonly #plans = new LRUCache<string, Plan>({ max: 100, ttl: PLAN_TTL_MS });
+  readonly #inFlight = new Map<string, Promise<Answer>>();
+
+  constructor(
+    private readonly index: () => SearchIndex,
+    private readonly options: LlmAnswererOptions,
+  ) {
+    this.#cache = options.cache ?? new LruAnswerCache();
+    this.#log = options.log ?? console;
+  }
+
+  #plan(question: string): Plan {
+    const index = this.index();
+    const version = notesVersion(index);
+    const key = `${version}\0${normalizeQuestion(question)}`;
+    const memo = this.#plans.get(key);
+    if (memo) return memo;
+    const extractive = composeAnswer(question, index, { k: this.options.k });
+    const passages = extractive.found ? selectPassages(question, index, extractive) : [];
+    const plan = { key, version, extractive, passages };
+    this.#plans.set(key, plan);
+    return plan;
+  }
+
+  willCallModel(question: string): boolean {
+    const plan = this.#plan(question);
+    return plan.passages.length > 0 && !this.#cache.has(question, plan.version);
+  }
+
+  async answer(question: string): Promise<Answer> {
+    const plan = this.#plan(question);
+    this.#plans.delete(plan.key);
+    const extractive = { ...plan.extractive, question };
+    if (plan.passages.length === 0) return extractive;
+    const cached = this.#cache.get(question, plan.version);
+    if (cached) return { ...cached, question };
+    let pending = this.#inFlight.get(plan.key);
+    if (!pending) {
+      pending = this.#askModel(question, plan).finally(() => this.#inFlight.delete(plan.key));
+      this.#inFlight.set(plan.key, pending);
+    }
+    const answer = await pending;
+    return { ...answer, question };
+  }
+
+  async #askModel(question: string, plan: Plan): Promise<Answer> {
+    const { chat, timeoutMs } = this.options;
+    const fallback = (reason: string) => {
+      this.#log.warn(
+        `answer: model reply not used, sent the extractive answer instead: ${reason} ` +
+          `(model ${chat.model}, question "${question.slice(0, 80)}")`,
+      );
+      return plan.extractive;
+    };
+    let raw: string;
+    try {
+      raw = await withDeadline(timeoutMs, (signal) =>
+        chat.complete(buildPrompt(question, plan.passages), { timeoutMs, signal }),
+      );
+    } catch (err) {
+      return fallback(err instanceof ChatError ? err.reason : `unexpected error: ${(err as Error).message}`);
+    }
+    const reply = readReply(raw, plan.passages);
+    if (!reply.ok) return fallback(reply.reason);
+    if (reply.dropped.length) {
+      this.#log.warn(
+        `answer: removed citations of passages the model was not given (${reply.dropped.map((d) => `[${d}]`).join(', ')}) ` +
+          `(model ${chat.model}, question "${question.slice(0, 80)}")`,
+      );
+    }
+    const answer: Answer = { question, text: reply.text, sources: reply.sources, mode: 'llm', found: true };
+    this.#cache.set(question, plan.version, answer);
+    return answer;
+  }
+}
+
+/**
+ * Runs `call` with an abort signal and rejects with a ChatError after `ms`, aborting the call:
+ * the client's own timeout covers the wait for response headers, this covers the whole reply.
+ */
+async function withDeadline<T>(ms: number, call: (signal: AbortSignal) => Promise<T>): Promise<T> {
+  const controller = new AbortController();
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      controller.abort();
+      reject(new ChatError(`no reply within ${ms} ms (OPENAI_TIMEOUT_MS)`));
+    }, ms);
+  });
+  try {
+    return await Promise.race([call(controller.signal), deadline]);
+  } finally {
+    clearTimeout(timer);
+  }
+}

@@ -1,0 +1,82 @@
+/**
+ * The prompt for a model-phrased answer (pure): the question plus the top passages, each with a
+ * numeric id the model cites as `[1]`. Passages come from the extractive answer first (it already
+ * found each side of an "A vs B" question), then from the ranked search hits, at most
+ * {@link MAX_PROMPT_PASSAGES}. The rules (answer only from the passages, cite ids, say when the
+ * notes don't cover it, ≤ {@link MAX_ANSWER_WORDS} words) are in the system message.
+ */
+
+import type { Passage } from '../knowledge/note-types.ts';
+import type { SearchIndex } from '../retrieval/search-index.ts';
+import type { Answer } from './answer-types.ts';
+
+/** Passages sent per question: enough for a comparison's two sides plus context, cheap to send. */
+export const MAX_PROMPT_PASSAGES = 5;
+/** Longest answer the model is asked for (words): one Slack message read without scrolling. */
+export const MAX_ANSWER_WORDS = 120;
+/** Longest question sent (chars): a pasted essay is cut, the notes' passages are what matter. */
+export const MAX_QUESTION_CHARS = 500;
+/** What the model is told to say when the passages do not answer the question. */
+export const NOT_COVERED_REPLY = "The notes don't cover this.";
+
+/** A chat message as the chat-completions endpoint takes it. */
+export interface ChatMessage {
+  role: 'system' | 'user';
+  content: string;
+}
+
+/** A passage as numbered in the prompt: the model cites it as `[id]`. */
+export interface PromptPassage {
+  id: number;
+  passage: Passage;
+}
+
+/** The system message: the rules the answer must follow. */
+export const SYSTEM_PROMPT = [
+  'You answer study questions for the AWS Certified Solutions Architect – Associate exam in a Slack channel.',
+  'Use only the numbered note passages in the user message; never add facts from elsewhere.',
+  'Cite the passage ids for every fact, in square brackets right after it, like [1] or [2][3]. Cite only ids that appear in the passages.',
+  `If the passages do not answer the question, reply exactly: ${NOT_COVERED_REPLY}`,
+  `Keep it under ${MAX_ANSWER_WORDS} words: the fact asked for first, in plain sentences or at most four "• " bullets. No headings, no links, no preamble.`,
+].join('\n');
+
+function samePlace(p: Passage, file: string, line: number): boolean {
+  return p.file === file && p.line === line;
+}
+
+/**
+ * The passages to send for `question`, numbered from 1: those the extractive answer quoted, then
+ * the best search hits, without repeats, at most `max`.
+ */
+export function selectPassages(
+  question: string,
+  index: SearchIndex,
+  extractive: Answer,
+  max = MAX_PROMPT_PASSAGES,
+): PromptPassage[] {
+  const chosen: Passage[] = [];
+  const add = (p: Passage | undefined) => {
+    if (p && chosen.length < max && !chosen.includes(p)) chosen.push(p);
+  };
+  for (const s of extractive.sources) add(index.passages.find((p) => samePlace(p, s.file, s.line)));
+  for (const hit of index.search(question, max * 2)) add(hit.passage);
+  return chosen.map((passage, i) => ({ id: i + 1, passage }));
+}
+
+/** One passage as the model reads it: `[id] file › heading path` then its text. */
+export function formatPassage({ id, passage }: PromptPassage): string {
+  const where = [passage.file, ...passage.headingPath].join(' › ');
+  return `[${id}] ${where}\n${passage.text}`;
+}
+
+/** The messages for one question. Pure. */
+export function buildPrompt(question: string, passages: readonly PromptPassage[]): ChatMessage[] {
+  const q = question.trim().replace(/\s+/g, ' ').slice(0, MAX_QUESTION_CHARS);
+  return [
+    { role: 'system', content: SYSTEM_PROMPT },
+    {
+      role: 'user',
+      content: `Question: ${q}\n\nPassages:\n\n${passages.map(formatPassage).join('\n\n')}`,
+    },
+  ];
+}

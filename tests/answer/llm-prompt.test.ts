@@ -1,0 +1,62 @@
+/** The prompt: which passages are sent, how they are numbered, and the rules the model gets. */
+
+import { resolve } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { composeAnswer } from '../../src/answer/compose-answer.ts';
+import {
+  buildPrompt,
+  MAX_PROMPT_PASSAGES,
+  MAX_QUESTION_CHARS,
+  NOT_COVERED_REPLY,
+  selectPassages,
+} from '../../src/answer/llm-prompt.ts';
+import { type Knowledge, openKnowledge } from '../../src/retrieval/open-knowledge.ts';
+
+let knowledge: Knowledge;
+
+beforeAll(async () => {
+  knowledge = await openKnowledge(
+    resolve(import.meta.dirname, '../../knowledge/notes'),
+    resolve(import.meta.dirname, '../../.data/test-index-cache'),
+  );
+});
+
+describe('selectPassages', () => {
+  it.each([['what is dax'], ['step functions standard vs express'], ['lambda max execution time']])(
+    'sends the passages the extractive answer quoted first, then search hits: %s',
+    (question) => {
+      const extractive = composeAnswer(question, knowledge.index);
+      const chosen = selectPassages(question, knowledge.index, extractive);
+      expect(chosen.length).toBeGreaterThan(0);
+      expect(chosen.length).toBeLessThanOrEqual(MAX_PROMPT_PASSAGES);
+      expect(chosen.map((c) => c.id)).toEqual(chosen.map((_, i) => i + 1));
+      const firstQuoted = extractive.sources[0];
+      expect(`${chosen[0]?.passage.file}:${chosen[0]?.passage.line}`).toBe(
+        `${firstQuoted?.file}:${firstQuoted?.line}`,
+      );
+      expect(new Set(chosen.map((c) => c.passage.id)).size).toBe(chosen.length);
+    },
+  );
+});
+
+describe('buildPrompt', () => {
+  it('gives the question and each passage with its id, file and headings', () => {
+    const question = 'what is dax';
+    const chosen = selectPassages(question, knowledge.index, composeAnswer(question, knowledge.index));
+    const [system, user] = buildPrompt(question, chosen);
+    expect(system?.role).toBe('system');
+    expect(system?.content).toContain('[1]');
+    expect(system?.content).toContain(NOT_COVERED_REPLY);
+    expect(system?.content).toMatch(/120 words/);
+    expect(user?.content.startsWith('Question: what is dax')).toBe(true);
+    for (const c of chosen) {
+      expect(user?.content).toContain(`[${c.id}] ${c.passage.file} › ${c.passage.headingPath.join(' › ')}\n`);
+      expect(user?.content).toContain(c.passage.text);
+    }
+  });
+
+  it('cuts a pasted essay to the question limit', () => {
+    const [, user] = buildPrompt('x'.repeat(5000), []);
+    expect(user?.content.length).toBeLessThan(MAX_QUESTION_CHARS + 50);
+  });
+});
