@@ -79,7 +79,7 @@ export async function benchHttp(
     deliveredP50: percentile(delivered, 50),
     deliveredP99: percentile(delivered, 99),
     perSecond: load.rps,
-    failures: load.non2xx + load.errors + (opts.requests - delivered.length),
+    failures: load.non2xx + load.errors,
   };
 }
 

@@ -1,12 +1,58 @@
-// Load generator for bench/http-bench.ts, run as a child process (its own CPU): autocannon sends
-// `amount` signed /saa requests over `connections` concurrent connections, each with its own
-// response_url. Prints one JSON line: autocannon's latency stats (ms) and each request's send time.
+// Load generator for the HTTP benchmarks, run as a child process (its own CPU): autocannon sends
+// `amount` signed requests over `connections` concurrent connections, each with its own
+// response_url: `/saa` slash commands, or with `click` set, daily-quiz button clicks
+// (block_actions) by `click.people` people, every tenth one marked as a Slack retry.
+// Prints one JSON line: autocannon's latency stats (ms) and each request's send time.
 import { createHmac } from 'node:crypto';
 import autocannon from 'autocannon';
 
-const { url, secret, amount, connections, responseBase, questions } = JSON.parse(process.argv[2]);
+const { url, secret, amount, connections, responseBase, questions, click } = JSON.parse(process.argv[2]);
 const sentAt = [];
 let i = 0;
+
+function commandBody(n) {
+  return new URLSearchParams({
+    token: 'legacy',
+    team_id: 'T1',
+    channel_id: 'C1',
+    user_id: `U${n % 1000}`,
+    user_name: 'bench',
+    command: '/saa',
+    text: questions[n % questions.length],
+    api_app_id: 'A1',
+    response_url: `${responseBase}/b${n}`,
+    trigger_id: '1.2.3',
+  }).toString();
+}
+
+function clickBody(n) {
+  const user = `U${n % click.people}`;
+  const choice = 'ABCD'[(n * 7) % 4];
+  const payload = {
+    type: 'block_actions',
+    team: { id: 'T1', domain: 'bench' },
+    user: { id: user, username: user, name: user, team_id: 'T1' },
+    api_app_id: 'A1',
+    token: 'legacy',
+    container: { type: 'message', message_ts: click.messageTs, channel_id: 'C1', is_ephemeral: false },
+    trigger_id: '1.2.3',
+    channel: { id: 'C1', name: 'bench' },
+    message: { ts: click.messageTs, type: 'message', text: '', blocks: [] },
+    response_url: `${responseBase}/b${n}`,
+    actions: [
+      {
+        type: 'button',
+        action_id: `quiz_answer:${choice}`,
+        block_id: 'b',
+        value: JSON.stringify({ q: click.quizId, c: choice }),
+        text: { type: 'plain_text', text: choice },
+        action_ts: '1.2',
+      },
+    ],
+  };
+  return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+}
+
 const result = await autocannon({
   url,
   amount,
@@ -16,18 +62,9 @@ const result = await autocannon({
       method: 'POST',
       setupRequest(req) {
         const n = i++;
-        const body = new URLSearchParams({
-          token: 'legacy',
-          team_id: 'T1',
-          channel_id: 'C1',
-          user_id: `U${n % 1000}`,
-          user_name: 'bench',
-          command: '/saa',
-          text: questions[n % questions.length],
-          api_app_id: 'A1',
-          response_url: `${responseBase}/b${n}`,
-          trigger_id: '1.2.3',
-        }).toString();
+        const body = click ? clickBody(n) : commandBody(n);
+        const retry =
+          click && n % 10 === 9 ? { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' } : {};
         const ts = Math.floor(Date.now() / 1000);
         sentAt[n] = performance.timeOrigin + performance.now();
         return {
@@ -37,6 +74,7 @@ const result = await autocannon({
             'content-type': 'application/x-www-form-urlencoded',
             'x-slack-request-timestamp': String(ts),
             'x-slack-signature': `v0=${createHmac('sha256', secret).update(`v0:${ts}:${body}`).digest('hex')}`,
+            ...retry,
           },
         };
       },

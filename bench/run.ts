@@ -1,7 +1,8 @@
 /**
- * `npm run bench`: prints benchmark tables (Markdown). Sections: retrieval on ../shared/notes and
- * on synthetic 10k / 100k passage corpora; the /saa slash-command HTTP round trip under 100
- * concurrent signed requests. Pass section names to run only some: `npm run bench -- retrieval`.
+ * `npm run bench`: prints benchmark tables (Markdown). Sections: `retrieval` (../shared/notes and
+ * synthetic 10k / 100k passage corpora), `http` (the /saa round trip under 100 concurrent signed
+ * requests), `clicks` (a daily-quiz click storm on Postgres), `scores` (the leaderboard query
+ * over 1M answers on Postgres). Pass section names to run only some: `npm run bench -- clicks`.
  */
 
 import { readFileSync } from 'node:fs';
@@ -9,8 +10,10 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { loadNotes } from '../src/knowledge/load-notes.ts';
+import { benchClicks } from './click-bench.ts';
 import { benchHttp } from './http-bench.ts';
 import { benchRetrieval, type RetrievalRow } from './retrieval-bench.ts';
+import { benchScores } from './scores-bench.ts';
 import { syntheticPassages } from './synthetic-corpus.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -56,4 +59,31 @@ if (wants('http')) {
   console.log(
     `| ${r.requests} | ${r.concurrency} | ${f(r.ackP50)} | ${f(r.ackP99)} | ${f(r.deliveredP50)} | ${f(r.deliveredP99)} | ${f(r.perSecond, 0)} | ${r.failures} |`,
   );
+}
+
+if (wants('clicks')) {
+  const r = await benchClicks(resolve(here, '../knowledge/notes'), resolve(here, '../knowledge/questions'), {
+    requests: 2000,
+    people: 1000,
+    concurrency: 100,
+  });
+  console.log('\n### Daily-quiz click storm (signed block_actions into the real Bolt receiver, Postgres)\n');
+  console.log(
+    '| clicks | people | concurrency | ack p50 ms | ack p99 ms | clicks/s | non-200 | answers counted | exactly one per person |',
+  );
+  console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---|');
+  console.log(
+    `| ${r.requests} | ${r.people} | ${r.concurrency} | ${f(r.ackP50)} | ${f(r.ackP99)} | ${f(r.perSecond, 0)} | ${r.non200} | ${r.counted} | ${r.exact ? 'yes' : 'NO'} |`,
+  );
+}
+
+if (wants('scores')) {
+  const r = await benchScores();
+  console.log(
+    `\n### Leaderboard query on Postgres (${r.answers.toLocaleString('en')} daily answers in the workspace, plus as many in a second one; top 10 + the asker)\n`,
+  );
+  console.log('| period | people ranked | p50 ms | p99 ms |');
+  console.log('|---|---:|---:|---:|');
+  for (const row of r.rows) console.log(`| ${row.period} | ${row.people} | ${f(row.p50)} | ${f(row.p99)} |`);
+  console.log(`\nEXPLAIN ANALYZE (week):\n\n\`\`\`\n${r.explain}\n\`\`\``);
 }

@@ -21,10 +21,13 @@ let n = 0;
 
 const blockText = (body: Record<string, unknown>) => JSON.stringify(body.blocks ?? []);
 
+/** Sends `/saa text`; resolves with the reply, from the ack body or else from response_url. */
 async function command(text: string) {
   const id = `cmd-${++n}`;
   const res = await postSigned(events, slashCommandForm(text, standIn.responseUrl(id)), { secret: SECRET });
   expect(res.status).toBe(200);
+  const body = await res.text();
+  if (body) return JSON.parse(body) as Record<string, unknown>;
   return (await standIn.waitFor((c) => c.method === `response_url:${id}`)).body;
 }
 
@@ -49,6 +52,17 @@ afterAll(async () => {
 });
 
 describe('/saa over HTTP', () => {
+  it('answers a question in the ack itself, ephemerally, with sources and a share button', async () => {
+    const res = await postSigned(
+      events,
+      slashCommandForm('dax vs elasticache', standIn.responseUrl('in-ack')),
+      { secret: SECRET },
+    );
+    expect(res.headers.get('content-type')).toMatch(/json/);
+    expect(JSON.parse(await res.text()).response_type).toBe('ephemeral');
+    expect(standIn.calls.some((c) => c.method === 'response_url:in-ack')).toBe(false);
+  });
+
   it('answers a question ephemerally with sources and a share button', async () => {
     const body = await command('dax vs elasticache');
     expect(body.response_type).toBe('ephemeral');

@@ -23,6 +23,8 @@ export function quizAnswer(quiz: () => QuizContext) {
     logger,
   }: SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs) => {
     await ack();
+    // Ack the other clicks already waiting on the socket before this one's database work.
+    await new Promise((resolve) => setImmediate(resolve));
     let value: { q?: unknown; c?: unknown };
     try {
       value = JSON.parse(action.value ?? '{}');

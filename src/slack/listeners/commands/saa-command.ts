@@ -1,6 +1,7 @@
 /**
- * `/saa` listener: ack at once (Slack wants it within 3 s), run the command, respond through
- * response_url. When a question will wait for the model, the asker first sees that an answer is
+ * `/saa` listener. Extractive answers, help and usage errors go back in the ack itself (Slack
+ * wants an ack within 3 s; these take about a millisecond). Everything else (the model, the
+ * database) is acked at once and answered through response_url. When a question will wait for the model, the asker first sees that an answer is
  * coming; the answer then replaces that note, once (the answerer resolves once, with the model's
  * answer or, after OPENAI_TIMEOUT_MS or a failure, the extractive one). Nothing else lives here.
  */
@@ -20,14 +21,40 @@ export function saaCommand(services: CommandServices) {
     respond,
     logger,
   }: SlackCommandMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
+    const parsed = parseCommand(command.text);
+    const { answerer } = services;
+    const ids = { teamId: command.team_id, channelId: command.channel_id, userId: command.user_id };
+    if (
+      (parsed.kind === 'ask' && !isModelAnswerer(answerer)) ||
+      parsed.kind === 'help' ||
+      parsed.kind === 'invalid'
+    ) {
+      // Extractive answers take about a millisecond: they ride in the ack itself, which saves
+      // Slack and us the response_url round trip (Slack shows an ack body as the reply).
+      const reply = await handleCommand(parsed, ids, services).catch((err) => {
+        logger.error('saa command failed', { text: command.text, user: command.user_id, err });
+        return null;
+      });
+      if (reply) {
+        await ack(
+          reply.kind === 'answer'
+            ? answerMessage(reply.answer, { quizMe: Boolean(services.quiz) })
+            : replyMessage(reply),
+        );
+        return;
+      }
+      await ack({
+        response_type: 'ephemeral',
+        text: 'Something went wrong on my side; please try again in a minute.',
+      });
+      return;
+    }
     await ack();
-    // Let other requests waiting on the socket be acked before this one's answer is composed:
+    // Let other requests waiting on the socket be acked before this one's work is done:
     // Slack needs every ack within 3 s; the answer may take longer (response_url lasts 30 min).
     await new Promise((resolve) => setImmediate(resolve));
     let pending = false;
     try {
-      const parsed = parseCommand(command.text);
-      const { answerer } = services;
       if (parsed.kind === 'ask' && isModelAnswerer(answerer) && answerer.willCallModel(parsed.question)) {
         pending = await respond({ response_type: 'ephemeral', text: PENDING_ANSWER_TEXT }).then(
           () => true,
@@ -37,11 +64,7 @@ export function saaCommand(services: CommandServices) {
           },
         );
       }
-      const reply = await handleCommand(
-        parsed,
-        { teamId: command.team_id, channelId: command.channel_id, userId: command.user_id },
-        services,
-      );
+      const reply = await handleCommand(parsed, ids, services);
       const message =
         reply.kind === 'answer'
           ? answerMessage(reply.answer, { quizMe: Boolean(services.quiz) })
