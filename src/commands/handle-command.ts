@@ -41,6 +41,9 @@ export interface CommandServices {
 /** Told when the database is down: nothing was changed. */
 export const SETTINGS_UNAVAILABLE =
   'Quiz settings are unavailable right now (the database is not answering). Try again in a minute.';
+/** Told for leaderboard and stats when the database is down. */
+export const SCORES_READ_UNAVAILABLE =
+  'Scores are unavailable right now (the database is not answering). Try again in a minute.';
 
 const ephemeral = (text: string): Reply => ({ kind: 'text', text, visibility: 'ephemeral' });
 
@@ -96,7 +99,10 @@ export async function handleCommand(
       }
     }
   } catch (err) {
-    if (err instanceof DatabaseUnavailableError) return ephemeral(SETTINGS_UNAVAILABLE);
+    if (err instanceof DatabaseUnavailableError) {
+      const scores = command.kind === 'leaderboard' || command.kind === 'stats';
+      return ephemeral(scores ? SCORES_READ_UNAVAILABLE : SETTINGS_UNAVAILABLE);
+    }
     throw err;
   }
   return ephemeral('The quiz and scores need the bot’s database, which this instance does not have.');

@@ -28,7 +28,7 @@ export function renderText(reply: Reply): string {
     case 'answer': {
       const { text, sources } = reply.answer;
       const list = sources.length
-        ? `\nSources:\n${unescapeMrkdwn(formatSources(sources))
+        ? `\nSources:\n${unescapeMrkdwn(formatSources(sources, reply.answer.mode === 'llm'))
             .split('\n')
             .map((l) => `  ${l}`)
             .join('\n')}`

@@ -35,7 +35,8 @@ export async function personalStats(
   const now = ctx.clock();
   const timeZone = await channelTimeZone(ctx, args.teamId, args.channelId);
   const [all, week, days, answered, profiles] = await Promise.all([
-    ctx.scores.standings({ teamId: args.teamId, limit: 0, userId: args.userId }),
+    // limit 1: the leader's row carries `total` even when this person never answered.
+    ctx.scores.standings({ teamId: args.teamId, limit: 1, userId: args.userId }),
     ctx.scores.standings({
       teamId: args.teamId,
       since: periodRange('week', now, timeZone).since,
@@ -57,7 +58,7 @@ export async function personalStats(
     pointsAllTime: mine?.points ?? 0,
     pointsThisWeek: week.find((s) => s.userId === args.userId)?.points ?? 0,
     rank: mine?.rank ?? null,
-    players: mine?.total ?? 0,
+    players: all[0]?.total ?? 0,
     dailyAnswered: mine?.answered ?? 0,
     dailyCorrect: mine?.correct ?? 0,
     accuracy: totalAnswered ? totalCorrect / totalAnswered : null,

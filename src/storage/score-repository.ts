@@ -62,6 +62,7 @@ export class SqlScoreRepository implements ScoreRepository {
   async standings(q: StandingsQuery): Promise<Standing[]> {
     // All time, whole team: the per-person totals kept by a trigger; otherwise aggregate the
     // period's answers (an index-only scan on quiz_answers_period / quiz_answers_channel_period).
+    // `limit` is compared as bigint: `saa leaderboard` asks for everyone with Number.MAX_SAFE_INTEGER.
     const allTime = !q.channelId && !q.since && !q.until;
     const source = allTime
       ? `SELECT user_id, points, answered, correct, delay_sum_ms::float8 / answered AS mean_delay
@@ -83,7 +84,7 @@ export class SqlScoreRepository implements ScoreRepository {
        SELECT user_id AS "userId", rank::int AS rank, points::int AS points, answered::int AS answered,
               correct::int AS correct, mean_delay AS "meanDelayMs", total::int AS total
          FROM r
-        WHERE $5::int IS NULL OR rank <= $5 OR user_id = $6
+        WHERE $5::bigint IS NULL OR rank <= $5 OR user_id = $6
         ORDER BY rank`,
       [q.teamId, q.channelId ?? null, q.since ?? null, q.until ?? null, q.limit ?? null, q.userId ?? null],
     );

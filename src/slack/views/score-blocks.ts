@@ -9,16 +9,37 @@ import { leaderboardLines, leaderboardTitle, statsLines } from '../../scores/for
 import type { Leaderboard } from '../../scores/leaderboard.ts';
 import type { PersonalStats } from '../../scores/personal-stats.ts';
 
-const section = (text: string): KnownBlock => ({
-  type: 'section',
-  text: { type: 'mrkdwn', text: text.slice(0, 3000) },
-});
+/** Slack's limit on a section's text (characters). */
+const SECTION_MAX = 3000;
+
+/** One line cut to fit a section, never inside an `&…;` entity (escaped names triple in length). */
+function fit(line: string): string {
+  if (line.length <= SECTION_MAX) return line;
+  return `${line.slice(0, SECTION_MAX - 1).replace(/&[a-z]*$/, '')}…`;
+}
+
+/**
+ * Sections holding `lines` in order, as few as fit: a long leaderboard (names escaped to 4× their
+ * length) spills into the next section instead of losing its last rows, the asker's among them.
+ */
+function sections(lines: readonly string[]): KnownBlock[] {
+  const texts: string[] = [];
+  let current = '';
+  for (const line of lines.map(fit)) {
+    if (current && current.length + 1 + line.length > SECTION_MAX) {
+      texts.push(current);
+      current = line;
+    } else current = current ? `${current}\n${line}` : line;
+  }
+  if (current) texts.push(current);
+  return texts.map((text) => ({ type: 'section', text: { type: 'mrkdwn', text } }));
+}
 
 /** Leaderboard blocks: title, rows (top N, then the asker's own row), a context line. */
 export function leaderboardBlocks(board: Leaderboard): KnownBlock[] {
   return [
     { type: 'header', text: { type: 'plain_text', text: 'SAA leaderboard' } },
-    section(`*${escapeMrkdwn(leaderboardTitle(board))}*\n${leaderboardLines(board, true).join('\n')}`),
+    ...sections([`*${escapeMrkdwn(leaderboardTitle(board))}*`, ...leaderboardLines(board, true)]),
     {
       type: 'context',
       elements: [
@@ -33,10 +54,11 @@ export function leaderboardBlocks(board: Leaderboard): KnownBlock[] {
 
 /** Stats blocks for one person. */
 export function statsBlocks(stats: PersonalStats): KnownBlock[] {
-  return [
+  const blocks: KnownBlock[] = [
     { type: 'header', text: { type: 'plain_text', text: `Your SAA stats` } },
-    section(statsLines(stats, true).join('\n')),
+    ...sections(statsLines(stats, true)),
   ];
+  return blocks.slice(0, 50);
 }
 
 /** The App Home: the person's stats and this week's leaderboard. */

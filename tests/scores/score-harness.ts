@@ -1,0 +1,206 @@
+/**
+ * Builders for score tests: a real ScoreContext (SQL repositories over a migrated test database,
+ * the real ProfileDirectory, a clock the test sets) and a seeder that writes quizzes and answers
+ * through the real repositories (claim → markPosted → recordDaily / recordPractice) with explicit
+ * timestamps. Nothing of ours is replaced; Slack is the stand-in, time is the test's.
+ */
+
+import { WebClient } from '@slack/web-api';
+import { slackProfileFetcher } from '../../src/bootstrap.ts';
+import type { Question } from '../../src/quiz/question.ts';
+import { ProfileDirectory, type ProfileFetcher } from '../../src/scores/profile-directory.ts';
+import type { ScoreContext } from '../../src/scores/score-context.ts';
+import { SqlAnswerRepository } from '../../src/storage/answer-repository.ts';
+import type { Database } from '../../src/storage/db.ts';
+import { SqlQuizPostRepository } from '../../src/storage/quiz-post-repository.ts';
+import { SqlScheduleRepository } from '../../src/storage/schedule-repository.ts';
+import { SqlScoreRepository } from '../../src/storage/score-repository.ts';
+import { SqlUserRepository } from '../../src/storage/user-repository.ts';
+import type { SlackStandIn } from '../helpers/slack-stand-in.ts';
+
+/** Points per correct daily answer (as graded by quiz/). */
+export const POINTS = 10;
+export const MINUTE = 60_000;
+export const HOUR = 3_600_000;
+export const DAY = 86_400_000;
+
+const toDate = (d: Date | string) => (typeof d === 'string' ? new Date(d) : d);
+
+/** What a score context in a test may set. */
+export interface ScoreContextOptions {
+  bank?: readonly Question[];
+  /** The use cases' "now". */
+  now: () => Date;
+  fetcher?: ProfileFetcher | null;
+  defaultTimeZone?: string;
+  ready?: () => Promise<void>;
+}
+
+/** A ScoreContext over `db` (already migrated). */
+export function scoreContext(db: Database, o: ScoreContextOptions): ScoreContext {
+  const defaultTimeZone = o.defaultTimeZone ?? 'UTC';
+  return {
+    scores: new SqlScoreRepository(db),
+    schedules: new SqlScheduleRepository(db),
+    profiles: new ProfileDirectory(new SqlUserRepository(db), o.fetcher ?? null, defaultTimeZone, o.now),
+    bank: () => o.bank ?? [],
+    clock: o.now,
+    defaultTimeZone,
+    ready: o.ready ?? (() => Promise.resolve()),
+  };
+}
+
+/** One scripted Slack profile (users.info fields). */
+export interface StandInProfile {
+  display_name?: string;
+  real_name?: string;
+  name?: string;
+  tz?: string;
+}
+
+/**
+ * Scripts the stand-in's users.info from `profiles` (by user id); unknown ids get the stand-in's
+ * default ("Display <id>", tz UTC). Returns the real Slack fetcher talking to the stand-in.
+ */
+export function standInProfiles(
+  standIn: SlackStandIn,
+  profiles: Map<string, StandInProfile>,
+): ProfileFetcher {
+  standIn.reply('users.info', (b) => {
+    const id = String(b.user);
+    const p = profiles.get(id);
+    if (!p) {
+      return {
+        ok: true,
+        user: {
+          id,
+          name: `name-${id}`,
+          real_name: `Real ${id}`,
+          tz: 'UTC',
+          profile: { display_name: `Display ${id}` },
+        },
+      };
+    }
+    return {
+      ok: true,
+      user: {
+        id,
+        name: p.name ?? '',
+        real_name: p.real_name ?? '',
+        tz: p.tz ?? 'UTC',
+        profile: { display_name: p.display_name ?? '', real_name: p.real_name ?? '' },
+      },
+    };
+  });
+  return slackProfileFetcher(new WebClient('xoxb-test', { slackApiUrl: standIn.apiUrl }));
+}
+
+/** Writes quizzes and answers through the real repositories. */
+export class ScoreSeeder {
+  readonly posts: SqlQuizPostRepository;
+  readonly answers: SqlAnswerRepository;
+  readonly schedules: SqlScheduleRepository;
+  readonly users: SqlUserRepository;
+  #ts = 0;
+
+  constructor(db: Database) {
+    this.posts = new SqlQuizPostRepository(db);
+    this.answers = new SqlAnswerRepository(db);
+    this.schedules = new SqlScheduleRepository(db);
+    this.users = new SqlUserRepository(db);
+  }
+
+  /**
+   * A daily quiz claimed and posted at `postedAt` in `channelId`; revealed at `revealedAt`
+   * (default: 8 h after posting; `null`: still open). `localDate` defaults to the UTC date.
+   */
+  async quiz(q: {
+    teamId: string;
+    channelId: string;
+    postedAt: Date | string;
+    questionId?: string;
+    localDate?: string;
+    revealedAt?: Date | string | null;
+  }): Promise<number> {
+    const postedAt = toDate(q.postedAt);
+    const claim = await this.posts.claim({
+      teamId: q.teamId,
+      channelId: q.channelId,
+      localDate: q.localDate ?? postedAt.toISOString().slice(0, 10),
+      questionId: q.questionId ?? 'q1',
+      claimedBy: 'test:1',
+      now: new Date(postedAt.getTime() - 1000),
+      staleAfterMs: 5 * MINUTE,
+    });
+    if (claim.status !== 'claimed') throw new Error(`quiz already claimed: ${q.channelId} ${q.localDate}`);
+    this.#ts += 1;
+    await this.posts.markPosted(claim.post.id, `1700000000.${String(this.#ts).padStart(6, '0')}`, postedAt);
+    const revealedAt =
+      q.revealedAt === undefined
+        ? new Date(postedAt.getTime() + 8 * HOUR)
+        : q.revealedAt && toDate(q.revealedAt);
+    if (revealedAt) await this.posts.markRevealed(claim.post.id, revealedAt);
+    return claim.post.id;
+  }
+
+  /** One daily answer: POINTS when correct, 0 otherwise. */
+  async daily(a: {
+    quizId: number;
+    teamId: string;
+    userId: string;
+    correct: boolean;
+    at: Date | string;
+  }): Promise<void> {
+    const result = await this.answers.recordDaily({
+      quizId: a.quizId,
+      teamId: a.teamId,
+      userId: a.userId,
+      choice: a.correct ? 'B' : 'A',
+      correct: a.correct,
+      points: a.correct ? POINTS : 0,
+      answeredAt: toDate(a.at),
+    });
+    if (result.status !== 'recorded') throw new Error(`duplicate answer of ${a.userId} to ${a.quizId}`);
+  }
+
+  /** One practice answer (never scored). */
+  practice(a: { teamId: string; userId: string; questionId: string; correct: boolean; at: Date | string }) {
+    return this.answers.recordPractice({
+      teamId: a.teamId,
+      userId: a.userId,
+      questionId: a.questionId,
+      choice: a.correct ? 'B' : 'A',
+      correct: a.correct,
+      answeredAt: toDate(a.at),
+    });
+  }
+
+  /** A channel schedule in `timezone` (weekdays 09:00). */
+  schedule(teamId: string, channelId: string, timezone: string) {
+    return this.schedules.upsert({
+      teamId,
+      channelId,
+      cron: '0 9 * * 1-5',
+      timezone,
+      enabled: true,
+      updatedAt: new Date('2025-01-01T00:00:00Z'),
+    });
+  }
+
+  /** A cached profile, fetched at `fetchedAt`. */
+  profile(teamId: string, userId: string, displayName: string, tz: string, fetchedAt: Date | string) {
+    return this.users.upsert({ teamId, userId, displayName, tz, fetchedAt: toDate(fetchedAt) });
+  }
+}
+
+/** A clock that only moves when the test sets it. */
+export class TestClock {
+  #now: Date;
+  constructor(start: Date | string) {
+    this.#now = toDate(start);
+  }
+  readonly now = (): Date => new Date(this.#now);
+  set(at: Date | string): void {
+    this.#now = toDate(at);
+  }
+}
