@@ -72,13 +72,12 @@ export async function handleCommand(
       case 'daily-show':
         if (!quiz) break;
         return ephemeral((await showSchedule(quiz, ctx.teamId, ctx.channelId)).text);
-      case 'daily-on':
+      case 'daily-on': {
         if (!quiz) break;
-        return {
-          kind: 'text',
-          visibility: 'in_channel',
-          text: (await enableSchedule(quiz, { ...ctx, time: command.time, timeZone: command.timezone })).text,
-        };
+        const result = await enableSchedule(quiz, { ...ctx, time: command.time, timeZone: command.timezone });
+        // The channel sees a schedule change; a refusal (unknown zone) goes to the asker only.
+        return { kind: 'text', visibility: result.schedule ? 'in_channel' : 'ephemeral', text: result.text };
+      }
       case 'daily-off':
         if (!quiz) break;
         return {

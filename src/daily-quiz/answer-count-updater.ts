@@ -45,6 +45,14 @@ export class AnswerCountUpdater {
       if (!question) return;
       const stats = await ctx.answers.quizStats(quizId);
       await ctx.messenger.updateQuestion(post, question, { stats, revealed: false });
+      // A reveal that landed while this update was in flight must not be overwritten by it.
+      const after = await ctx.posts.get(quizId);
+      if (after?.revealedAt) {
+        await ctx.messenger.updateQuestion(after, question, {
+          stats: await ctx.answers.quizStats(quizId),
+          revealed: true,
+        });
+      }
     } catch (err) {
       ctx.log.warn('answer count refresh failed', { quizId, err });
     }

@@ -53,7 +53,14 @@ export async function postDailyQuiz(
       ? { status: 'already-posted', post: claim.post }
       : { status: 'in-progress', post: claim.post };
   }
-  const question = questionById(ctx, claim.post.questionId) ?? chosen;
+  let question = questionById(ctx, claim.post.questionId);
+  if (!question) {
+    // A takeover whose question left the bank (a deploy between crash and restart): store the
+    // new pick, so clicks on the post find their question.
+    await ctx.posts.replaceQuestion(claim.post.id, chosen.id);
+    question = chosen;
+    claim.post.questionId = chosen.id;
+  }
   // The new question closes the previous one: reveal it before posting.
   for (const previous of await ctx.posts.previousUnrevealed(teamId, channelId, localDate)) {
     await revealQuiz(ctx, previous).catch((err) =>

@@ -26,10 +26,11 @@ export function createTick(ctx: () => QuizContext): () => Promise<string[]> {
       await c.ready();
       const now = c.clock();
       for (const s of await c.schedules.listEnabled()) {
-        const { due, localDate } = dailyQuizDue(s.cron, s.timezone, now);
         const key = `${s.teamId}:${s.channelId}`;
-        if (!due || postedToday.get(key) === localDate) continue;
         try {
+          // Inside the try: one unreadable schedule (bad zone or cron) must not stop the others.
+          const { due, localDate } = dailyQuizDue(s.cron, s.timezone, now);
+          if (!due || postedToday.get(key) === localDate) continue;
           const outcome = await postDailyQuiz(c, s.teamId, s.channelId);
           if (outcome.status === 'posted') posted.push(s.channelId);
           if (outcome.status === 'posted' || outcome.status === 'already-posted')

@@ -53,8 +53,10 @@ export interface QuizPostRepository {
   get(id: number): Promise<QuizPost | null>;
   /** The post behind a Slack message (button clicks carry channel and message ts). */
   findByMessage(channelId: string, messageTs: string): Promise<QuizPost | null>;
-  /** Question ids already posted in this channel, sorted; for picking an unseen question. */
+  /** Question ids posted in the channel, oldest first, repeats included (the picker's history). */
   usedQuestionIds(teamId: string, channelId: string): Promise<string[]>;
+  /** Changes an unposted claim's question (its question left the bank); false once it is posted. */
+  replaceQuestion(id: number, questionId: string): Promise<boolean>;
   /** Posted, unrevealed posts with `postedAt < postedBefore`, all teams, oldest first. */
   dueForReveal(postedBefore: Date): Promise<QuizPost[]>;
   /** Posted, unrevealed posts in the channel from days before `beforeLocalDate` (YYYY-MM-DD), oldest first. */
@@ -135,11 +137,19 @@ export class SqlQuizPostRepository implements QuizPostRepository {
 
   async usedQuestionIds(teamId: string, channelId: string): Promise<string[]> {
     const { rows } = await this.db.query<{ question_id: string }>(
-      `SELECT DISTINCT question_id FROM quiz_posts
-       WHERE team_id = $1 AND channel_id = $2 AND message_ts IS NOT NULL ORDER BY question_id`,
+      `SELECT question_id FROM quiz_posts
+       WHERE team_id = $1 AND channel_id = $2 AND message_ts IS NOT NULL ORDER BY local_date, id`,
       [teamId, channelId],
     );
     return rows.map((r) => r.question_id);
+  }
+
+  async replaceQuestion(id: number, questionId: string): Promise<boolean> {
+    const { rows } = await this.db.query(
+      'UPDATE quiz_posts SET question_id = $2 WHERE id = $1 AND message_ts IS NULL RETURNING id',
+      [id, questionId],
+    );
+    return rows.length === 1;
   }
 
   async dueForReveal(postedBefore: Date): Promise<QuizPost[]> {

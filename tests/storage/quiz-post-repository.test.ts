@@ -120,17 +120,17 @@ describe.each(testDatabases())('SqlQuizPostRepository on $name', (target) => {
     expect(await repo.get(-1)).toBeNull();
   });
 
-  it('lists used question ids from posted quizzes only, per channel', async () => {
+  it('lists used question ids from posted quizzes only, per channel, oldest first with repeats', async () => {
     const teamId = uniqueId('T');
     const channelId = uniqueId('C');
-    const days = ['2025-03-03', '2025-03-04', '2025-03-05'];
-    const questions = ['q-b', 'q-a', 'q-unposted'];
+    const days = ['2025-03-03', '2025-03-04', '2025-03-05', '2025-03-06'];
+    const questions = ['q-b', 'q-a', 'q-b', 'q-unposted'];
     for (const [i, localDate] of days.entries()) {
       const { post } = await repo.claim(request({ teamId, channelId, localDate, questionId: questions[i] }));
-      if (i < 2) await repo.markPosted(post.id, `ts-${i}`, at(i * MINUTE));
+      if (i < 3) await repo.markPosted(post.id, `ts-${i}`, at(i * MINUTE));
     }
     await repo.claim(request({ teamId, channelId: uniqueId('C'), questionId: 'q-elsewhere' }));
-    expect(await repo.usedQuestionIds(teamId, channelId)).toEqual(['q-a', 'q-b']);
+    expect(await repo.usedQuestionIds(teamId, channelId)).toEqual(['q-b', 'q-a', 'q-b']);
   });
 
   it('finds posts due for reveal and previous unrevealed days, and reveals each exactly once', async () => {

@@ -1,0 +1,148 @@
+/**
+ * Builds a real QuizContext for tests: the SQL repositories over a test database, the Slack
+ * messenger over a WebClient pointed at the Slack stand-in, a clock the test moves by hand, and a
+ * logger that records instead of printing. Nothing of ours is replaced; only time and the network
+ * peer (Slack) are stand-ins.
+ */
+
+import { fileURLToPath } from 'node:url';
+import { WebClient } from '@slack/web-api';
+import type { QuizContext, QuizMessenger } from '../../src/daily-quiz/quiz-context.ts';
+import { loadNotes } from '../../src/knowledge/load-notes.ts';
+import { loadQuestionBank } from '../../src/quiz/load-question-bank.ts';
+import type { Question } from '../../src/quiz/question.ts';
+import { slackQuizMessenger } from '../../src/slack/slack-quiz-messenger.ts';
+import { SqlAnswerRepository } from '../../src/storage/answer-repository.ts';
+import type { Database } from '../../src/storage/db.ts';
+import { SqlQuizPostRepository } from '../../src/storage/quiz-post-repository.ts';
+import { SqlScheduleRepository } from '../../src/storage/schedule-repository.ts';
+import type { RecordedCall, SlackStandIn } from './slack-stand-in.ts';
+
+/** A clock that only moves when the test says so. */
+export class TestClock {
+  #now: Date;
+  constructor(start: string | Date) {
+    this.#now = new Date(start);
+  }
+  readonly now = (): Date => new Date(this.#now);
+  set(at: string | Date): void {
+    this.#now = new Date(at);
+  }
+  advance(ms: number): void {
+    this.#now = new Date(this.#now.getTime() + ms);
+  }
+}
+
+/** A logger that keeps every line (and never prints), for asserting "nothing went wrong". */
+export function recordingLog() {
+  const lines: Array<{ level: 'info' | 'warn' | 'error'; args: unknown[] }> = [];
+  return {
+    lines,
+    errors: () => lines.filter((l) => l.level === 'error'),
+    log: {
+      info: (...args: unknown[]) => void lines.push({ level: 'info', args }),
+      warn: (...args: unknown[]) => void lines.push({ level: 'warn', args }),
+      error: (...args: unknown[]) => void lines.push({ level: 'error', args }),
+    },
+  };
+}
+
+/** The real Slack messenger, talking to the stand-in. */
+export function standInMessenger(standIn: SlackStandIn): QuizMessenger {
+  return slackQuizMessenger(new WebClient('xoxb-test', { slackApiUrl: standIn.apiUrl }));
+}
+
+/** What a test may set; everything else has a sensible default. */
+export interface QuizContextOptions {
+  bank: readonly Question[];
+  clock: TestClock;
+  messenger: QuizMessenger;
+  instanceId?: string;
+  staleClaimMs?: number;
+  revealAfterMs?: number;
+  defaults?: { cron: string; timeZone: string };
+  ready?: () => Promise<void>;
+  log?: QuizContext['log'];
+}
+
+/** Default staleness of an unposted claim in tests (5 min, as bootstrap.ts). */
+export const TEST_STALE_CLAIM_MS = 5 * 60_000;
+/** Default reveal delay in tests (8 h, the QUIZ_REVEAL_AFTER default). */
+export const TEST_REVEAL_AFTER_MS = 8 * 3_600_000;
+
+/** A QuizContext over `db` (already migrated, unless `ready` says otherwise). */
+export function quizContext(db: Database, o: QuizContextOptions): QuizContext {
+  return {
+    bank: () => o.bank,
+    schedules: new SqlScheduleRepository(db),
+    posts: new SqlQuizPostRepository(db),
+    answers: new SqlAnswerRepository(db),
+    messenger: o.messenger,
+    clock: o.clock.now,
+    instanceId: o.instanceId ?? 'test:1',
+    staleClaimMs: o.staleClaimMs ?? TEST_STALE_CLAIM_MS,
+    revealAfterMs: o.revealAfterMs ?? TEST_REVEAL_AFTER_MS,
+    defaults: o.defaults ?? { cron: '0 9 * * 1-5', timeZone: 'UTC' },
+    ready: o.ready ?? (() => Promise.resolve()),
+    log: o.log ?? recordingLog().log,
+  };
+}
+
+const KNOWLEDGE = fileURLToPath(new URL('../../knowledge/', import.meta.url));
+
+/** The shipped question bank, validated against the shipped notes. */
+export async function loadRealBank(): Promise<Question[]> {
+  const notes = await loadNotes(`${KNOWLEDGE}notes`);
+  const { questions, problems } = await loadQuestionBank(`${KNOWLEDGE}questions`, notes.sections);
+  if (problems.length > 0) throw new Error(`question bank problems: ${problems.join('; ')}`);
+  return questions;
+}
+
+/** Top-level chat.postMessage calls (questions, not thread replies) in `channel`. */
+export function questionPosts(standIn: SlackStandIn, channel: string): RecordedCall[] {
+  return standIn.calls.filter(
+    (c) => c.method === 'chat.postMessage' && c.body.channel === channel && !c.body.thread_ts,
+  );
+}
+
+/** Thread replies (reveals) in `channel`. */
+export function threadReplies(standIn: SlackStandIn, channel: string): RecordedCall[] {
+  return standIn.calls.filter(
+    (c) => c.method === 'chat.postMessage' && c.body.channel === channel && Boolean(c.body.thread_ts),
+  );
+}
+
+/** chat.update calls on one message. */
+export function updatesOf(standIn: SlackStandIn, channel: string, ts: string): RecordedCall[] {
+  return standIn.calls.filter(
+    (c) => c.method === 'chat.update' && c.body.channel === channel && c.body.ts === ts,
+  );
+}
+
+/** Buttons (action_id, value) in a recorded message's blocks. */
+export function buttonsOf(call: RecordedCall): Array<{ action_id: string; value: string; text: string }> {
+  const blocks = (call.body.blocks ?? []) as Array<{
+    type: string;
+    elements?: Array<{ type: string; action_id?: string; value?: string; text?: { text?: string } }>;
+  }>;
+  return blocks
+    .filter((b) => b.type === 'actions')
+    .flatMap((b) => b.elements ?? [])
+    .filter((e) => e.type === 'button')
+    .map((e) => ({ action_id: e.action_id ?? '', value: e.value ?? '', text: e.text?.text ?? '' }));
+}
+
+/** All text of a recorded message (fallback text, then every text in its blocks), one per line. */
+export function messageText(call: RecordedCall): string {
+  const out: string[] = [String(call.body.text ?? '')];
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) for (const n of node) walk(n);
+    else if (node && typeof node === 'object') {
+      const { text } = node as { text?: unknown };
+      if (typeof text === 'string') out.push(text);
+      for (const value of Object.values(node)) if (typeof value === 'object') walk(value);
+    }
+  };
+  walk(call.body.blocks ?? []);
+  return out.join('\n');
+}
