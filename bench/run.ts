@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { loadNotes } from '../src/knowledge/load-notes.ts';
 import { benchClicks } from './click-bench.ts';
-import { benchHttp } from './http-bench.ts';
+import { benchBaseline, benchHttp } from './http-bench.ts';
 import { benchRetrieval, type RetrievalRow } from './retrieval-bench.ts';
 import { benchScores } from './scores-bench.ts';
 import { syntheticPassages } from './synthetic-corpus.ts';
@@ -53,12 +53,18 @@ if (wants('http')) {
   });
   console.log('\n### /saa slash command over HTTP (signed requests into the real Bolt receiver)\n');
   console.log(
-    '| requests | concurrency | ack p50 ms | ack p99 ms | answer delivered p50 ms | answer delivered p99 ms | requests/s | non-200 |',
+    '| server | requests | concurrency | round trip p50 ms | round trip p99 ms | requests/s | non-200 |',
   );
-  console.log('|---:|---:|---:|---:|---:|---:|---:|---:|');
-  console.log(
-    `| ${r.requests} | ${r.concurrency} | ${f(r.ackP50)} | ${f(r.ackP99)} | ${f(r.deliveredP50)} | ${f(r.deliveredP99)} | ${f(r.perSecond, 0)} | ${r.failures} |`,
-  );
+  console.log('|---|---:|---:|---:|---:|---:|---:|');
+  const b = await benchBaseline({ requests: 1000, concurrency: 100 });
+  for (const [name, x] of [
+    ['saa-study-bot (Bolt, answer in the ack)', r],
+    ['bare node:http, HMAC check only (machine ceiling)', b],
+  ] as const) {
+    console.log(
+      `| ${name} | ${x.requests} | ${x.concurrency} | ${f(x.ackP50)} | ${f(x.ackP99)} | ${f(x.perSecond, 0)} | ${x.failures} |`,
+    );
+  }
 }
 
 if (wants('clicks')) {

@@ -18,6 +18,7 @@ import { type ComposeOptions, composeAnswer } from './compose-answer.ts';
 import { ChatError, type ChatModel } from './llm-chat.ts';
 import { buildPrompt, type PromptPassage, selectPassages } from './llm-prompt.ts';
 import { readReply } from './llm-reply.ts';
+import { notesVersion } from './notes-version.ts';
 
 /** An answerer that may call a model: adapters use this to say "an answer is coming". */
 export interface ModelAnswerer extends Answerer {
@@ -45,22 +46,6 @@ interface Plan {
   version: string;
   extractive: Answer;
   passages: PromptPassage[];
-}
-
-const versions = new WeakMap<SearchIndex, string>();
-let nextVersion = 1;
-
-/**
- * The notes version of an index: each loaded index is one version of the notes (a reload builds a
- * new SearchIndex), so cached answers never outlive the notes they quote.
- */
-export function notesVersion(index: SearchIndex): string {
-  let v = versions.get(index);
-  if (!v) {
-    v = `notes-${nextVersion++}`;
-    versions.set(index, v);
-  }
-  return v;
 }
 
 /** Plans computed by {@link LlmAnswerer.willCallModel} are reused by the answer that follows. */
