@@ -5,6 +5,7 @@ import { answerPractice } from '../../../daily-quiz/practice-quiz.ts';
 import type { QuizContext } from '../../../daily-quiz/quiz-context.ts';
 import { DatabaseUnavailableError } from '../../../storage/db.ts';
 import { practiceFeedbackText } from '../../views/quiz-blocks.ts';
+import { buttonValue } from './button-value.ts';
 import { SCORES_UNAVAILABLE } from './quiz-answer.ts';
 
 /** Builds the practice button handler. */
@@ -17,12 +18,7 @@ export function practiceAnswer(quiz: () => QuizContext) {
     logger,
   }: SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs) => {
     await ack();
-    let value: { id?: unknown; c?: unknown };
-    try {
-      value = JSON.parse(action.value ?? '{}');
-    } catch {
-      value = {};
-    }
+    const value = buttonValue(action.value);
     let text: string;
     try {
       const result = await answerPractice(quiz(), {

@@ -8,6 +8,7 @@ import { answerDailyQuiz } from '../../../daily-quiz/answer-daily-quiz.ts';
 import type { QuizContext } from '../../../daily-quiz/quiz-context.ts';
 import { DatabaseUnavailableError } from '../../../storage/db.ts';
 import { dailyFeedbackText } from '../../views/quiz-blocks.ts';
+import { buttonValue } from './button-value.ts';
 
 /** What a click gets while the database is down (nothing was recorded). */
 export const SCORES_UNAVAILABLE =
@@ -25,12 +26,7 @@ export function quizAnswer(quiz: () => QuizContext) {
     await ack();
     // Ack the other clicks already waiting on the socket before this one's database work.
     await new Promise((resolve) => setImmediate(resolve));
-    let value: { q?: unknown; c?: unknown };
-    try {
-      value = JSON.parse(action.value ?? '{}');
-    } catch {
-      value = {};
-    }
+    const value = buttonValue(action.value);
     const teamId = body.team?.id ?? body.user.team_id ?? '';
     let text: string;
     try {
