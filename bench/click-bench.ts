@@ -95,9 +95,7 @@ export async function benchClicks(
         logLevel: 'error',
       },
       {
-        answerer: {
-          answer: async (q) => (await import('../src/answer/compose-answer.ts')).composeAnswer(q, index),
-        },
+        answerer: new ExtractiveAnswerer(() => index),
         quiz: () => ctx,
       },
     );
