@@ -5,6 +5,7 @@
 
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { SlackOptions } from '../../src/slack/create-slack-app.ts';
 
 /** One recorded call: Web API method (e.g. `chat.postMessage`) or `response_url:<id>`. */
 export interface RecordedCall {
@@ -114,4 +115,9 @@ export async function startSlackStandIn(): Promise<SlackStandIn> {
     reply: (method, fn) => overrides.set(method, fn),
     close: () => new Promise((r) => server.close(() => r())),
   };
+}
+
+/** Options for createSlackApp that point the Web API at `standIn` (HTTP mode, ephemeral port, quiet logs). */
+export function slackAppOptions(standIn: SlackStandIn, signingSecret: string): SlackOptions {
+  return { botToken: 'xoxb-test', signingSecret, slackApiUrl: standIn.apiUrl, port: 0, logLevel: 'error' };
 }

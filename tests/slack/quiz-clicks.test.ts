@@ -32,7 +32,7 @@ import {
   TestClock,
 } from '../helpers/quiz-harness.ts';
 import { buttonClickForm, postSigned } from '../helpers/signed-request.ts';
-import { type SlackStandIn, startSlackStandIn } from '../helpers/slack-stand-in.ts';
+import { type SlackStandIn, slackAppOptions, startSlackStandIn } from '../helpers/slack-stand-in.ts';
 
 const SECRET = 'quiz-clicks-secret';
 const ALREADY = /^You already answered ([A-E]): only your first answer counts\./;
@@ -60,16 +60,10 @@ describe.each(testDatabases())('quiz clicks over HTTP on $name', (target) => {
     ctx.onAnswered = (post) => counter.bump(post);
     cacheDir = await mkdtemp(join(tmpdir(), 'saa-quiz-clicks-'));
     const knowledge = await openKnowledge(resolve(import.meta.dirname, '../../knowledge/notes'), cacheDir);
-    slack = createSlackApp(
-      {
-        botToken: 'xoxb-test',
-        signingSecret: SECRET,
-        slackApiUrl: standIn.apiUrl,
-        port: 0,
-        logLevel: 'error',
-      },
-      { answerer: new ExtractiveAnswerer(() => knowledge.index), quiz: () => ctx },
-    );
+    slack = createSlackApp(slackAppOptions(standIn, SECRET), {
+      answerer: new ExtractiveAnswerer(() => knowledge.index),
+      quiz: () => ctx,
+    });
     events = `http://127.0.0.1:${await slack.start()}/slack/events`;
   });
   afterAll(async () => {

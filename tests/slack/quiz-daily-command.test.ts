@@ -19,7 +19,7 @@ import { testDatabases } from '../helpers/databases.ts';
 import { uniqueId } from '../helpers/ids.ts';
 import { questionPosts, quizContext, standInMessenger, TestClock } from '../helpers/quiz-harness.ts';
 import { postSigned, slashCommandForm } from '../helpers/signed-request.ts';
-import { type SlackStandIn, startSlackStandIn } from '../helpers/slack-stand-in.ts';
+import { type SlackStandIn, slackAppOptions, startSlackStandIn } from '../helpers/slack-stand-in.ts';
 import { makeBank } from '../quiz/quiz-fixtures.ts';
 
 const SECRET = 'quiz-daily-secret';
@@ -47,16 +47,10 @@ describe.each(testDatabases())('/saa daily on $name', (target) => {
     });
     cacheDir = await mkdtemp(join(tmpdir(), 'saa-quiz-daily-'));
     const knowledge = await openKnowledge(resolve(import.meta.dirname, '../../knowledge/notes'), cacheDir);
-    slack = createSlackApp(
-      {
-        botToken: 'xoxb-test',
-        signingSecret: SECRET,
-        slackApiUrl: standIn.apiUrl,
-        port: 0,
-        logLevel: 'error',
-      },
-      { answerer: new ExtractiveAnswerer(() => knowledge.index), quiz: () => ctx },
-    );
+    slack = createSlackApp(slackAppOptions(standIn, SECRET), {
+      answerer: new ExtractiveAnswerer(() => knowledge.index),
+      quiz: () => ctx,
+    });
     events = `http://127.0.0.1:${await slack.start()}/slack/events`;
   });
   afterAll(async () => {

@@ -24,7 +24,7 @@ import { testDatabases } from '../helpers/databases.ts';
 import { uniqueId } from '../helpers/ids.ts';
 import { quizContext, recordingLog, standInMessenger, TestClock } from '../helpers/quiz-harness.ts';
 import { buttonClickForm, postSigned, slashCommandForm } from '../helpers/signed-request.ts';
-import { type SlackStandIn, startSlackStandIn } from '../helpers/slack-stand-in.ts';
+import { type SlackStandIn, slackAppOptions, startSlackStandIn } from '../helpers/slack-stand-in.ts';
 import { makeBank } from '../quiz/quiz-fixtures.ts';
 
 const SECRET = 'quiz-db-down-secret';
@@ -74,16 +74,10 @@ describe.each(testDatabases())('the quiz with the database down, then back ($nam
     standIn = await startSlackStandIn();
     cacheDir = await mkdtemp(join(tmpdir(), 'saa-quiz-db-down-'));
     const knowledge = await openKnowledge(resolve(import.meta.dirname, '../../knowledge/notes'), cacheDir);
-    slack = createSlackApp(
-      {
-        botToken: 'xoxb-test',
-        signingSecret: SECRET,
-        slackApiUrl: standIn.apiUrl,
-        port: 0,
-        logLevel: 'error',
-      },
-      { answerer: new ExtractiveAnswerer(() => knowledge.index), quiz: () => current },
-    );
+    slack = createSlackApp(slackAppOptions(standIn, SECRET), {
+      answerer: new ExtractiveAnswerer(() => knowledge.index),
+      quiz: () => current,
+    });
     base = `http://127.0.0.1:${await slack.start()}`;
   });
   afterAll(async () => {

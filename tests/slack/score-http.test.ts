@@ -16,7 +16,7 @@ import { type Database, DatabaseUnavailableError } from '../../src/storage/db.ts
 import { migrate } from '../../src/storage/migrate.ts';
 import { testDatabases } from '../helpers/databases.ts';
 import { postSigned, slackSignature, slashCommandForm } from '../helpers/signed-request.ts';
-import { type SlackStandIn, startSlackStandIn } from '../helpers/slack-stand-in.ts';
+import { type SlackStandIn, slackAppOptions, startSlackStandIn } from '../helpers/slack-stand-in.ts';
 import {
   ScoreSeeder,
   type StandInProfile,
@@ -163,19 +163,10 @@ describe.each(testDatabases())('scores over Slack HTTP on $name', (target) => {
       resolve(import.meta.dirname, '../fixtures/notes/markdown'),
       cacheDir,
     );
-    slack = createSlackApp(
-      {
-        botToken: 'xoxb-test',
-        signingSecret: SECRET,
-        slackApiUrl: standIn.apiUrl,
-        port: 0,
-        logLevel: 'error',
-      },
-      {
-        answerer: new ExtractiveAnswerer(() => knowledge.index),
-        scores: () => (databaseDown ? down : ctx),
-      },
-    );
+    slack = createSlackApp(slackAppOptions(standIn, SECRET), {
+      answerer: new ExtractiveAnswerer(() => knowledge.index),
+      scores: () => (databaseDown ? down : ctx),
+    });
     const port = await slack.start();
     events = `http://127.0.0.1:${port}/slack/events`;
   });
