@@ -74,14 +74,7 @@ export async function benchHttp(
   });
   standIn.kill();
   await slack.stop();
-  return {
-    requests: opts.requests,
-    concurrency: opts.concurrency,
-    ackP50: load.latency.p50,
-    ackP99: load.latency.p99,
-    perSecond: load.rps,
-    failures: load.non2xx + load.errors,
-  };
+  return httpResult(load, opts);
 }
 
 /**
@@ -116,6 +109,11 @@ export async function benchBaseline(opts: { requests: number; concurrency: numbe
   await runLoad({ ...job, amount: 300, connections: 20 });
   const load = await runLoad(job);
   await new Promise((r) => server.close(() => r(undefined)));
+  return httpResult(load, opts);
+}
+
+/** One table row from a load run. */
+function httpResult(load: LoadResult, opts: { requests: number; concurrency: number }): HttpResult {
   return {
     requests: opts.requests,
     concurrency: opts.concurrency,

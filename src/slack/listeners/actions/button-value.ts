@@ -11,3 +11,8 @@ export function buttonValue(value: string | undefined): Record<string, unknown> 
     return {};
   }
 }
+
+/** The workspace a click came from (`team.id`, or the user's `team_id` in shared channels); '' when absent. */
+export function clickTeamId(body: { team?: { id?: string } | null; user: { team_id?: string } }): string {
+  return body.team?.id ?? body.user.team_id ?? '';
+}

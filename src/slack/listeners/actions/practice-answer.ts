@@ -5,7 +5,7 @@ import { answerPractice } from '../../../daily-quiz/practice-quiz.ts';
 import type { QuizContext } from '../../../daily-quiz/quiz-context.ts';
 import { DatabaseUnavailableError } from '../../../storage/db.ts';
 import { practiceFeedbackText } from '../../views/quiz-blocks.ts';
-import { buttonValue } from './button-value.ts';
+import { buttonValue, clickTeamId } from './button-value.ts';
 import { SCORES_UNAVAILABLE } from './quiz-answer.ts';
 
 /** Builds the practice button handler. */
@@ -22,7 +22,7 @@ export function practiceAnswer(quiz: () => QuizContext) {
     let text: string;
     try {
       const result = await answerPractice(quiz(), {
-        teamId: body.team?.id ?? body.user.team_id ?? '',
+        teamId: clickTeamId(body),
         userId: body.user.id,
         questionId: String(value.id ?? ''),
         choice: String(value.c ?? ''),

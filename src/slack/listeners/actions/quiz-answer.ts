@@ -8,7 +8,7 @@ import { answerDailyQuiz } from '../../../daily-quiz/answer-daily-quiz.ts';
 import type { QuizContext } from '../../../daily-quiz/quiz-context.ts';
 import { DatabaseUnavailableError } from '../../../storage/db.ts';
 import { dailyFeedbackText } from '../../views/quiz-blocks.ts';
-import { buttonValue } from './button-value.ts';
+import { buttonValue, clickTeamId } from './button-value.ts';
 
 /** What a click gets while the database is down (nothing was recorded). */
 export const SCORES_UNAVAILABLE =
@@ -27,7 +27,7 @@ export function quizAnswer(quiz: () => QuizContext) {
     // Ack the other clicks already waiting on the socket before this one's database work.
     await new Promise((resolve) => setImmediate(resolve));
     const value = buttonValue(action.value);
-    const teamId = body.team?.id ?? body.user.team_id ?? '';
+    const teamId = clickTeamId(body);
     let text: string;
     try {
       const outcome = await answerDailyQuiz(quiz(), {

@@ -11,6 +11,7 @@ import type { Question } from '../../../quiz/question.ts';
 import { analyzeText, stem } from '../../../retrieval/analyze-text.ts';
 import { decodeQuizMe, type QuizMePayload } from '../../views/answer-blocks.ts';
 import { practiceQuestionBlocks } from '../../views/quiz-blocks.ts';
+import { clickTeamId } from './button-value.ts';
 
 /** Words every AWS topic shares: they say nothing about which topic is nearest. */
 const GENERIC = new Set(['aws', 'amazon', 'service'].map(stem));
@@ -53,7 +54,7 @@ export function quizMe(quiz: () => QuizContext) {
     try {
       const ctx = quiz();
       const question = await practiceQuestion(ctx, {
-        teamId: body.team?.id ?? body.user.team_id ?? '',
+        teamId: clickTeamId(body),
         userId: body.user.id,
         hint: source ? quizMeHint(ctx.bank(), source) : undefined,
       });
