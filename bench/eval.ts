@@ -16,7 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import lunr from 'lunr';
 import { composeAnswer } from '../src/answer/compose-answer.ts';
-import { selectPassages } from '../src/answer/llm-prompt.ts';
+import { topPassages } from '../src/answer/llm-prompt.ts';
 import { loadNotes } from '../src/knowledge/load-notes.ts';
 import type { Passage } from '../src/knowledge/note-types.ts';
 import { buildIndex } from '../src/retrieval/build-index.ts';
@@ -111,7 +111,7 @@ async function evaluate(c: EvalCorpus): Promise<CorpusResult> {
     const answer = composeAnswer(q.q, index);
     const text = plainAnswerText(answer);
     const ok = hits(text, q);
-    const context = selectPassages(q.q, index, answer)
+    const context = topPassages(q.q, index)
       .map(({ passage }) => `${passage.headingPath.join(' > ')}\n${passage.text}`)
       .join('\n');
     const base = baseline(q.q);

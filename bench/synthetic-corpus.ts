@@ -52,6 +52,7 @@ export function syntheticPassages(sample: readonly Passage[], count: number, see
     out.push({
       id,
       file: `synthetic/${Math.floor(id / 50)}.md`,
+      topic: ['synthetic'],
       headingPath: headings[Math.floor(rand() * headings.length)] ?? ['Notes'],
       line: 1 + (id % 50) * 3,
       kind: 'list',

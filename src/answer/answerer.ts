@@ -6,7 +6,7 @@
 import type { SearchIndex } from '../retrieval/search-index.ts';
 import { type AnswerCache, LruAnswerCache } from './answer-cache.ts';
 import type { Answer } from './answer-types.ts';
-import { type ComposeOptions, composeAnswer } from './compose-answer.ts';
+import { composeAnswer } from './compose-answer.ts';
 import { notesVersion } from './notes-version.ts';
 
 /** Answers study questions from the notes. Never throws on user text. */
@@ -24,7 +24,6 @@ export class ExtractiveAnswerer implements Answerer {
 
   constructor(
     private readonly index: () => SearchIndex,
-    private readonly options: ComposeOptions = {},
     cache: AnswerCache = new LruAnswerCache({ max: 2000 }),
   ) {
     this.#cache = cache;
@@ -32,10 +31,10 @@ export class ExtractiveAnswerer implements Answerer {
 
   async answer(question: string): Promise<Answer> {
     const index = this.index();
-    const version = `${notesVersion(index)}:k${this.options.k ?? ''}`;
+    const version = notesVersion(index);
     const cached = this.#cache.get(question, version);
     if (cached) return { ...cached, question };
-    const answer = composeAnswer(question, index, this.options);
+    const answer = composeAnswer(question, index);
     this.#cache.set(question, version, answer);
     return answer;
   }

@@ -8,12 +8,13 @@ import type { Config } from '../config.ts';
 import type { SearchIndex } from '../retrieval/search-index.ts';
 import type { AnswerCache } from './answer-cache.ts';
 import { type Answerer, ExtractiveAnswerer } from './answerer.ts';
-import type { ComposeOptions } from './compose-answer.ts';
 import { LlmAnswerer } from './llm-answerer.ts';
 import { type ChatModel, modelConfigured, openAiChatModel } from './llm-chat.ts';
 
 /** Options for {@link createAnswerer}: composition, plus injectable model parts (tests, other ports). */
-export interface AnswererOptions extends ComposeOptions {
+export interface AnswererOptions {
+  /** How many passages a model is given (default MAX_PROMPT_PASSAGES). */
+  passages?: number;
   /** Chat model to use instead of the openai client built from `config`. */
   chat?: ChatModel;
   cache?: AnswerCache;
@@ -27,10 +28,10 @@ export function createAnswerer(
   index: () => SearchIndex,
   options: AnswererOptions = {},
 ): Answerer {
-  const { chat, cache, log, ...compose } = options;
-  if (!chat && !modelConfigured(config)) return new ExtractiveAnswerer(index, compose);
+  const { chat, cache, log, passages } = options;
+  if (!chat && !modelConfigured(config)) return new ExtractiveAnswerer(index);
   return new LlmAnswerer(index, {
-    ...compose,
+    passages,
     chat: chat ?? openAiChatModel(config),
     timeoutMs: config.OPENAI_TIMEOUT_MS,
     cache,

@@ -14,7 +14,7 @@ import type { SearchIndex } from '../retrieval/search-index.ts';
 import { type AnswerCache, LruAnswerCache, normalizeQuestion } from './answer-cache.ts';
 import type { Answer } from './answer-types.ts';
 import type { Answerer } from './answerer.ts';
-import { type ComposeOptions, composeAnswer } from './compose-answer.ts';
+import { composeAnswer } from './compose-answer.ts';
 import { ChatError, type ChatModel } from './llm-chat.ts';
 import { buildPrompt, type PromptPassage, selectPassages } from './llm-prompt.ts';
 import { readReply } from './llm-reply.ts';
@@ -32,7 +32,9 @@ export function isModelAnswerer(answerer: Answerer): answerer is ModelAnswerer {
 }
 
 /** Settings for {@link LlmAnswerer}. `log` gets one line per fallback (default: console). */
-export interface LlmAnswererOptions extends ComposeOptions {
+export interface LlmAnswererOptions {
+  /** How many passages the model is given (default MAX_PROMPT_PASSAGES). */
+  passages?: number;
   chat: ChatModel;
   /** Longest wait for the model (ms) before the extractive answer is used. */
   timeoutMs: number;
@@ -72,8 +74,8 @@ export class LlmAnswerer implements ModelAnswerer {
     const key = `${version}\0${normalizeQuestion(question)}`;
     const memo = this.#plans.get(key);
     if (memo) return memo;
-    const extractive = composeAnswer(question, index, { k: this.options.k });
-    const passages = extractive.found ? selectPassages(question, index, extractive) : [];
+    const extractive = composeAnswer(question, index);
+    const passages = extractive.found ? selectPassages(question, index, extractive, this.options.passages) : [];
     const plan = { key, version, extractive, passages };
     this.#plans.set(key, plan);
     return plan;

@@ -9,6 +9,7 @@
 import type { Passage } from '../knowledge/note-types.ts';
 import type { SearchIndex } from '../retrieval/search-index.ts';
 import type { Answer } from './answer-types.ts';
+import { composeAnswer } from './compose-answer.ts';
 
 /** Passages sent per question: enough for a comparison's two sides plus context, cheap to send. */
 export const MAX_PROMPT_PASSAGES = 5;
@@ -61,6 +62,15 @@ export function selectPassages(
   for (const s of extractive.sources) add(index.passages.find((p) => samePlace(p, s.file, s.line)));
   for (const hit of index.search(question, max * 2)) add(hit.passage);
   return chosen.map((passage, i) => ({ id: i + 1, passage }));
+}
+
+/**
+ * The passages a model would be given for `question`, numbered from 1 (see {@link selectPassages}):
+ * what `saa ask --passages` prints and what recall@5 is measured on.
+ */
+export function topPassages(question: string, index: SearchIndex, max = MAX_PROMPT_PASSAGES): PromptPassage[] {
+  const extractive = composeAnswer(question, index);
+  return extractive.found ? selectPassages(question, index, extractive, max) : [];
 }
 
 /** One passage as the model reads it: `[id] file › heading path` then its text. */

@@ -1,7 +1,7 @@
 /**
  * The model's reply → answer text and sources (pure), or why it cannot be used.
- * In: the raw reply and the passages the prompt numbered. Out: Slack mrkdwn (`&`, `<`, `>`
- * escaped, `**bold**` → `*bold*`, `-` bullets → `•`), clipped to about
+ * In: the raw reply and the passages the prompt numbered. Out: plain text (Markdown emphasis
+ * marks dropped, `-` bullets → `•`; adapters escape it for their surface), clipped to about
  * {@link MAX_ANSWER_WORDS} words, with citations of ids that were not given removed and the
  * remaining ones renumbered to the order of the sources shown (cited passages' file and heading,
  * one per heading). A reply left with no valid citation is refused: the caller falls back to the
@@ -11,7 +11,6 @@
 import type { Source } from './answer-types.ts';
 import { sourceOf } from './compose-answer.ts';
 import { MAX_ANSWER_WORDS, NOT_COVERED_REPLY, type PromptPassage } from './llm-prompt.ts';
-import { escapeMrkdwn } from './mrkdwn.ts';
 
 /** A reply is clipped only past this share above {@link MAX_ANSWER_WORDS}: a few words over is fine. */
 const WORD_TOLERANCE = 1.25;
@@ -61,10 +60,10 @@ export function clipWords(text: string, max = MAX_ANSWER_WORDS): string {
   return sentence >= 0 ? kept : `${kept.replace(/[\s,;:–-]+$/, '')}…`;
 }
 
-/** Model Markdown → Slack mrkdwn, with our escaping applied first (the model's text is not ours). */
-function toMrkdwn(text: string): string {
-  return escapeMrkdwn(text)
-    .replace(/\*\*(.+?)\*\*/g, '*$1*')
+/** Model Markdown → plain text: emphasis marks dropped, list bullets as "• ", no runs of blank lines. */
+function toPlainText(text: string): string {
+  return text
+    .replace(/\*\*(.+?)\*\*/g, '$1')
     .replace(/^[ \t]*[-*][ \t]+/gm, '• ')
     .replace(/\n{3,}/g, '\n\n');
 }
@@ -73,7 +72,7 @@ function toMrkdwn(text: string): string {
 export function readReply(raw: string, given: readonly PromptPassage[]): ReadReply {
   const body = stripThinking(raw);
   if (!body) return { ok: false, reason: 'the model returned an empty reply', dropped: [] };
-  const text = clipWords(toMrkdwn(body));
+  const text = clipWords(toPlainText(body));
   const byId = new Map(given.map((g) => [g.id, g.passage]));
   const sources: Source[] = [];
   const sourceIndex = new Map<string, number>();

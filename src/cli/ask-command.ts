@@ -1,8 +1,10 @@
 /**
- * `saa ask "<question>" [--notes DIR] [--json] [-k N]`: answers from the notes on the command
- * line. Without a question it answers each line of standard input in order. With `--json`, one
- * JSON object per answer per line: `{"question","answer","sources":[{"file","heading","line"}],"mode"}`,
- * where `answer` is exactly the text the bot would post.
+ * `saa ask "<question>" [--notes DIR] [--json] [--passages] [-k N]`: answers from the notes on the
+ * command line. Without a question it answers each line of standard input in order. With `--json`,
+ * one JSON object per answer per line: `{"question","answer","sources":[{"file","heading","line"}],"mode"}`,
+ * where `answer` is the text a person reads (plain text, no Slack escaping). `--passages` adds
+ * `"passages":[{"file","heading","line","text"}]`: the top passages a model would be given, best
+ * first (`-k`, default {@link MAX_PROMPT_PASSAGES}). `--help` prints usage and exits 0.
  */
 
 import { join } from 'node:path';
@@ -11,19 +13,37 @@ import { parseArgs } from 'node:util';
 import type { Answer } from '../answer/answer-types.ts';
 import { createAnswerer } from '../answer/create-answerer.ts';
 import type { Config } from '../config.ts';
+import { MAX_PROMPT_PASSAGES, topPassages } from '../answer/llm-prompt.ts';
 import { renderText } from '../console/render-text.ts';
 import { openKnowledge } from '../retrieval/open-knowledge.ts';
 
 /** Usage line for `saa ask`. */
-export const ASK_USAGE = 'saa ask "<question>" [--notes DIR] [--json] [-k N]';
+export const ASK_USAGE = 'saa ask "<question>" [--notes DIR] [--json] [--passages] [-k N]';
 
-/** The JSON shape printed per answer by `saa ask --json`. */
-export function answerJson(a: Answer): string {
+const ASK_HELP = `Usage: ${ASK_USAGE}
+  Answers a question from the notes (or each line of standard input).
+  --notes DIR   notes folder (default: NOTES_DIR)
+  --json        one JSON object per answer: {"question","answer","sources","mode"}
+  --passages    with --json, also the top passages a model would be given
+  -k N          how many passages --passages lists (1-20, default ${MAX_PROMPT_PASSAGES})
+  --help        this text`;
+
+/** A passage as `--passages` prints it. */
+export interface PassageJson {
+  file: string;
+  heading: string;
+  line: number;
+  text: string;
+}
+
+/** The JSON shape printed per answer by `saa ask --json` (with `passages` when asked for). */
+export function answerJson(a: Answer, passages?: readonly PassageJson[]): string {
   return JSON.stringify({
     question: a.question,
     answer: a.text,
     sources: a.sources.map((s) => ({ file: s.file, heading: s.heading, line: s.line })),
     mode: a.mode,
+    ...(passages ? { passages } : {}),
   });
 }
 
@@ -44,9 +64,13 @@ export async function runAsk(
     return 2;
   }
   const { values, positionals } = parsed;
-  const k = values.k === undefined ? undefined : Number(values.k);
-  if (k !== undefined && (!Number.isInteger(k) || k < 1 || k > 100)) {
-    io.err.write(`-k must be a whole number from 1 to 100 (got "${values.k}")\nUsage: ${ASK_USAGE}\n`);
+  if (values.help) {
+    io.out.write(`${ASK_HELP}\n`);
+    return 0;
+  }
+  const k = values.k === undefined ? MAX_PROMPT_PASSAGES : Number(values.k);
+  if (!Number.isInteger(k) || k < 1 || k > 20) {
+    io.err.write(`-k must be a whole number from 1 to 20 (got "${values.k}")\nUsage: ${ASK_USAGE}\n`);
     return 2;
   }
   const knowledge = await openKnowledge(
@@ -54,10 +78,18 @@ export async function runAsk(
     join(config.DATA_DIR, 'index-cache'),
   );
   for (const w of knowledge.corpus.warnings) io.err.write(`warning: ${w}\n`);
-  const answerer = createAnswerer(config, () => knowledge.index, { k });
+  const answerer = createAnswerer(config, () => knowledge.index, { passages: k });
+  const passagesOf = (question: string): PassageJson[] =>
+    topPassages(question, knowledge.index, k).map(({ passage: p }) => ({
+      file: p.file,
+      heading: p.headingPath.join(' > '),
+      line: p.line,
+      text: p.text,
+    }));
   const answerOne = async (question: string) => {
     const answer = await answerer.answer(question);
-    io.out.write(values.json ? `${answerJson(answer)}\n` : `${renderText({ kind: 'answer', answer })}\n\n`);
+    if (!values.json) io.out.write(`${renderText({ kind: 'answer', answer })}\n\n`);
+    else io.out.write(`${answerJson(answer, values.passages ? passagesOf(question) : undefined)}\n`);
   };
   if (positionals.length > 0) {
     await answerOne(positionals.join(' '));
@@ -76,6 +108,8 @@ function parse(args: string[]) {
     options: {
       notes: { type: 'string' },
       json: { type: 'boolean', default: false },
+      passages: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
       k: { type: 'string', short: 'k' },
     },
   });

@@ -1,13 +1,13 @@
 /**
- * A command reply → terminal text (pure): mrkdwn entities unescaped, sources listed under the
- * answer, one per line.
+ * A command reply → terminal text (pure): answers as their plain text with sources listed under
+ * them, one per line; Slack-formatted texts (help, command results) with mrkdwn entities unescaped.
  */
 
-import { unescapeMrkdwn } from '../answer/mrkdwn.ts';
+import { sourceLines } from '../answer/source-line.ts';
 import type { Reply } from '../commands/handle-command.ts';
 import { HELP_TEXT } from '../commands/parse-command.ts';
 import { leaderboardLines, leaderboardTitle, statsLines } from '../scores/format-scores.ts';
-import { formatSources } from '../slack/views/answer-blocks.ts';
+import { unescapeMrkdwn } from '../slack/mrkdwn.ts';
 
 /** Renders a reply for a terminal. */
 export function renderText(reply: Reply): string {
@@ -28,12 +28,11 @@ export function renderText(reply: Reply): string {
     case 'answer': {
       const { text, sources } = reply.answer;
       const list = sources.length
-        ? `\nSources:\n${unescapeMrkdwn(formatSources(sources, reply.answer.mode === 'llm'))
-            .split('\n')
+        ? `\nSources:\n${sourceLines(sources, reply.answer.mode === 'llm')
             .map((l) => `  ${l}`)
             .join('\n')}`
         : '';
-      return `${unescapeMrkdwn(text)}${list}`;
+      return `${text}${list}`;
     }
   }
 }

@@ -3,6 +3,7 @@
  * read aloud. Images and bare URLs disappear, links keep their label, emphasis and code marks go.
  */
 
+import { decodeHTMLStrict } from 'entities';
 import type { NoteFormat } from './note-types.ts';
 
 const COMMON: Array<[RegExp, string]> = [
@@ -47,10 +48,15 @@ const BY_FORMAT: Record<NoteFormat, Array<[RegExp, string]>> = {
   plain: [],
 };
 
-/** Removes `format`'s inline markup from one line and collapses white space. Never throws. */
+/**
+ * Removes `format`'s inline markup from one line, decodes HTML entities (`&nbsp;` → space,
+ * `&amp;` → `&`; only entities with their `;`, so "R&D" and "&notes" stay as written) and
+ * collapses white space. Never throws.
+ */
 export function cleanInline(text: string, format: NoteFormat): string {
   let out = text;
   for (const [re, by] of BY_FORMAT[format]) out = out.replace(re, by);
   for (const [re, by] of COMMON) out = out.replace(re, by);
+  if (out.includes('&')) out = decodeHTMLStrict(out);
   return out.replace(/\s+/g, ' ').trim();
 }

@@ -29,7 +29,7 @@ export function detectFormat(source: string): NoteFormat {
   let zimHeadings = 0;
   for (let i = 0; i < lines.length; i += 1) {
     const raw = lines[i] ?? '';
-    if (/^\s*(```|~~~)/.test(raw)) {
+    if (/^\s*(```|~~~)(?!.*```)/.test(raw)) {
       fence = !fence;
       fences += 1;
       continue;

@@ -22,6 +22,8 @@ export interface PassageItem {
   /** 0 for a top-level bullet, paragraph or row; 1 for its sub-bullets, and so on. */
   depth: number;
   line: number;
+  /** Table rows only: `[column label, value]` per column (the row label is the text's lead). */
+  cells?: Array<[string, string]>;
 }
 
 /**
@@ -34,6 +36,8 @@ export interface Passage {
   id: number;
   /** Path relative to the notes folder, with `/` separators. */
   file: string;
+  /** What the file's path says it is about (see `file-topic.ts`), e.g. `['Storage', 'EBS']`. */
+  topic: string[];
   headingPath: string[];
   line: number;
   kind: 'list' | 'paragraph' | 'table';

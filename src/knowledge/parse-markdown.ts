@@ -1,14 +1,20 @@
 /**
  * Markdown → line tokens. Handles ATX (`#`) and setext (`===`, `---`) headings, nested bullets,
- * numbered lists, tables, block quotes. Code fences, HTML comments and image-only lines produce
- * no tokens (a `#` inside a fence is code, not a heading).
+ * numbered lists, tables, block quotes, raw HTML lists (see `html-lists.ts`). Code fences, HTML
+ * comments and image-only lines produce no tokens (a `#` inside a fence is code, not a heading).
  */
 
 import { cleanInline } from './clean-inline.ts';
+import { htmlListTokens, startsHtmlList } from './html-lists.ts';
 import { indentWidth, isTableRow, type LineToken, matchBullet, tableCells } from './line-token.ts';
 
 const ATX = /^ {0,3}(#{1,6})\s+(.*?)\s*#*\s*$/;
-const FENCE = /^\s*(```|~~~)/;
+/**
+ * A code fence: three or more backticks or tildes at the start of a line. Per CommonMark a
+ * backtick fence's info string has no backtick, so "```169.254.169.254```" on one line is inline
+ * code (text), not a fence that would swallow the rest of the file.
+ */
+const FENCE = /^\s*(```|~~~)(?!.*```)/;
 
 /** Tokenizes one Markdown document. Pure; never throws. */
 export function parseMarkdown(source: string): LineToken[] {
@@ -16,8 +22,12 @@ export function parseMarkdown(source: string): LineToken[] {
   const lines = source.split(/\r?\n/);
   let fence: string | null = null;
   let inComment = false;
+  /** Lines up to this index (exclusive) were consumed by an HTML list block. */
+  let skipUntil = 0;
+  const clean = (text: string) => cleanInline(text, 'markdown');
   lines.forEach((raw, i) => {
     const line = i + 1;
+    if (i < skipUntil) return;
     const fenceMatch = FENCE.exec(raw);
     if (fence) {
       if (fenceMatch && fenceMatch[1] === fence) fence = null;
@@ -37,6 +47,14 @@ export function parseMarkdown(source: string): LineToken[] {
     }
     if (raw.trim() === '') {
       tokens.push({ kind: 'blank', line });
+      return;
+    }
+    if (startsHtmlList(raw)) {
+      // The block runs to the next blank line or heading, as CommonMark's HTML blocks do.
+      let end = i + 1;
+      while (end < lines.length && (lines[end] ?? '').trim() !== '' && !ATX.test(lines[end] ?? '')) end += 1;
+      tokens.push(...htmlListTokens(lines.slice(i, end), line, clean));
+      skipUntil = end;
       return;
     }
     const atx = ATX.exec(raw);

@@ -4,27 +4,21 @@
  * two sides can never disagree about a term.
  */
 
-import lunr from 'lunr';
 import { matchVocabulary } from './aws-vocabulary.ts';
+import { stem } from './stem.ts';
 import { STOP_WORDS } from './stop-words.ts';
 import { tokenize } from './tokenize.ts';
 
-const stemCache = new Map<string, string>();
+export { stem };
 
-/** lunr's English stemmer on one lowercase word (memoized; e.g. `replication` → `replic`). */
-export function stem(word: string): string {
-  let out = stemCache.get(word);
-  if (out === undefined) {
-    out = lunr.stemmer(new lunr.Token(word, {})).toString();
-    if (stemCache.size > 200_000) stemCache.clear();
-    stemCache.set(word, out);
-  }
-  return out;
+/** True for a stop word or its plural / third-person form ("needs", "uses", "thanks"). */
+function isStopWord(t: string): boolean {
+  return STOP_WORDS.has(t) || (t.length > 3 && t.endsWith('s') && STOP_WORDS.has(t.slice(0, -1)));
 }
 
 /** Content words of `tokens` (stop words and 1-letter words other than digits removed). */
 export function contentWords(tokens: readonly string[]): string[] {
-  return tokens.filter((t) => !STOP_WORDS.has(t) && (t.length > 1 || /\d/.test(t)));
+  return tokens.filter((t) => !isStopWord(t) && (t.length > 1 || /\d/.test(t)));
 }
 
 /** What a piece of text contributes to the index: stemmed content terms and synonym tokens. */

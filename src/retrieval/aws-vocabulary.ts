@@ -10,10 +10,12 @@
  * Phrases are matched on token boundaries after {@link tokenize}, so write them in plain words.
  */
 
+import { AWS_ABBREVIATIONS, AWS_SERVICES } from './aws-services.ts';
+import { stem } from './stem.ts';
 import { tokenize } from './tokenize.ts';
 
-/** Groups of phrases with one meaning (AWS names as AWS writes them, then acronyms, then slang). */
-export const EQUIVALENT_TERMS: readonly (readonly string[])[] = [
+/** Hand-written groups: the words people use next to AWS's own names. */
+const HAND_WRITTEN_TERMS: readonly (readonly string[])[] = [
   ['dynamodb accelerator', 'dax'],
   ['read capacity unit', 'read capacity units', 'rcu', 'rcus'],
   ['write capacity unit', 'write capacity units', 'wcu', 'wcus'],
@@ -59,6 +61,9 @@ export const EQUIVALENT_TERMS: readonly (readonly string[])[] = [
   ['cloudwatch', 'cloud watch', 'cw'],
   ['eventbridge', 'event bridge', 'cloudwatch events'],
   ['memory', 'ram', 'mem'],
+  ['postgresql', 'postgres', 'psql'],
+  ['microsoft sql server', 'sql server', 'mssql'],
+  ['availability zone', 'availability zones', 'az', 'azs'],
   [
     'pricing',
     'price',
@@ -73,7 +78,7 @@ export const EQUIVALENT_TERMS: readonly (readonly string[])[] = [
     'cheaper',
     'expensive',
   ],
-  ['tmp', 'ephemeral storage', 'disk capacity', 'disk space', 'disk', 'storage space'],
+  ['tmp', 'temporary storage', 'ephemeral storage', 'scratch space'],
   ['environment variables', 'environment variable', 'env variables', 'env vars', 'env var', 'env'],
   ['global tables', 'global table', 'multi region replication', 'cross region replication', 'multi region'],
   ['dynamodb streams', 'dynamodb stream', 'stream processing', 'ddb streams', 'changelog', 'change log'],
@@ -96,12 +101,22 @@ export const EQUIVALENT_TERMS: readonly (readonly string[])[] = [
   ],
 ];
 
+/**
+ * Groups of phrases with one meaning: the hand-written ones, then every service of
+ * {@link AWS_SERVICES} (its name as AWS writes it, without "Amazon"/"AWS" too, and its
+ * aliases), then {@link AWS_ABBREVIATIONS}. A group's position is its synonym token (`syn<N>`).
+ */
+export const EQUIVALENT_TERMS: readonly (readonly string[])[] = [
+  ...HAND_WRITTEN_TERMS,
+  ...AWS_SERVICES.map((s) => [...new Set([s.name, s.name.replace(/^(Amazon|AWS)\s+/, ''), ...s.aliases])]),
+  ...AWS_ABBREVIATIONS,
+];
+
+/** Position of each service's group in {@link EQUIVALENT_TERMS}. */
+const SERVICE_GROUP_OFFSET = HAND_WRITTEN_TERMS.length;
+
 /** One-way query expansions: a learner's phrase → the words notes tend to use for it. */
 export const QUERY_EXPANSIONS: readonly (readonly [string, string])[] = [
-  ['timeout', 'maximum execution time'],
-  ['time out', 'maximum execution time'],
-  ['timeouts', 'maximum execution time'],
-  ['how long', 'maximum execution time'],
   ['keep', 'retention'],
   ['same time', 'concurrency'],
   ['at once', 'concurrency'],
@@ -110,13 +125,11 @@ export const QUERY_EXPANSIONS: readonly (readonly [string, string])[] = [
   ['in parallel', 'concurrency'],
   ['how many', 'maximum up to'],
   ['how big', 'size maximum'],
-  ['code', 'deployment package'],
+  ['timeout', 'execution time limit'],
+  ['time out', 'execution time limit'],
   ['temp', 'tmp'],
   ['temporary', 'tmp'],
   ['scratch', 'tmp'],
-  ['run for', 'execution time'],
-  ['runtime limit', 'execution time'],
-  ['duration', 'execution time'],
   ['free', 'free tier'],
   ['languages', 'language runtime'],
   ['language', 'runtime'],
@@ -124,16 +137,11 @@ export const QUERY_EXPANSIONS: readonly (readonly [string, string])[] = [
   ['docker', 'container image'],
   ['login', 'sign in authentication'],
   ['log in', 'sign in authentication'],
-  ['sign up', 'user pools'],
   ['authenticate', 'authentication'],
   ['auth', 'authentication authorization'],
   ['permissions', 'iam policy'],
   ['expire', 'ttl expiry'],
   ['expiry', 'ttl'],
-  ['delete old items', 'ttl'],
-  ['backup', 'backups pitr'],
-  ['restore', 'backup pitr'],
-  ['item size', 'maximum size item 400 kb'],
   ['big', 'size maximum'],
   ['large', 'size maximum'],
   ['limit', 'limits maximum'],
@@ -142,39 +150,28 @@ export const QUERY_EXPANSIONS: readonly (readonly [string, string])[] = [
   ['maximum', 'max limits'],
   ['cache', 'caching'],
   ['caching', 'cache'],
-  ['speed up reads', 'dax cache'],
-  ['hot key', 'hot keys dax'],
   ['replicate', 'replication'],
   ['latency', 'low latency'],
-  ['database connections', 'rds proxy connections pooling'],
-  ['too many connections', 'rds proxy pooling'],
   ['private', 'vpc'],
   ['workflow', 'step functions'],
   ['orchestrate', 'step functions workflow'],
-  ['approval', 'human approval step functions'],
-  ['mobile', 'cognito'],
-  ['users', 'cognito'],
   ['certificate', 'acm'],
   ['ssl', 'https acm certificate'],
   ['https', 'acm certificate'],
   ['domain', 'custom domain route 53'],
   ['local', 'locally'],
   ['locally', 'local'],
-  ['yaml', 'sam'],
   ['infrastructure as code', 'sam cloudformation'],
   ['retention', 'hours days'],
   ['keep data', 'retention'],
   ['stand for', ''],
   ['realtime', 'real time'],
   ['scale', 'scaling'],
-  ['spiky', 'unpredictable spikes on demand'],
-  ['unpredictable', 'on demand spikes'],
-  ['steady', 'provisioned'],
-  ['consistent read', 'strongly consistent eventually consistent rcu'],
 ];
 
 /** A compiled phrase: its tokens, and what a match adds. */
 export interface VocabularyRule {
+  /** The phrase's words, stemmed ("global secondary indexes" and "… index" are one phrase). */
   tokens: string[];
   /** Synonym token for an EQUIVALENT_TERMS group (`syn<N>`), or null for an expansion. */
   synonym: string | null;
@@ -182,14 +179,22 @@ export interface VocabularyRule {
   expansion: string[];
 }
 
+const stems = (phrase: string) => tokenize(phrase).map(stem);
+
 function compile(): VocabularyRule[] {
   const rules: VocabularyRule[] = [];
   EQUIVALENT_TERMS.forEach((group, i) => {
-    for (const phrase of group) rules.push({ tokens: tokenize(phrase), synonym: `syn${i}`, expansion: [] });
+    for (const phrase of group) rules.push({ tokens: stems(phrase), synonym: `syn${i}`, expansion: [] });
   });
   for (const [phrase, adds] of QUERY_EXPANSIONS) {
-    rules.push({ tokens: tokenize(phrase), synonym: null, expansion: tokenize(adds) });
+    rules.push({ tokens: stems(phrase), synonym: null, expansion: tokenize(adds) });
   }
+  // A need a service is the textbook answer to ("tape backup") also searches for that service.
+  AWS_SERVICES.forEach((service, i) => {
+    for (const need of service.needs) {
+      rules.push({ tokens: stems(need), synonym: null, expansion: [`syn${SERVICE_GROUP_OFFSET + i}`] });
+    }
+  });
   return rules.sort((a, b) => b.tokens.length - a.tokens.length);
 }
 
@@ -205,32 +210,47 @@ for (const rule of VOCABULARY_RULES) {
   BY_FIRST_TOKEN.set(first, list);
 }
 
+/** What {@link matchVocabulary} finds in a token list. */
+export interface VocabularyMatch {
+  /** Synonym token of each equivalence-group phrase found, once per occurrence. */
+  synonyms: string[];
+  /** The words (as written) each synonym token was found as. */
+  phrases: Array<{ synonym: string; words: string[] }>;
+  /** One-way expansions: the words they were found as, and the words they add. */
+  expansions: Array<{ from: string[]; adds: string[] }>;
+}
+
 /**
- * Finds vocabulary phrases in a token list. Returns the synonym token of every equivalence-group
- * phrase present, once per occurrence (so a passage that keeps saying "price", "pay", "cheap"
- * weighs more for pricing), and, when `withExpansions`, every one-way expansion that applies.
- * Pure; linear in the token count.
+ * Finds vocabulary phrases in a token list, comparing stems. Returns the synonym token of every
+ * equivalence-group phrase present, once per occurrence (so a passage that keeps saying "price",
+ * "pay", "cheap" weighs more for pricing), and, when `withExpansions`, every one-way expansion
+ * that applies. Pure; linear in the token count.
  */
-export function matchVocabulary(
-  tokens: readonly string[],
-  withExpansions: boolean,
-): { synonyms: string[]; expansions: Array<{ from: string[]; adds: string[] }> } {
-  const synonyms: string[] = [];
-  const expansions: Array<{ from: string[]; adds: string[] }> = [];
-  for (let i = 0; i < tokens.length; i += 1) {
-    const candidates = BY_FIRST_TOKEN.get(tokens[i] ?? '');
+export function matchVocabulary(tokens: readonly string[], withExpansions: boolean): VocabularyMatch {
+  const out: VocabularyMatch = { synonyms: [], phrases: [], expansions: [] };
+  const stemmed = tokens.map(stem);
+  for (let i = 0; i < stemmed.length; i += 1) {
+    const candidates = BY_FIRST_TOKEN.get(stemmed[i] ?? '');
     if (!candidates) continue;
     for (const rule of candidates) {
-      if (!rule.tokens.every((t, k) => tokens[i + k] === t)) continue;
+      if (!rule.tokens.every((t, k) => stemmed[i + k] === t)) continue;
+      const words = tokens.slice(i, i + rule.tokens.length);
       if (rule.synonym) {
-        synonyms.push(rule.synonym);
+        out.synonyms.push(rule.synonym);
+        if (withExpansions) out.phrases.push({ synonym: rule.synonym, words });
         // An acronym asked alone ("kdf", "what is sam") wants its spelled-out name found too.
-        if (withExpansions && rule.tokens.length === 1 && (rule.tokens[0]?.length ?? 0) <= 4) {
+        if (withExpansions && rule.tokens.length === 1 && (words[0]?.length ?? 0) <= 4) {
           const group = EQUIVALENT_TERMS[Number(rule.synonym.slice(3))] ?? [];
-          expansions.push({ from: rule.tokens, adds: tokenize(group[0] ?? '') });
+          out.expansions.push({ from: words, adds: tokenize(group[0] ?? '') });
         }
-      } else if (withExpansions) expansions.push({ from: rule.tokens, adds: rule.expansion });
+      } else if (withExpansions) out.expansions.push({ from: words, adds: rule.expansion });
     }
   }
-  return { synonyms, expansions };
+  return out;
+}
+
+/** True when `synonym` (`syn<N>`) stands for an AWS service of {@link AWS_SERVICES}. */
+export function isServiceSynonym(synonym: string): boolean {
+  const n = Number(synonym.slice(3)) - SERVICE_GROUP_OFFSET;
+  return n >= 0 && n < AWS_SERVICES.length;
 }

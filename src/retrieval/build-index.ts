@@ -26,15 +26,15 @@ export interface SerializedIndex {
 }
 
 /** Version of the analysis pipeline; part of the index cache key. */
-export const INDEX_FORMAT = 5;
+export const INDEX_FORMAT = 9;
 
 /** lunr field boosts: a passage's own heading counts double, its parent heading half. */
-export const FIELD_BOOSTS = { heading: 2, text: 1, context: 0.5, alias: 1 } as const;
+export const FIELD_BOOSTS = { heading: 2, text: 1, context: 0.5, topic: 0.5, alias: 1 } as const;
 
 type Field = keyof typeof FIELD_BOOSTS;
 
 /** Document fields of one passage, analyzed. */
-export function passageFields(p: Pick<Passage, 'text' | 'headingPath'>): Record<Field, string[]> {
+export function passageFields(p: Pick<Passage, 'text' | 'headingPath' | 'topic'>): Record<Field, string[]> {
   const own = p.headingPath[p.headingPath.length - 1] ?? '';
   // Only the parent heading: a file's title ("Day 9: Lambda, DynamoDB, API Gateway …") sits
   // above everything in it and would make every passage look relevant to every topic.
@@ -42,8 +42,9 @@ export function passageFields(p: Pick<Passage, 'text' | 'headingPath'>): Record<
   const text = analyzeText(p.text);
   const heading = analyzeText(own);
   const context = analyzeText(above);
-  const alias = [...text.synonyms, ...heading.synonyms, ...context.synonyms];
-  return { heading: heading.terms, text: text.terms, context: context.terms, alias };
+  const topic = analyzeText(p.topic.join(' '));
+  const alias = [...text.synonyms, ...heading.synonyms, ...context.synonyms, ...topic.synonyms];
+  return { heading: heading.terms, text: text.terms, context: context.terms, topic: topic.terms, alias };
 }
 
 /**
@@ -64,7 +65,7 @@ export function buildIndex(passages: readonly Passage[]): SerializedIndex {
   for (const p of passages) {
     const fields = passageFields(p);
     fieldsById.set(String(p.id), fields);
-    for (const term of new Set([...fields.text, ...fields.heading, ...fields.context, ...fields.alias])) {
+    for (const term of new Set(Object.values(fields).flat())) {
       df[term] = (df[term] ?? 0) + 1;
     }
     for (const w of tokenize(`${p.text} ${p.headingPath.join(' ')}`)) words[w] = (words[w] ?? 0) + 1;

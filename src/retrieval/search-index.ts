@@ -10,10 +10,11 @@ import type { Passage } from '../knowledge/note-types.ts';
 import { contentWords, stem } from './analyze-text.ts';
 import { matchVocabulary } from './aws-vocabulary.ts';
 import type { SerializedIndex } from './build-index.ts';
-import { correctSpelling, wordsByLength } from './correct-spelling.ts';
 import { LunrScorer, type ScoredClause } from './lunr-scorer.ts';
+import { SpellingIndex } from './spelling-index.ts';
 import { WEAK_WORDS } from './stop-words.ts';
 import { tokenize } from './tokenize.ts';
+import { queryCoverage } from './query-coverage.ts';
 
 /** One ranked passage. `matched` lists the index terms (stems, `syn<N>`) that matched it. */
 export interface Hit {
@@ -33,27 +34,42 @@ export interface QueryAnalysis {
   corrections: Record<string, string>;
   /** Expansion term → the question's own terms it stands for (for coverage). */
   expandedFrom: Record<string, string[]>;
+  /** Synonym token → the stems of the words it was found as in the question ("secret", "manag"). */
+  phrases: Record<string, string[]>;
+  /** Term → the word it was asked as ("hibern" → "hibernating"). */
+  surface: Record<string, string>;
 }
 
+const RERANK_DEPTH = Number(process.env.RR_DEPTH ?? '60');
+
+/** Only this much of a question is read (chars): a pasted essay costs no more than a paragraph. */
+export const MAX_QUESTION_CHARS = 2_000;
+/** At most this many words of a question are spelling-corrected. */
+export const MAX_CORRECTIONS = 8;
 /** At most this many content terms are searched: the rarest ones, so a pasted essay stays fast. */
 export const MAX_QUERY_TERMS = 24;
 const EXPANSION_BOOST = 0.6;
-const OWN_FIELDS = ['heading', 'text', 'context'] as const;
+const OWN_FIELDS = ['heading', 'text', 'context', 'topic'] as const;
 const ALIAS_FIELDS = ['alias'] as const;
 const EXPANSION_FIELDS = ['heading', 'text'] as const;
+
+/** True for a vocabulary synonym token (`syn12`), which lives in the `alias` field. */
+function isSynonymToken(term: string): boolean {
+  return /^syn\d+$/.test(term);
+}
 
 /** A loaded, queryable index over a fixed passage list. */
 export class SearchIndex {
   readonly #scorer: LunrScorer;
   readonly #data: SerializedIndex;
-  readonly #byLength: Map<number, string[]>;
+  readonly #spelling: SpellingIndex;
   readonly passages: readonly Passage[];
 
   /** @throws Error when `data` is not a serialized lunr index (a corrupt cache file). */
   constructor(data: SerializedIndex, passages: readonly Passage[]) {
     this.#scorer = new LunrScorer(lunr.Index.load(data.lunr));
     this.#data = data;
-    this.#byLength = wordsByLength(data.words);
+    this.#spelling = new SpellingIndex(data.words);
     this.passages = passages;
   }
 
@@ -71,11 +87,11 @@ export class SearchIndex {
 
   /** Reads a query: tokens, spelling correction, stop words, stems, vocabulary. Pure. */
   analyze(text: string): QueryAnalysis {
-    const raw = tokenize(text.slice(0, 10_000));
+    const raw = tokenize(text.slice(0, MAX_QUESTION_CHARS));
     const corrections: Record<string, string> = {};
     const tokens = raw.map((t) => {
-      if (this.knows(stem(t))) return t;
-      const fixed = correctSpelling(t, this.#data.words, this.#byLength);
+      if (Object.keys(corrections).length >= MAX_CORRECTIONS || this.knows(stem(t))) return t;
+      const fixed = this.#spelling.correct(t);
       if (fixed !== t) corrections[t] = fixed;
       return fixed;
     });
@@ -97,12 +113,20 @@ export class SearchIndex {
         expandedFrom[e] = [...new Set([...(expandedFrom[e] ?? []), ...sources])];
       }
     }
+    const surface: Record<string, string> = {};
+    for (const w of words) surface[stem(w)] ??= w;
+    const phrases: Record<string, string[]> = {};
+    for (const { synonym, words: found } of vocab.phrases) {
+      phrases[synonym] = [...new Set([...(phrases[synonym] ?? []), ...contentWords(found).map(stem)])];
+    }
     return {
       terms,
       synonyms: [...new Set(vocab.synonyms)],
       expansions: Object.keys(expandedFrom),
       corrections,
       expandedFrom,
+      phrases,
+      surface,
     };
   }
 
@@ -116,13 +140,23 @@ export class SearchIndex {
     const clauses: ScoredClause[] = [
       ...q.terms.map((term) => ({ term, fields: OWN_FIELDS, boost: 1 })),
       ...q.synonyms.map((term) => ({ term, fields: ALIAS_FIELDS, boost: 1 })),
-      ...q.expansions.map((term) => ({ term, fields: EXPANSION_FIELDS, boost: EXPANSION_BOOST })),
+      ...q.expansions.map((term) => ({
+        term,
+        fields: isSynonymToken(term) ? ALIAS_FIELDS : EXPANSION_FIELDS,
+        boost: EXPANSION_BOOST,
+      })),
     ];
     const hits: Hit[] = [];
-    for (const r of this.#scorer.top(clauses, k)) {
+    for (const r of this.#scorer.top(clauses, Math.max(k, RERANK_DEPTH))) {
       const passage = this.passages[Number(r.ref)];
       if (passage) hits.push({ passage, score: r.score, matched: r.matched });
     }
-    return hits;
+    const top = hits[0]?.score || 1;
+    const w = Number(process.env.RR_W ?? '1');
+    return hits
+      .map((h) => ({ h, s: queryCoverage(this, q, h.matched) + (w * h.score) / top }))
+      .sort((a, b) => b.s - a.s)
+      .slice(0, k)
+      .map(({ h }) => h);
   }
 }

@@ -12,7 +12,7 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
   whom why will with would yet you your
   vs versus difference differences between compare compared comparison explain tell whats what's
   please know much many does do did use used using using aws amazon i'm im we're thing things
-  hi hey thanks thank question answer need needed want long`
+  hi hey thanks thank question answer need needed want long without within via per upon`
     .split(/\s+/)
     .filter(Boolean),
 );

@@ -3,7 +3,7 @@
  * the console/CLI. People appear by display name, never as an @-mention, so nobody is pinged.
  */
 
-import { escapeMrkdwn } from '../answer/mrkdwn.ts';
+import { escapeMrkdwn } from '../slack/mrkdwn.ts';
 import type { Leaderboard, LeaderboardRow } from './leaderboard.ts';
 import type { PersonalStats } from './personal-stats.ts';
 

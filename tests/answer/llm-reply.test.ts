@@ -9,7 +9,7 @@ import { clipWords, readReply, stripThinking } from '../../src/answer/llm-reply.
 import type { Passage } from '../../src/knowledge/note-types.ts';
 
 function passage(id: number, file: string, heading: string[], line: number): Passage {
-  return { id, file, headingPath: heading, line, kind: 'paragraph', items: [], text: `text ${id}` };
+  return { id, file, topic: [], headingPath: heading, line, kind: 'paragraph', items: [], text: `text ${id}` };
 }
 
 const given: PromptPassage[] = [

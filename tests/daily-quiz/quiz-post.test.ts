@@ -7,7 +7,7 @@
 
 import { readdir } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { escapeMrkdwn } from '../../src/answer/mrkdwn.ts';
+import { escapeMrkdwn } from '../../src/slack/mrkdwn.ts';
 import { answerDailyQuiz } from '../../src/daily-quiz/answer-daily-quiz.ts';
 import { postDailyQuiz } from '../../src/daily-quiz/post-daily-quiz.ts';
 import type { QuizContext } from '../../src/daily-quiz/quiz-context.ts';

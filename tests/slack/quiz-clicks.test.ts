@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ExtractiveAnswerer } from '../../src/answer/answerer.ts';
-import { escapeMrkdwn } from '../../src/answer/mrkdwn.ts';
+import { escapeMrkdwn } from '../../src/slack/mrkdwn.ts';
 import { AnswerCountUpdater } from '../../src/daily-quiz/answer-count-updater.ts';
 import { postDailyQuiz } from '../../src/daily-quiz/post-daily-quiz.ts';
 import type { QuizContext } from '../../src/daily-quiz/quiz-context.ts';

@@ -8,7 +8,9 @@
 
 import type { KnownBlock } from '@slack/types';
 import type { Answer, Source } from '../../answer/answer-types.ts';
-import { escapeMrkdwn } from '../../answer/mrkdwn.ts';
+import { sourceLines } from '../../answer/source-line.ts';
+import { escapeMrkdwn } from '../mrkdwn.ts';
+import { answerMrkdwn } from './answer-mrkdwn.ts';
 import type { SlackMessage } from './reply-message.ts';
 
 /** action_id of the "Share in channel" button. */
@@ -19,7 +21,8 @@ export const QUIZ_ME_ACTION = 'quiz_me';
 export const PENDING_ANSWER_TEXT = 'Looking that up in the notes…';
 
 /**
- * What the share button carries: the posted text and its sources, so the share repeats it exactly.
+ * What the share button carries: the answer's plain text (escaped again when posted: the value
+ * comes back from the client, and a forged one must not ping anyone) and its sources.
  * `m` is the answer's mode when it is `llm` (its sources are numbered).
  */
 export interface SharePayload {
@@ -78,14 +81,11 @@ export function decodeQuizMe(value: string | undefined): QuizMePayload | null {
 }
 
 /**
- * One line per source: `file › heading (line N)`, the heading shortened to its last two levels.
- * `numbered` prefixes `[1]`, `[2]`… to match a model-phrased answer's citations.
+ * One escaped line per source (see `sourceLine`); `numbered` prefixes `[1]`, `[2]`… to match a
+ * model-phrased answer's citations.
  */
 export function formatSources(sources: Source[], numbered = false): string {
-  return sources
-    .map((s) => `${s.file} › ${s.heading.split(' > ').slice(-2).join(' › ')} (line ${s.line})`)
-    .map((line, i) => `${numbered ? `[${i + 1}] ` : ''}${escapeMrkdwn(line)}`)
-    .join('\n');
+  return sourceLines(sources, numbered).map(escapeMrkdwn).join('\n');
 }
 
 /** Which optional buttons an answer gets. */
@@ -104,7 +104,7 @@ export function answerBlocks(
   options: AnswerBlockOptions = {},
 ): KnownBlock[] {
   const blocks: KnownBlock[] = [
-    { type: 'section', text: { type: 'mrkdwn', text: answer.text.slice(0, 3000) } },
+    { type: 'section', text: { type: 'mrkdwn', text: answerMrkdwn(answer) } },
   ];
   if (answer.sources.length) {
     const list = formatSources(answer.sources, answer.mode === 'llm');
@@ -140,7 +140,7 @@ export function answerBlocks(
 
 /** An answer as an ephemeral message for `respond()`. */
 export function answerMessage(answer: Answer, options: AnswerBlockOptions = {}): SlackMessage {
-  return { text: answer.text, blocks: answerBlocks(answer, [], options), response_type: 'ephemeral' };
+  return { text: answerMrkdwn(answer), blocks: answerBlocks(answer, [], options), response_type: 'ephemeral' };
 }
 
 /** Blocks for an answer someone shared with the channel. `sharedBy` is a display name, not a mention. */
@@ -155,7 +155,7 @@ export function sharedAnswerBlocks(share: SharePayload, sharedBy: string): Known
         },
       ],
     },
-    { type: 'section', text: { type: 'mrkdwn', text: share.t.slice(0, 3000) } },
+    { type: 'section', text: { type: 'mrkdwn', text: escapeMrkdwn(share.t).slice(0, 3000) } },
   ];
   if (share.s.length) {
     blocks.push({

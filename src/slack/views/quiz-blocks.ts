@@ -5,7 +5,7 @@
  */
 
 import type { KnownBlock } from '@slack/types';
-import { escapeMrkdwn } from '../../answer/mrkdwn.ts';
+import { escapeMrkdwn } from '../mrkdwn.ts';
 import type { AnswerOutcome } from '../../daily-quiz/answer-daily-quiz.ts';
 import type { GradeResult } from '../../quiz/grade-answer.ts';
 import type { Question } from '../../quiz/question.ts';

@@ -4,7 +4,7 @@
  */
 
 import type { HomeView, KnownBlock } from '@slack/types';
-import { escapeMrkdwn } from '../../answer/mrkdwn.ts';
+import { escapeMrkdwn } from '../mrkdwn.ts';
 import { leaderboardLines, leaderboardTitle, statsLines } from '../../scores/format-scores.ts';
 import type { Leaderboard } from '../../scores/leaderboard.ts';
 import type { PersonalStats } from '../../scores/personal-stats.ts';

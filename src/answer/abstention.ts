@@ -1,0 +1,102 @@
+/**
+ * Whether the notes answer a question at all. The bot says "I couldn't find that in the notes"
+ * rather than quote something unrelated when:
+ * - the question names an AWS service the notes never mention, not even as its words side by
+ *   side ("secrets manager vs parameter store" on notes without either), or
+ * - words the notes never use carry at least {@link MAX_UNKNOWN_SHARE} of the question's weight
+ *   ("how do I tune kubernetes pod limits" on notes without Kubernetes), or
+ * - no top passage covers {@link MIN_COVERAGE} of the question's weight.
+ */
+
+import { queryCoverage, SYNONYM_STEMS } from '../retrieval/query-coverage.ts';
+import { analyzeText } from '../retrieval/analyze-text.ts';
+import { isServiceSynonym } from '../retrieval/aws-vocabulary.ts';
+import { isEnglishWord } from '../retrieval/english-words.ts';
+import type { Hit, QueryAnalysis, SearchIndex } from '../retrieval/search-index.ts';
+
+/** Share of the question's weight (IDF) the best passage must cover to count as an answer. */
+export const MIN_COVERAGE = 0.2;
+/** Words the notes never use may carry at most this share of the question's weight. */
+export const MAX_UNKNOWN_SHARE = 0.5;
+
+/**
+ * A word the notes never use, but that is everyday English ("leave", "actually"), weighs this
+ * share of its IDF: the notes say the same thing in other words. A word that is not English
+ * ("kubernetes", "guardduty") weighs fully: the notes lack its topic.
+ */
+export const EVERYDAY_UNKNOWN_WEIGHT = Number(process.env.P_EVU ?? '0.25');
+
+/** Share (0..1) of the question's IDF weight carried by words no note contains ("kubernetes"). */
+export function unknownShare(index: SearchIndex, q: QueryAnalysis): number {
+  // A word the notes lack still counts as understood when it maps to one they have
+  // ("temp" → "tmp", "disk space" → "/tmp").
+  const understood = new Set<string>();
+  for (const syn of q.synonyms) {
+    if (index.knows(syn)) for (const t of SYNONYM_STEMS[Number(syn.slice(3))] ?? []) understood.add(t);
+  }
+  for (const [expansion, sources] of Object.entries(q.expandedFrom)) {
+    if (index.knows(expansion)) for (const t of sources) understood.add(t);
+  }
+  let total = 0;
+  let unknown = 0;
+  for (const t of q.terms) {
+    let idf = index.idf(t);
+    const missing = !index.knows(t) && !understood.has(t);
+    if (missing && isEnglishWord(q.surface[t] ?? t)) idf *= EVERYDAY_UNKNOWN_WEIGHT;
+    total += idf;
+    if (missing) unknown += idf;
+  }
+  return total === 0 ? 0 : unknown / total;
+}
+
+/** True when `text` has every stem of `words` within a window of words.length + 2 content words. */
+function mentionsNear(text: string, words: readonly string[]): boolean {
+  const terms = analyzeText(text).terms;
+  const span = words.length + 2;
+  for (let i = 0; i < terms.length; i += 1) {
+    const window = new Set(terms.slice(i, i + span));
+    if (words.every((w) => window.has(w))) return true;
+  }
+  return false;
+}
+
+/**
+ * AWS services the question names that the notes lack: no passage has the service's name or
+ * aliases, and no hit has the words it was asked as close together ("s3 versioning" is covered
+ * by a passage on versioning an S3 bucket; "secrets manager" by none, though "secret" and
+ * "manager" both occur in the notes).
+ */
+export function absentServices(index: SearchIndex, q: QueryAnalysis, hits: readonly Hit[]): string[] {
+  return q.synonyms.filter((syn) => {
+    if (!isServiceSynonym(syn) || index.knows(syn)) return false;
+    const words = q.phrases[syn] ?? [];
+    return !hits.some(
+      (h) =>
+        words.every((w) => h.matched.includes(w)) &&
+        mentionsNear(`${h.passage.headingPath.join(' ')} ${h.passage.text}`, words),
+    );
+  });
+}
+
+/**
+ * True when the question is anchored in the notes' subject: it names an AWS term the notes use
+ * (a vocabulary group), or a notes word that is not everyday English ("iops", "serverless").
+ * "best pizza near the office" has neither, however many of its words the notes happen to use.
+ */
+export function isAnchored(index: SearchIndex, q: QueryAnalysis): boolean {
+  if (q.synonyms.some((s) => index.knows(s))) return true;
+  if (q.expansions.some((e) => /^syn\d+$/.test(e) && index.knows(e))) return true;
+  return q.terms.some((t) => index.knows(t) && !isEnglishWord(q.surface[t] ?? t));
+}
+
+/** An unanchored question must be covered at least this well (share of its weight). */
+export const MIN_UNANCHORED_COVERAGE = Number(process.env.P_UNANCH ?? '0.4');
+
+/** True when the top hits answer the question at all (see the rules above). */
+export function isCovered(index: SearchIndex, q: QueryAnalysis, hits: readonly Hit[]): boolean {
+  if (hits.length === 0 || absentServices(index, q, hits).length > 0) return false;
+  const best = Math.max(0, ...hits.slice(0, 3).map((h) => queryCoverage(index, q, h.matched)));
+  if (!isAnchored(index, q) && best < MIN_UNANCHORED_COVERAGE) return false;
+  return unknownShare(index, q) < MAX_UNKNOWN_SHARE && best >= MIN_COVERAGE;
+}
+

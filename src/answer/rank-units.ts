@@ -1,0 +1,101 @@
+/**
+ * Ranked passages → ranked quotable units. A unit is one item of a passage (a bullet, a table row,
+ * a paragraph line), or one sentence of a long item, read with its context: its parent bullets,
+ * the passage's headings and the file's topic. Units are scored on how much of the question they
+ * cover (IDF-weighted, the unit's own words counting more than its context), on the passage's
+ * retrieval rank, and on whether they hold the kind of answer asked for (see `question-intent.ts`).
+ */
+
+import type { Passage, PassageItem } from '../knowledge/note-types.ts';
+import { analyzeText } from '../retrieval/analyze-text.ts';
+import type { Hit } from '../retrieval/search-index.ts';
+import { intentFit, type QuestionIntent } from './question-intent.ts';
+
+/** One quotable unit. `item` indexes `passage.items`; `ancestors` are items above it (outermost first). */
+export interface Unit {
+  passage: Passage;
+  item: number;
+  text: string;
+  ancestors: PassageItem[];
+  /** 0-based rank of the passage among the hits. */
+  rank: number;
+  score: number;
+  /** Share (0..1) of the question's weight in the unit's own text. */
+  own: number;
+  /** Share (0..1) of the question's weight in the unit with its context. */
+  withContext: number;
+}
+
+/** Items longer than this (chars) are scored per sentence. */
+export const SENTENCE_SPLIT_CHARS = 260;
+
+/** Score weights: context coverage, own coverage, retrieval rank, intent fit. */
+const WEIGHTS = { withContext: Number(process.env.P_CTX ?? '0.45'), own: Number(process.env.P_OWN ?? '0.35'), retrieval: Number(process.env.P_RET ?? '0.2'), intent: Number(process.env.P_INT ?? '0.15') };
+
+/** Sum of `weights` over the distinct terms and synonyms of `text`. */
+export function weightOf(text: string, weights: ReadonlyMap<string, number>): number {
+  const a = analyzeText(text);
+  let score = 0;
+  for (const t of new Set([...a.terms, ...a.synonyms])) score += weights.get(t) ?? 0;
+  return score;
+}
+
+/** The items above `items[i]` in its bullet tree, outermost first. */
+export function ancestorsOf(items: readonly PassageItem[], i: number): PassageItem[] {
+  const out: PassageItem[] = [];
+  let depth = items[i]?.depth ?? 0;
+  for (let j = i - 1; j >= 0 && depth > 0; j -= 1) {
+    const item = items[j] as PassageItem;
+    if (item.depth < depth) {
+      out.unshift(item);
+      depth = item.depth;
+    }
+  }
+  return out;
+}
+
+function sentences(text: string): string[] {
+  return text.split(/(?<=[.!?])\s+(?=[A-Z0-9"(])/).filter((s) => s.trim());
+}
+
+/** What a passage says about itself beyond its lines: its last two headings and its file's topic. */
+export function passageContext(p: Passage): string {
+  return [...p.headingPath.slice(-2), ...p.topic.slice(-2)].join(' ');
+}
+
+/**
+ * Every unit of the hit passages, scored for the question (`weights`: term → weight, `total`:
+ * the question's whole weight), best first. Pure.
+ */
+export function rankUnits(
+  hits: readonly Hit[],
+  weights: ReadonlyMap<string, number>,
+  intent: QuestionIntent,
+): Unit[] {
+  const total = [...weights.values()].reduce((a, b) => a + b, 0) || 1;
+  const units: Unit[] = [];
+  hits.forEach((hit, rank) => {
+    const p = hit.passage;
+    const context = passageContext(p);
+    const retrieval = 1 / (1 + rank * 0.25);
+    p.items.forEach((item, i) => {
+      const ancestors = ancestorsOf(p.items, i);
+      const around = `${ancestors.map((a) => a.text).join(' ')} ${context}`;
+      const pieces = item.text.length > SENTENCE_SPLIT_CHARS ? sentences(item.text) : [item.text];
+      // A table row is about its row label and values; the column labels repeat on every row.
+      const ownText = item.cells ? `${item.text.split(':')[0]} ${item.cells.map(([, v]) => v).join(' ')}` : null;
+      const labels = item.cells ? item.cells.map(([l]) => l).join(' ') : '';
+      for (const text of pieces) {
+        const own = weightOf(ownText ?? text, weights) / total;
+        const withContext = weightOf(`${text} ${around} ${labels}`, weights) / total;
+        const score =
+          WEIGHTS.withContext * withContext +
+          WEIGHTS.own * own +
+          WEIGHTS.retrieval * retrieval +
+          WEIGHTS.intent * intentFit(intent, text);
+        units.push({ passage: p, item: i, text, ancestors, rank, score, own, withContext });
+      }
+    });
+  });
+  return units.sort((a, b) => b.score - a.score || a.rank - b.rank || a.item - b.item);
+}

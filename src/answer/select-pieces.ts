@@ -1,0 +1,179 @@
+/**
+ * Ranked units → the pieces an answer quotes. Greedy, best first, in the manner of maximal
+ * marginal relevance: after the best unit, a further unit must score at least
+ * {@link FOLLOW_UP_RATIO} of the best, say something the chosen ones do not (several notes often
+ * say the same thing), and it is preferred when it covers question words the chosen ones miss
+ * ("max timeout and the default" wants both lines). Units of one passage join one piece, in note
+ * order, with their parent bullets for context.
+ */
+
+import { flattenItems } from '../knowledge/build-passages.ts';
+import type { Passage, PassageItem } from '../knowledge/note-types.ts';
+import { analyzeText } from '../retrieval/analyze-text.ts';
+import { ancestorsOf, type Unit } from './rank-units.ts';
+
+/** One quoted piece: a passage's chosen lines, flattened, with the heading that labels it. */
+export interface Piece {
+  passage: Passage;
+  /** The quoted text (parent bullets, then the chosen lines), plain text as in the notes. */
+  text: string;
+  /** The passage's own heading when the text does not already name it ("TTL", "Limits"). */
+  label?: string;
+}
+
+/** A further unit must score at least this share of the best one. */
+export const FOLLOW_UP_RATIO = Number(process.env.P_RATIO ?? '0.6');
+/** At most this many units are quoted. */
+export const MAX_UNITS = Number(process.env.P_UNITS ?? '4');
+/** Weight of newly covered question words when choosing the next unit. */
+const NOVELTY_WEIGHT = Number(process.env.P_NOV ?? '0.3');
+/** A piece grows with neighbouring lines up to this length (chars). */
+const GROW_TO = Number(process.env.P_GROW ?? '260');
+/** Longest heading (chars) used as a label. */
+const MAX_LABEL_CHARS = 60;
+
+function stems(text: string): Set<string> {
+  const a = analyzeText(text);
+  return new Set([...a.terms, ...a.synonyms]);
+}
+
+/**
+ * True when `b` adds next to nothing to `a`: at most one content word in five of `b` (and at
+ * least one) is new.
+ */
+export function isDuplicate(a: string, b: string): boolean {
+  const sa = stems(a);
+  const sb = stems(b);
+  if (sa.size === 0 || sb.size === 0) return false;
+  let novel = 0;
+  for (const t of sb) if (!sa.has(t)) novel += 1;
+  return novel <= Math.max(1, sb.size * 0.2);
+}
+
+/** True when `text` has at least two content words beyond the question's own (it says something). */
+export function saysMore(text: string, asked: ReadonlySet<string>): boolean {
+  let extra = 0;
+  for (const t of stems(text)) if (!asked.has(t) && ++extra >= 2) return true;
+  return false;
+}
+
+/** The label for a passage's text: its own heading, unless the text already names it. */
+export function labelFor(passage: Passage, text: string): string | undefined {
+  const heading = (passage.headingPath[passage.headingPath.length - 1] ?? passage.topic.at(-1) ?? '').trim();
+  if (!heading || heading.length > MAX_LABEL_CHARS) return undefined;
+  const inText = stems(text);
+  const words = stems(heading);
+  return words.size > 0 && [...words].every((w) => inText.has(w)) ? undefined : heading;
+}
+
+/** Chars a piece takes when posted (label, separator, bullet). */
+export function pieceLength(p: Piece): number {
+  return p.text.length + (p.label ? p.label.length + 2 : 0) + 2;
+}
+
+interface Draft {
+  passage: Passage;
+  lines: Map<number, PassageItem>;
+}
+
+function draftsOf(units: readonly Unit[]): Draft[] {
+  const byPassage = new Map<Passage, Draft>();
+  for (const u of units) {
+    const draft = byPassage.get(u.passage) ?? { passage: u.passage, lines: new Map() };
+    byPassage.set(u.passage, draft);
+    for (const a of u.ancestors) draft.lines.set(u.passage.items.indexOf(a), a);
+    const item = u.passage.items[u.item] as PassageItem;
+    const prev = draft.lines.get(u.item);
+    const text = prev && prev.text !== item.text ? `${prev.text} ${u.text}` : u.text;
+    draft.lines.set(u.item, { ...item, text });
+  }
+  return [...byPassage.values()];
+}
+
+function pieceOf(d: Draft): Piece {
+  const items = [...d.lines.entries()].sort((a, b) => a[0] - b[0]).map(([, item]) => item);
+  const text = flattenItems(items);
+  return { passage: d.passage, text, label: labelFor(d.passage, text) };
+}
+
+const totalLength = (drafts: readonly Draft[]) => drafts.reduce((n, d) => n + pieceLength(pieceOf(d)), 0);
+
+/**
+ * Grows a piece with the lines around its chosen ones while `room` chars allow: terse notes
+ * spread one answer over sibling bullets ("Features: parallel; error handling; human approval").
+ * Nearest lines first; a line comes with its parent bullets.
+ */
+function grow(d: Draft, room: number): void {
+  const items = d.passage.items;
+  const chosen = [...d.lines.keys()];
+  const order = items
+    .map((_, i) => i)
+    .filter((i) => !d.lines.has(i))
+    .sort((a, b) => distance(a, chosen) - distance(b, chosen) || a - b);
+  let length = pieceLength(pieceOf(d));
+  for (const i of order) {
+    const trial: Draft = { passage: d.passage, lines: new Map(d.lines) };
+    trial.lines.set(i, items[i] as PassageItem);
+    for (const a of ancestorsOf(items, i)) trial.lines.set(items.indexOf(a), a);
+    const next = pieceLength(pieceOf(trial));
+    if (next - length > room) continue;
+    room -= next - length;
+    length = next;
+    d.lines = trial.lines;
+  }
+}
+
+function distance(i: number, chosen: readonly number[]): number {
+  return Math.min(...chosen.map((c) => (i > c ? i - c : (c - i) * 1.5)));
+}
+
+/**
+ * Chooses units for an answer of at most `budget` chars. `weights` are the question's term
+ * weights (for novelty), `asked` the question's own stems (a unit must say more than them).
+ * Returns pieces in the order their best unit was chosen. Pure.
+ */
+export function selectPieces(
+  ranked: readonly Unit[],
+  weights: ReadonlyMap<string, number>,
+  asked: ReadonlySet<string>,
+  budget: number,
+): Piece[] {
+  const best = ranked.find((u) => saysMore(u.text, asked));
+  if (!best) return [];
+  const total = [...weights.values()].reduce((a, b) => a + b, 0) || 1;
+  const chosen: Unit[] = [best];
+  const covered = new Set<string>(stems(`${best.text} ${best.ancestors.map((a) => a.text).join(' ')}`));
+  const pool = ranked.filter((u) => u !== best && u.score >= best.score * FOLLOW_UP_RATIO);
+  while (chosen.length < MAX_UNITS) {
+    let pick: Unit | undefined;
+    let pickScore = -1;
+    for (const u of pool) {
+      if (chosen.includes(u) || !saysMore(u.text, asked)) continue;
+      if (chosen.some((c) => isDuplicate(c.text, u.text) || isDuplicate(u.text, c.text))) continue;
+      let novel = 0;
+      for (const t of stems(u.text)) if (!covered.has(t)) novel += weights.get(t) ?? 0;
+      const s = u.score + (NOVELTY_WEIGHT * novel) / total;
+      if (s > pickScore) {
+        pick = u;
+        pickScore = s;
+      }
+    }
+    if (!pick) break;
+    if (totalLength(draftsOf([...chosen, pick])) > budget) {
+      pool.splice(pool.indexOf(pick), 1);
+      continue;
+    }
+    chosen.push(pick);
+    for (const t of stems(pick.text)) covered.add(t);
+  }
+  const drafts = draftsOf(chosen);
+  // What the chosen lines leave of the budget goes to their neighbours, best piece first,
+  // each piece growing to at most GROW_TO chars.
+  let room = budget - totalLength(drafts);
+  for (const d of drafts) {
+    const before = totalLength([d]);
+    grow(d, Math.min(room, Math.max(0, GROW_TO - before)));
+    room -= totalLength([d]) - before;
+  }
+  return drafts.map(pieceOf);
+}
