@@ -8,7 +8,7 @@
  * - no top passage covers {@link MIN_COVERAGE} of the question's weight.
  */
 
-import { queryCoverage, SYNONYM_STEMS } from '../retrieval/query-coverage.ts';
+import { coverage } from '../retrieval/query-concepts.ts';
 import { analyzeText } from '../retrieval/analyze-text.ts';
 import { isServiceSynonym } from '../retrieval/aws-vocabulary.ts';
 import { isEnglishWord } from '../retrieval/english-words.ts';
@@ -26,25 +26,19 @@ export const MAX_UNKNOWN_SHARE = 0.5;
  */
 export const EVERYDAY_UNKNOWN_WEIGHT = Number(process.env.P_EVU ?? '0.25');
 
-/** Share (0..1) of the question's IDF weight carried by words no note contains ("kubernetes"). */
+/**
+ * Share (0..1) of the question's weight carried by what no note mentions ("kubernetes"): concepts
+ * none of whose forms (own words, synonyms, expansions: "temp" → "tmp") any passage has.
+ */
 export function unknownShare(index: SearchIndex, q: QueryAnalysis): number {
-  // A word the notes lack still counts as understood when it maps to one they have
-  // ("temp" → "tmp", "disk space" → "/tmp").
-  const understood = new Set<string>();
-  for (const syn of q.synonyms) {
-    if (index.knows(syn)) for (const t of SYNONYM_STEMS[Number(syn.slice(3))] ?? []) understood.add(t);
-  }
-  for (const [expansion, sources] of Object.entries(q.expandedFrom)) {
-    if (index.knows(expansion)) for (const t of sources) understood.add(t);
-  }
   let total = 0;
   let unknown = 0;
-  for (const t of q.terms) {
-    let idf = index.idf(t);
-    const missing = !index.knows(t) && !understood.has(t);
-    if (missing && isEnglishWord(q.surface[t] ?? t)) idf *= EVERYDAY_UNKNOWN_WEIGHT;
-    total += idf;
-    if (missing) unknown += idf;
+  for (const c of q.concepts) {
+    const missing = !c.alternatives.some((alt) => alt.tokens.some((t) => index.knows(t)));
+    const everyday = c.own.length > 0 && c.own.every((t) => isEnglishWord(q.surface[t] ?? t));
+    const weight = missing && everyday ? c.weight * EVERYDAY_UNKNOWN_WEIGHT : c.weight;
+    total += weight;
+    if (missing) unknown += weight;
   }
   return total === 0 ? 0 : unknown / total;
 }
@@ -95,7 +89,7 @@ export const MIN_UNANCHORED_COVERAGE = Number(process.env.P_UNANCH ?? '0.4');
 /** True when the top hits answer the question at all (see the rules above). */
 export function isCovered(index: SearchIndex, q: QueryAnalysis, hits: readonly Hit[]): boolean {
   if (hits.length === 0 || absentServices(index, q, hits).length > 0) return false;
-  const best = Math.max(0, ...hits.slice(0, 3).map((h) => queryCoverage(index, q, h.matched)));
+  const best = Math.max(0, ...hits.slice(0, 3).map((h) => coverage(q.concepts, new Set(h.matched))));
   if (!isAnchored(index, q) && best < MIN_UNANCHORED_COVERAGE) return false;
   return unknownShare(index, q) < MAX_UNKNOWN_SHARE && best >= MIN_COVERAGE;
 }

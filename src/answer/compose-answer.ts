@@ -6,30 +6,17 @@
  */
 
 import type { Passage } from '../knowledge/note-types.ts';
-import type { QueryAnalysis, SearchIndex } from '../retrieval/search-index.ts';
+import type { SearchIndex } from '../retrieval/search-index.ts';
 import { isCovered } from './abstention.ts';
 import { type Answer, MAX_ANSWER_CHARS, type Source } from './answer-types.ts';
 import { composeComparison } from './compose-comparison.ts';
 import { parseComparison } from './parse-comparison.ts';
-import { questionIntent } from './question-intent.ts';
 import { rankUnits } from './rank-units.ts';
 import { type Piece, selectPieces } from './select-pieces.ts';
-
-/** Weight of an expansion term next to the learner's own words. */
-const EXPANSION_WEIGHT = 0.6;
 
 /** Citation for a passage. */
 export function sourceOf(p: Passage): Source {
   return { file: p.file, heading: p.headingPath.join(' > '), line: p.line };
-}
-
-/** The question's term weights: IDF for its own words and synonyms, less for expansions. */
-export function termWeights(index: SearchIndex, q: QueryAnalysis): Map<string, number> {
-  const w = new Map<string, number>();
-  for (const t of q.terms) w.set(t, index.idf(t));
-  for (const s of q.synonyms) w.set(s, Math.max(w.get(s) ?? 0, index.idf(s)));
-  for (const e of q.expansions) if (!w.has(e)) w.set(e, index.idf(e) * EXPANSION_WEIGHT);
-  return w;
 }
 
 /** Cuts text at a word boundary so it fits `max` chars, ending with "…". */
@@ -112,9 +99,8 @@ function composeSingle(question: string, index: SearchIndex, k: number): Answer 
   const hits = index.searchAnalyzed(q, k);
   const near = hits.map((h) => h.passage);
   if (!isCovered(index, q, hits)) return notFound(question, index, near);
-  const weights = termWeights(index, q);
-  const units = rankUnits(hits, weights, questionIntent(question));
-  const pieces = selectPieces(units, weights, new Set(q.terms), MAX_ANSWER_CHARS);
+  const units = rankUnits(hits, q.concepts, q.intent);
+  const pieces = selectPieces(units, q.concepts, new Set(q.terms), MAX_ANSWER_CHARS);
   return pieces.length ? fromPieces(question, pieces) : notFound(question, index, near);
 }
 
@@ -136,7 +122,7 @@ export function composeAnswer(question: string, index: SearchIndex): Answer {
   }
   const comparison = parseComparison(trimmed);
   if (comparison) {
-    const pieces = composeComparison(question, comparison, index, k, (q) => termWeights(index, q));
+    const pieces = composeComparison(question, comparison, index, k);
     if (pieces?.length) return fromPieces(question, pieces);
   }
   return composeSingle(question, index, k);

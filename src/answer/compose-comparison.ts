@@ -10,11 +10,12 @@
 
 import type { PassageItem } from '../knowledge/note-types.ts';
 import { analyzeText } from '../retrieval/analyze-text.ts';
+import type { Concept } from '../retrieval/query-concepts.ts';
 import type { QueryAnalysis, SearchIndex } from '../retrieval/search-index.ts';
 import { isCovered } from './abstention.ts';
 import { MAX_ANSWER_CHARS } from './answer-types.ts';
 import type { Comparison } from './parse-comparison.ts';
-import { questionIntent } from './question-intent.ts';
+import { questionIntent } from '../retrieval/question-intent.ts';
 import { rankUnits, type Unit } from './rank-units.ts';
 import { isDuplicate, type Piece, saysMore, selectPieces } from './select-pieces.ts';
 
@@ -69,7 +70,6 @@ export function composeComparison(
   comparison: Comparison,
   index: SearchIndex,
   k: number,
-  weightsOf: (q: QueryAnalysis) => Map<string, number>,
 ): Piece[] | null {
   const whole = index.analyze(question);
   const analyses = comparison.sides.map((side) => index.analyze(side));
@@ -78,50 +78,103 @@ export function composeComparison(
   const intent = questionIntent(comparison.aspect || question);
 
   // Units that name every side, from the whole question's passages: a contrast in one line.
-  const wholeWeights = weightsOf(whole);
   const asked = new Set(whole.terms);
-  const both = rankUnits(index.searchAnalyzed(whole, k), wholeWeights, intent)
+  const both = rankUnits(index.searchAnalyzed(whole, k), whole.concepts, intent)
     .filter((u) => namesAll(u, sideTerms) && saysMore(u.text, asked))
     .map((u) => ({ ...(u.passage.kind === 'table' ? cutRow(u, sideTerms) : u), score: u.score * contrastFactor(u) }))
     .filter((u) => u.score > 0)
     .sort((a, b) => b.score - a.score);
 
-  const perSide: Unit[] = [];
+  const leadingPassages = new Set(both.slice(0, MAX_BOTH).map((u) => u.passage));
+  const candidates: Unit[][] = [];
   for (const [i, own] of analyses.entries()) {
     const ownSet = sideTerms[i] as Set<string>;
     const others = new Set(sideTerms.flatMap((s, j) => (j === i ? [] : [...s])).filter((t) => !ownSet.has(t)));
     const context = whole.terms.filter((t) => !own.terms.includes(t));
+    // The rest of the question weighs less than the side's own words.
+    const concepts: Concept[] = [
+      ...own.concepts,
+      ...whole.concepts
+        .filter((c) => c.own.length > 0 && !c.own.some((t) => own.terms.includes(t)))
+        .map((c) => ({ ...c, weight: c.weight * CONTEXT_WEIGHT })),
+    ];
     const q: QueryAnalysis = {
       ...own,
       expansions: [...new Set([...own.expansions, ...context])],
       expandedFrom: { ...own.expandedFrom, ...Object.fromEntries(context.map((t) => [t, []])) },
+      concepts,
     };
     const hits = index.searchAnalyzed(q, k);
     if (!isCovered(index, own, hits)) return null;
-    const weights = weightsOf(own);
-    for (const t of context) if (!weights.has(t)) weights.set(t, index.idf(t) * CONTEXT_WEIGHT);
-    const shown = [...both.slice(0, 1).map((u) => u.text), ...perSide.map((u) => u.text)];
     const sideAsked = new Set([...own.terms, ...context]);
-    const ranked = rankUnits(hits, weights, intent)
+    const ranked = rankUnits(hits, concepts, intent)
       .map((u) => ({ ...u, score: u.score * sideFactor(u, ownSet, others) }))
-      .sort((a, b) => b.score - a.score);
-    const pick = ranked.find(
-      (u) => saysMore(u.text, sideAsked) && !shown.some((t) => isDuplicate(t, u.text) || isDuplicate(u.text, t)),
-    );
-    if (!pick) return null;
-    perSide.push(pick);
+      .filter((u) => !leadingPassages.has(u.passage) && saysMore(u.text, sideAsked))
+      .sort((a, b) => b.score - a.score)
+      .slice(0, SIDE_CANDIDATES);
+    if (ranked.length === 0) return null;
+    candidates.push(ranked);
   }
+  const ignore = new Set([...sideTerms.flatMap((s) => [...s]), ...whole.terms]);
+  const perSide = chooseSides(candidates, ignore);
+  if (!perSide) return null;
 
   const sideBest = perSide.reduce((n, u) => n + u.score, 0) / perSide.length;
   const leading = both.filter((u) => u.score >= sideBest * BOTH_RATIO).slice(0, MAX_BOTH);
   const share = Math.floor(MAX_ANSWER_CHARS / (perSide.length + leading.length));
   const pieces: Piece[] = [];
-  for (const u of leading) pieces.push(...selectPieces([u], wholeWeights, new Set(), share));
+  for (const u of leading) pieces.push(...selectPieces([u], whole.concepts, new Set(), share));
   perSide.forEach((unit, i) => {
-    const [piece] = selectPieces([unit], weightsOf(analyses[i] as QueryAnalysis), new Set(), share);
+    const [piece] = selectPieces([unit], (analyses[i] as QueryAnalysis).concepts, new Set(), share);
     if (piece) pieces.push({ ...piece, label: sideLabel(comparison.sides[i] ?? '', piece, sideTerms, i) });
   });
   return pieces;
+}
+
+/** Units considered per side when pairing sides. */
+const SIDE_CANDIDATES = 8;
+/** Bonus per word two sides' lines share beyond the question's ("pull-based" / "push-based"), at most 2. */
+const PARALLEL_BONUS = 0.15;
+
+/** Words two lines share that the question does not already name: the attribute they contrast on. */
+function parallel(a: Unit, b: Unit, ignore: ReadonlySet<string>): number {
+  const tb = termSet(b.text);
+  let shared = 0;
+  for (const t of termSet(a.text)) if (!ignore.has(t) && tb.has(t)) shared += 1;
+  return Math.min(2, shared);
+}
+
+/**
+ * One unit per side, from different passages and saying different things. Two sides: the pair
+ * with the best scores plus a bonus for lines written in parallel (they contrast on one
+ * attribute: "Layer 7" / "Layer 4"). More sides: the best remaining unit for each in turn.
+ */
+function chooseSides(candidates: readonly Unit[][], ignore: ReadonlySet<string>): Unit[] | null {
+  const distinct = (a: Unit, b: Unit) =>
+    a.passage !== b.passage && !isDuplicate(a.text, b.text) && !isDuplicate(b.text, a.text);
+  const [first, second] = candidates;
+  if (candidates.length === 2 && first && second) {
+    let best: [Unit, Unit] | null = null;
+    let bestScore = -1;
+    for (const a of first) {
+      for (const b of second) {
+        if (!distinct(a, b)) continue;
+        const score = a.score + b.score + PARALLEL_BONUS * parallel(a, b, ignore);
+        if (score > bestScore) {
+          best = [a, b];
+          bestScore = score;
+        }
+      }
+    }
+    return best;
+  }
+  const chosen: Unit[] = [];
+  for (const list of candidates) {
+    const pick = list.find((u) => chosen.every((c) => distinct(c, u)));
+    if (!pick) return null;
+    chosen.push(pick);
+  }
+  return chosen;
 }
 
 /**
@@ -135,14 +188,20 @@ function contrastFactor(u: Unit): number {
   return CONTRAST.test(u.passage.headingPath.at(-1) ?? '') ? 1 : 0;
 }
 
-/** A side's unit is best when its lead names this side; a lead about another side only is not this side's. */
+/**
+ * How much a unit is this side's: a line under a heading about another side only, or led by
+ * another side's name, is that side's line ({@link OFF_SIDE}); one that also names another side
+ * is about both ({@link MENTIONS_OTHER}); one led by, or under a heading about, this side is
+ * this side's best kind of line ({@link LEAD_OWN}).
+ */
 function sideFactor(u: Unit, own: ReadonlySet<string>, others: ReadonlySet<string>): number {
+  const names = (terms: ReadonlySet<string>, side: ReadonlySet<string>) => [...terms].some((t) => side.has(t));
+  const heading = termSet(u.passage.headingPath.at(-1) ?? '');
   const lead = termSet(u.text.split(/[:;,.(]/)[0] ?? '');
-  const leadOwn = [...lead].some((t) => own.has(t));
-  const leadOther = [...lead].some((t) => others.has(t));
-  if (leadOther && !leadOwn) return OFF_SIDE;
-  if ([...termSet(u.text)].some((t) => others.has(t))) return MENTIONS_OTHER;
-  return leadOwn ? LEAD_OWN : 1;
+  if (names(heading, others) && !names(heading, own)) return OFF_SIDE;
+  if (names(lead, others) && !names(lead, own)) return OFF_SIDE;
+  if (names(termSet(u.text), others)) return MENTIONS_OTHER;
+  return names(lead, own) || names(heading, own) ? LEAD_OWN : 1;
 }
 
 /** A side's label: the note's own heading when it is about this side only, else the learner's words. */

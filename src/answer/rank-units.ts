@@ -8,8 +8,9 @@
 
 import type { Passage, PassageItem } from '../knowledge/note-types.ts';
 import { analyzeText } from '../retrieval/analyze-text.ts';
+import { type Concept, coverage } from '../retrieval/query-concepts.ts';
 import type { Hit } from '../retrieval/search-index.ts';
-import { intentFit, type QuestionIntent } from './question-intent.ts';
+import { intentFit, type QuestionIntent } from '../retrieval/question-intent.ts';
 
 /** One quotable unit. `item` indexes `passage.items`; `ancestors` are items above it (outermost first). */
 export interface Unit {
@@ -32,12 +33,10 @@ export const SENTENCE_SPLIT_CHARS = 260;
 /** Score weights: context coverage, own coverage, retrieval rank, intent fit. */
 const WEIGHTS = { withContext: Number(process.env.P_CTX ?? '0.45'), own: Number(process.env.P_OWN ?? '0.35'), retrieval: Number(process.env.P_RET ?? '0.2'), intent: Number(process.env.P_INT ?? '0.15') };
 
-/** Sum of `weights` over the distinct terms and synonyms of `text`. */
-export function weightOf(text: string, weights: ReadonlyMap<string, number>): number {
+/** The index tokens of `text`: its stemmed terms and vocabulary synonym tokens. */
+export function tokensOf(text: string): Set<string> {
   const a = analyzeText(text);
-  let score = 0;
-  for (const t of new Set([...a.terms, ...a.synonyms])) score += weights.get(t) ?? 0;
-  return score;
+  return new Set([...a.terms, ...a.synonyms]);
 }
 
 /** The items above `items[i]` in its bullet tree, outermost first. */
@@ -63,16 +62,8 @@ export function passageContext(p: Passage): string {
   return [...p.headingPath.slice(-2), ...p.topic.slice(-2)].join(' ');
 }
 
-/**
- * Every unit of the hit passages, scored for the question (`weights`: term → weight, `total`:
- * the question's whole weight), best first. Pure.
- */
-export function rankUnits(
-  hits: readonly Hit[],
-  weights: ReadonlyMap<string, number>,
-  intent: QuestionIntent,
-): Unit[] {
-  const total = [...weights.values()].reduce((a, b) => a + b, 0) || 1;
+/** Every unit of the hit passages, scored for the question's `concepts`, best first. Pure. */
+export function rankUnits(hits: readonly Hit[], concepts: readonly Concept[], intent: QuestionIntent): Unit[] {
   const units: Unit[] = [];
   hits.forEach((hit, rank) => {
     const p = hit.passage;
@@ -86,8 +77,8 @@ export function rankUnits(
       const ownText = item.cells ? `${item.text.split(':')[0]} ${item.cells.map(([, v]) => v).join(' ')}` : null;
       const labels = item.cells ? item.cells.map(([l]) => l).join(' ') : '';
       for (const text of pieces) {
-        const own = weightOf(ownText ?? text, weights) / total;
-        const withContext = weightOf(`${text} ${around} ${labels}`, weights) / total;
+        const own = coverage(concepts, tokensOf(ownText ?? text));
+        const withContext = coverage(concepts, tokensOf(`${text} ${around} ${labels}`));
         const score =
           WEIGHTS.withContext * withContext +
           WEIGHTS.own * own +

@@ -10,6 +10,7 @@
 import { flattenItems } from '../knowledge/build-passages.ts';
 import type { Passage, PassageItem } from '../knowledge/note-types.ts';
 import { analyzeText } from '../retrieval/analyze-text.ts';
+import { type Concept, coveredWeight, totalWeight } from '../retrieval/query-concepts.ts';
 import { ancestorsOf, type Unit } from './rank-units.ts';
 
 /** One quoted piece: a passage's chosen lines, flattened, with the heading that labels it. */
@@ -134,13 +135,13 @@ function distance(i: number, chosen: readonly number[]): number {
  */
 export function selectPieces(
   ranked: readonly Unit[],
-  weights: ReadonlyMap<string, number>,
+  concepts: readonly Concept[],
   asked: ReadonlySet<string>,
   budget: number,
 ): Piece[] {
   const best = ranked.find((u) => saysMore(u.text, asked));
   if (!best) return [];
-  const total = [...weights.values()].reduce((a, b) => a + b, 0) || 1;
+  const total = totalWeight(concepts) || 1;
   const chosen: Unit[] = [best];
   const covered = new Set<string>(stems(`${best.text} ${best.ancestors.map((a) => a.text).join(' ')}`));
   const pool = ranked.filter((u) => u !== best && u.score >= best.score * FOLLOW_UP_RATIO);
@@ -150,8 +151,7 @@ export function selectPieces(
     for (const u of pool) {
       if (chosen.includes(u) || !saysMore(u.text, asked)) continue;
       if (chosen.some((c) => isDuplicate(c.text, u.text) || isDuplicate(u.text, c.text))) continue;
-      let novel = 0;
-      for (const t of stems(u.text)) if (!covered.has(t)) novel += weights.get(t) ?? 0;
+      const novel = coveredWeight(concepts, new Set([...covered, ...stems(u.text)])) - coveredWeight(concepts, covered);
       const s = u.score + (NOVELTY_WEIGHT * novel) / total;
       if (s > pickScore) {
         pick = u;

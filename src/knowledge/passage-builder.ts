@@ -28,6 +28,8 @@ export type PassageDraft = Omit<Passage, 'id' | 'topic'>;
 const LABEL_LEVEL = 100;
 /** Sibling bullets are merged into one passage up to this length (chars). */
 export const MERGE_BULLETS_CHARS = 320;
+/** Table rows are grouped into one passage up to this length (chars); a long row stands alone. */
+export const MERGE_ROWS_CHARS = Number(process.env.P_ROWS ?? '200');
 /** Longest line (chars) that can be a label. */
 const MAX_LABEL_CHARS = 60;
 const FAQ_QUESTION = /^Q\s*[:.)-]\s*(\S.*)$/;
@@ -290,7 +292,7 @@ export class PassageBuilder {
     if (this.#table.length === 0) return;
     let chunk: PassageItem[] = [];
     for (const item of tableItems(this.#table)) {
-      if (chunk.length && flattenItems([...chunk, item]).length > MAX_PASSAGE_CHARS) {
+      if (chunk.length && flattenItems([...chunk, item]).length > MERGE_ROWS_CHARS) {
         this.#emit('table', chunk);
         chunk = [];
       }

@@ -11,10 +11,11 @@ import { contentWords, stem } from './analyze-text.ts';
 import { matchVocabulary } from './aws-vocabulary.ts';
 import type { SerializedIndex } from './build-index.ts';
 import { LunrScorer, type ScoredClause } from './lunr-scorer.ts';
+import { type Concept, conceptsOf, coverage } from './query-concepts.ts';
+import { intentFit, type QuestionIntent, questionIntent } from './question-intent.ts';
 import { SpellingIndex } from './spelling-index.ts';
 import { WEAK_WORDS } from './stop-words.ts';
 import { tokenize } from './tokenize.ts';
-import { queryCoverage } from './query-coverage.ts';
 
 /** One ranked passage. `matched` lists the index terms (stems, `syn<N>`) that matched it. */
 export interface Hit {
@@ -38,9 +39,21 @@ export interface QueryAnalysis {
   phrases: Record<string, string[]>;
   /** Term → the word it was asked as ("hibern" → "hibernating"). */
   surface: Record<string, string>;
+  /** Generic words asked ("types", "options"): searched at expansion weight. */
+  weak: string[];
+  /** Each vocabulary phrase found: its synonym token and the stems of its content words. */
+  phraseSpans: Array<{ synonym: string; words: string[] }>;
+  /** Each one-way expansion: the stems it was found as and the stems (or synonym token) it adds. */
+  expansionGroups: Array<{ from: string[]; adds: string[] }>;
+  /** What the question asks about, each weighed once (see `query-concepts.ts`). */
+  concepts: Concept[];
+  /** The kind of answer it wants (a duration, a count, a service…). */
+  intent: QuestionIntent;
 }
 
 const RERANK_DEPTH = Number(process.env.RR_DEPTH ?? '60');
+/** Weight of a passage holding the kind of answer asked for ("how long" → a duration). */
+const INTENT_WEIGHT = Number(process.env.RR_INT ?? '0.2');
 
 /** Only this much of a question is read (chars): a pasted essay costs no more than a paragraph. */
 export const MAX_QUESTION_CHARS = 2_000;
@@ -116,10 +129,19 @@ export class SearchIndex {
     const surface: Record<string, string> = {};
     for (const w of words) surface[stem(w)] ??= w;
     const phrases: Record<string, string[]> = {};
-    for (const { synonym, words: found } of vocab.phrases) {
-      phrases[synonym] = [...new Set([...(phrases[synonym] ?? []), ...contentWords(found).map(stem)])];
+    const phraseSpans = vocab.phrases.map(({ synonym, words: found }) => ({
+      synonym,
+      words: [...new Set(contentWords(found).map(stem))],
+    }));
+    for (const { synonym, words: found } of phraseSpans) {
+      phrases[synonym] = [...new Set([...(phrases[synonym] ?? []), ...found])];
     }
-    return {
+    const expansionGroups = vocab.expansions.map(({ from, adds }) => ({
+      from: contentWords(from).map(stem),
+      adds: [...new Set(contentWords(adds).map(stem))].filter((a) => !own.has(a)),
+    }));
+    const analysis: Omit<QueryAnalysis, 'concepts'> = {
+      intent: questionIntent(text.slice(0, MAX_QUESTION_CHARS)),
       terms,
       synonyms: [...new Set(vocab.synonyms)],
       expansions: Object.keys(expandedFrom),
@@ -127,7 +149,11 @@ export class SearchIndex {
       expandedFrom,
       phrases,
       surface,
+      weak: [...new Set(weak)],
+      phraseSpans,
+      expansionGroups,
     };
+    return { ...analysis, concepts: conceptsOf({ ...analysis, concepts: [] }, this) };
   }
 
   /** Top `k` passages for free text, best first. Never throws on user text. */
@@ -154,7 +180,13 @@ export class SearchIndex {
     const top = hits[0]?.score || 1;
     const w = Number(process.env.RR_W ?? '1');
     return hits
-      .map((h) => ({ h, s: queryCoverage(this, q, h.matched) + (w * h.score) / top }))
+      .map((h) => ({
+        h,
+        s:
+          coverage(q.concepts, new Set(h.matched)) +
+          (w * h.score) / top +
+          INTENT_WEIGHT * intentFit(q.intent, h.passage.text),
+      }))
       .sort((a, b) => b.s - a.s)
       .slice(0, k)
       .map(({ h }) => h);

@@ -22,7 +22,7 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
  * are searched at expansion weight and a passage need not contain them to answer.
  */
 export const WEAK_WORDS: ReadonlySet<string> = new Set(
-  'type types kind kinds option options way ways feature features work works happen happens make get gets give'.split(
+  'type types kind kinds option options way ways feature features work works happen happens make get gets give max maximum min minimum limit limits'.split(
     ' ',
   ),
 );

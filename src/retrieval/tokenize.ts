@@ -47,15 +47,23 @@ const UNIT_WORDS: Record<string, string> = {
 
 const TOKEN = /[\p{L}\p{N}]+(?:\.\d+)?/gu;
 
-/** Splits `text` into normalized word tokens (no stemming, no stop-word removal). */
+/** Boundaries inside camelCase and PascalCase names: `GetFederationToken`, `SQSQueue`. */
+const CAMEL_BOUNDARY = /(?<=[a-z\d])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])/;
+
+/**
+ * Splits `text` into normalized word tokens (no stemming, no stop-word removal). An API name
+ * of three or more camelCase words ("GetFederationToken") yields the whole name and then its
+ * words ("get", "federation", "token"): notes quote API names, learners ask in words.
+ */
 export function tokenize(text: string): string[] {
-  const normalized = text
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/(\d),(?=\d{3}\b)/g, '$1');
+  const normalized = text.normalize('NFKC').replace(/(\d),(?=\d{3}\b)/g, '$1');
   const out: string[] = [];
   for (const match of normalized.matchAll(TOKEN)) {
-    const word = match[0];
+    const written = match[0];
+    const word = written.toLowerCase();
+    // Two-part names are product names ("DynamoDB", "CloudFront"): kept whole.
+    const split = /[a-z][A-Z]/.test(written) ? written.split(CAMEL_BOUNDARY) : [];
+    const parts = split.length >= 3 ? split : [];
     const glued = /^(\d+(?:\.\d+)?)([a-z]+)$/.exec(word);
     if (glued) {
       const unit = glued[2] ?? '';
@@ -68,6 +76,7 @@ export function tokenize(text: string): string[] {
       continue;
     }
     out.push(UNIT_WORDS[word] ?? word);
+    for (const part of parts) if (part.length > 1) out.push(part.toLowerCase());
   }
   return out;
 }
