@@ -64,11 +64,13 @@ export function absentServices(index: SearchIndex, q: QueryAnalysis, hits: reado
   return q.synonyms.filter((syn) => {
     if (!isServiceSynonym(syn) || index.knows(syn)) return false;
     const words = q.phrases[syn] ?? [];
-    return !hits.some(
-      (h) =>
-        words.every((w) => h.matched.includes(w)) &&
-        mentionsNear(`${h.passage.headingPath.join(' ')} ${h.passage.text}`, words),
-    );
+    return !hits.some((h) => {
+      if (!words.every((w) => h.matched.includes(w))) return false;
+      // Its words together in the text, or some in a heading and the rest in the text under it.
+      const heading = new Set(analyzeText(h.passage.headingPath.join(' ')).terms);
+      const rest = words.filter((w) => !heading.has(w));
+      return rest.length < words.length || mentionsNear(h.passage.text, words);
+    });
   });
 }
 

@@ -129,16 +129,17 @@ function distance(i: number, chosen: readonly number[]): number {
 }
 
 /**
- * Chooses units for an answer of at most `budget` chars. `weights` are the question's term
- * weights (for novelty), `asked` the question's own stems (a unit must say more than them).
- * Returns pieces in the order their best unit was chosen. Pure.
+ * Chooses up to {@link MAX_UNITS} units for an answer of at most `budget` chars: the best one
+ * that says more than the question (`asked`: its own stems), then, while they score at least
+ * {@link FOLLOW_UP_RATIO} of it, the units that add most (score plus the weight of question
+ * concepts they newly cover), skipping duplicates and what does not fit. Pure.
  */
-export function selectPieces(
+export function chooseUnits(
   ranked: readonly Unit[],
   concepts: readonly Concept[],
   asked: ReadonlySet<string>,
   budget: number,
-): Piece[] {
+): Unit[] {
   const best = ranked.find((u) => saysMore(u.text, asked));
   if (!best) return [];
   const total = totalWeight(concepts) || 1;
@@ -159,16 +160,28 @@ export function selectPieces(
       }
     }
     if (!pick) break;
-    if (totalLength(draftsOf([...chosen, pick])) > budget) {
+    if (!fits([...chosen, pick], budget)) {
       pool.splice(pool.indexOf(pick), 1);
       continue;
     }
     chosen.push(pick);
     for (const t of stems(pick.text)) covered.add(t);
   }
-  const drafts = draftsOf(chosen);
-  // What the chosen lines leave of the budget goes to their neighbours, best piece first,
-  // each piece growing to at most GROW_TO chars.
+  return chosen;
+}
+
+/** True when `units`, quoted bare, fit in `budget` chars. */
+export function fits(units: readonly Unit[], budget: number): boolean {
+  return totalLength(draftsOf(units)) <= budget;
+}
+
+/**
+ * The pieces quoting `units` (one per passage, in the order of each passage's first unit), each
+ * grown with neighbouring lines from what the units leave of `budget`, best piece first, each
+ * to at most {@link GROW_TO} chars. Pure.
+ */
+export function piecesOf(units: readonly Unit[], budget: number): Piece[] {
+  const drafts = draftsOf(units);
   let room = budget - totalLength(drafts);
   for (const d of drafts) {
     const before = totalLength([d]);
@@ -176,4 +189,14 @@ export function selectPieces(
     room -= totalLength([d]) - before;
   }
   return drafts.map(pieceOf);
+}
+
+/** {@link chooseUnits} then {@link piecesOf}. */
+export function selectPieces(
+  ranked: readonly Unit[],
+  concepts: readonly Concept[],
+  asked: ReadonlySet<string>,
+  budget: number,
+): Piece[] {
+  return piecesOf(chooseUnits(ranked, concepts, asked, budget), budget);
 }

@@ -27,7 +27,7 @@ export type PassageDraft = Omit<Passage, 'id' | 'topic'>;
 /** Level given to labels: deeper than any heading. */
 const LABEL_LEVEL = 100;
 /** Sibling bullets are merged into one passage up to this length (chars). */
-export const MERGE_BULLETS_CHARS = 320;
+export const MERGE_BULLETS_CHARS = Number(process.env.P_MERGE ?? '480');
 /** Table rows are grouped into one passage up to this length (chars); a long row stands alone. */
 export const MERGE_ROWS_CHARS = Number(process.env.P_ROWS ?? '200');
 /** Longest line (chars) that can be a label. */
