@@ -31,7 +31,7 @@ export interface Unit {
 export const SENTENCE_SPLIT_CHARS = 260;
 
 /** Score weights: context coverage, own coverage, retrieval rank, intent fit. */
-const WEIGHTS = { withContext: Number(process.env.P_CTX ?? '0.45'), own: Number(process.env.P_OWN ?? '0.35'), retrieval: Number(process.env.P_RET ?? '0.2'), intent: Number(process.env.P_INT ?? '0.15') };
+const WEIGHTS = { withContext: Number(process.env.P_CTX ?? '0.3'), own: Number(process.env.P_OWN ?? '0.5'), retrieval: Number(process.env.P_RET ?? '0.35'), intent: Number(process.env.P_INT ?? '0.15') };
 
 /** The index tokens of `text`: its stemmed terms and vocabulary synonym tokens. */
 export function tokensOf(text: string): Set<string> {

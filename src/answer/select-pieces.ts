@@ -27,9 +27,9 @@ export const FOLLOW_UP_RATIO = Number(process.env.P_RATIO ?? '0.6');
 /** At most this many units are quoted. */
 export const MAX_UNITS = Number(process.env.P_UNITS ?? '4');
 /** Weight of newly covered question words when choosing the next unit. */
-const NOVELTY_WEIGHT = Number(process.env.P_NOV ?? '0.3');
+const NOVELTY_WEIGHT = Number(process.env.P_NOV ?? '0.6');
 /** A piece grows with neighbouring lines up to this length (chars). */
-const GROW_TO = Number(process.env.P_GROW ?? '260');
+const GROW_TO = Number(process.env.P_GROW ?? '300');
 /** Longest heading (chars) used as a label. */
 const MAX_LABEL_CHARS = 60;
 

@@ -6,11 +6,19 @@
 import { decodeHTMLStrict } from 'entities';
 import type { NoteFormat } from './note-types.ts';
 
-const COMMON: Array<[RegExp, string]> = [
+/**
+ * A web link is noise in a quote; a URL on an IP address is a fact to quote (the instance
+ * metadata endpoint `http://169.254.169.254/latest/meta-data`), kept without its scheme.
+ */
+function dropLink(url: string): string {
+  return /^https?:\/\/\d{1,3}(\.\d{1,3}){3}\b/.test(url) ? url.replace(/^https?:\/\//, '') : '';
+}
+
+const COMMON: Array<[RegExp, string | ((match: string) => string)]> = [
   [/<img\b[^>]*>/gi, ''],
   [/<!--.*?-->/g, ''],
   [/<\/?[a-z][^>]*>/gi, ''],
-  [/\bhttps?:\/\/[^\s)\]]+/g, ''],
+  [/\bhttps?:\/\/[^\s)\]]+/g, dropLink],
 ];
 
 const MARKDOWN: Array<[RegExp, string]> = [
@@ -56,7 +64,7 @@ const BY_FORMAT: Record<NoteFormat, Array<[RegExp, string]>> = {
 export function cleanInline(text: string, format: NoteFormat): string {
   let out = text;
   for (const [re, by] of BY_FORMAT[format]) out = out.replace(re, by);
-  for (const [re, by] of COMMON) out = out.replace(re, by);
+  for (const [re, by] of COMMON) out = typeof by === 'string' ? out.replace(re, by) : out.replace(re, by);
   if (out.includes('&')) out = decodeHTMLStrict(out);
   return out.replace(/\s+/g, ' ').trim();
 }

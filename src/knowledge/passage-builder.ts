@@ -30,6 +30,8 @@ const LABEL_LEVEL = 100;
 export const MERGE_BULLETS_CHARS = Number(process.env.P_MERGE ?? '480');
 /** Table rows are grouped into one passage up to this length (chars); a long row stands alone. */
 export const MERGE_ROWS_CHARS = Number(process.env.P_ROWS ?? '200');
+/** A heading of at least this many words with nothing under it is a fact of its own. */
+const FACT_HEADING_WORDS = 5;
 /** Longest line (chars) that can be a label. */
 const MAX_LABEL_CHARS = 60;
 const FAQ_QUESTION = /^Q\s*[:.)-]\s*(\S.*)$/;
@@ -98,10 +100,32 @@ export class PassageBuilder {
   #paragraph: Array<{ text: string; line: number }> = [];
   #table: TableRow[] = [];
   #lastKind: LineToken['kind'] | null = null;
+  /** The last heading, until a passage is emitted under it. */
+  #openHeading: { text: string; line: number; level: number; passages: number } | null = null;
 
   /** `file` is recorded on every section and passage. */
   constructor(file: string) {
     this.#file = file;
+  }
+
+  /**
+   * A heading that states a fact and has nothing under it ("Amazon DMS can be used to migrate to
+   * DynamoDB (from Mongo, …)", "EXAM: an IAM user can be in at most 10 groups") is that fact's
+   * passage, under the headings above it.
+   */
+  #headingFact(): void {
+    const open = this.#openHeading;
+    this.#openHeading = null;
+    if (!open || this.passages.length > open.passages) return;
+    if ((open.text.match(/[\p{L}\p{N}]+/gu) ?? []).length < FACT_HEADING_WORDS) return;
+    this.passages.push({
+      file: this.#file,
+      headingPath: this.#path().slice(0, -1),
+      line: open.line,
+      kind: 'paragraph',
+      items: [{ text: open.text, depth: 0, line: open.line }],
+      text: open.text,
+    });
   }
 
   /** Feeds every token of one file, in order, and closes the open blocks. */
@@ -117,14 +141,18 @@ export class PassageBuilder {
       this.#lastKind = token.kind;
     });
     this.#flushAll();
+    this.#headingFact();
     return this;
   }
 
   /** A heading: closes open blocks and moves the heading path. */
   heading(level: number, text: string, line: number): void {
     this.#flushAll();
+    // A heading followed by its own sub-headings is a section title, not a fact.
+    if (this.#openHeading && level <= this.#openHeading.level) this.#headingFact();
     this.#push(level, text);
     this.sections.push({ file: this.#file, headingPath: this.#path(), line });
+    this.#openHeading = { text, line, level, passages: this.passages.length };
   }
 
   /** A bare line naming the list below it. */

@@ -40,7 +40,8 @@ const YES_NO = /^(can|is|are|does|do|did|will|would|should|could|has|have)\b/;
 export function questionIntent(question: string): QuestionIntent {
   const q = question.toLowerCase().replace(/\s+/g, ' ').trim();
   const quantities = QUANTITY_CUES.filter(([, re]) => re.test(q)).map(([kind]) => kind);
-  if (NUMBER_CUE.test(q)) return { expects: 'number', quantities };
+  // "lambda timeout", "how much ram": a duration or a size asked for is a figure even without "how long".
+  if (NUMBER_CUE.test(q) || quantities.some((k) => k === 'time' || k === 'size')) return { expects: 'number', quantities };
   if (SERVICE_CUE.test(q)) return { expects: 'service', quantities: [] };
   if (YES_NO.test(q)) return { expects: 'yesno', quantities: [] };
   return { expects: 'other', quantities: [] };

@@ -53,7 +53,7 @@ export interface QueryAnalysis {
 
 const RERANK_DEPTH = Number(process.env.RR_DEPTH ?? '60');
 /** Weight of a passage holding the kind of answer asked for ("how long" → a duration). */
-const INTENT_WEIGHT = Number(process.env.RR_INT ?? '0.2');
+const INTENT_WEIGHT = Number(process.env.RR_INT ?? '0.35');
 
 /** Only this much of a question is read (chars): a pasted essay costs no more than a paragraph. */
 export const MAX_QUESTION_CHARS = 2_000;
@@ -178,7 +178,7 @@ export class SearchIndex {
       if (passage) hits.push({ passage, score: r.score, matched: r.matched });
     }
     const top = hits[0]?.score || 1;
-    const w = Number(process.env.RR_W ?? '1');
+    const w = Number(process.env.RR_W ?? '0.3');
     return hits
       .map((h) => ({
         h,
