@@ -43,34 +43,58 @@ export function unknownShare(index: SearchIndex, q: QueryAnalysis): number {
   return total === 0 ? 0 : unknown / total;
 }
 
-/** True when `text` has every stem of `words` within a window of words.length + 2 content words. */
-function mentionsNear(text: string, words: readonly string[]): boolean {
-  const terms = analyzeText(text).terms;
-  const span = words.length + 2;
+/** True when `terms` has `words` in this order, at most one other term between two of them. */
+function inOrder(terms: readonly string[], words: readonly string[]): boolean {
   for (let i = 0; i < terms.length; i += 1) {
-    const window = new Set(terms.slice(i, i + span));
-    if (words.every((w) => window.has(w))) return true;
+    if (terms[i] !== words[0]) continue;
+    let at = i;
+    let ok = true;
+    for (const w of words.slice(1)) {
+      const next = terms.slice(at + 1, at + 3).indexOf(w);
+      if (next < 0) {
+        ok = false;
+        break;
+      }
+      at += next + 1;
+    }
+    if (ok) return true;
   }
   return false;
 }
 
 /**
+ * True when hit `h` names the service asked as `words` (stems) without using its name as the
+ * vocabulary spells it:
+ * - the words in order, side by side ("Secrets Manager" only counts as "secrets … manager");
+ * - a name led by a service the notes have ("S3 versioning", "DynamoDB PITR"): its other words
+ *   in a passage about that service;
+ * - all but one of its words in a heading, the last in the text under it ("Placement Groups" >
+ *   "Partition – spreads instances…").
+ */
+function namesService(index: SearchIndex, q: QueryAnalysis, h: Hit, words: readonly string[]): boolean {
+  if (words.length === 0 || !words.every((w) => h.matched.includes(w))) return false;
+  const heading = analyzeText(h.passage.headingPath.join(' ')).terms;
+  const text = analyzeText(h.passage.text).terms;
+  if (inOrder([...heading, ...text], words) || inOrder(text, words)) return true;
+  const [first] = words;
+  const ledByService = Object.entries(q.phrases).some(
+    ([syn, w]) => w.length === 1 && w[0] === first && isServiceSynonym(syn) && index.knows(syn),
+  );
+  if (ledByService && words.length > 1) return true;
+  const inHeading = words.filter((w) => heading.includes(w));
+  return inHeading.length >= 2 && inHeading.length === words.length - 1;
+}
+
+/**
  * AWS services the question names that the notes lack: no passage has the service's name or
- * aliases, and no hit has the words it was asked as close together ("s3 versioning" is covered
- * by a passage on versioning an S3 bucket; "secrets manager" by none, though "secret" and
- * "manager" both occur in the notes).
+ * aliases (its vocabulary group), and no hit names it in other words (see `namesService`).
+ * "secrets manager" on notes that only say "secret" and "manager" apart is absent.
  */
 export function absentServices(index: SearchIndex, q: QueryAnalysis, hits: readonly Hit[]): string[] {
   return q.synonyms.filter((syn) => {
     if (!isServiceSynonym(syn) || index.knows(syn)) return false;
     const words = q.phrases[syn] ?? [];
-    return !hits.some((h) => {
-      if (!words.every((w) => h.matched.includes(w))) return false;
-      // Its words together in the text, or some in a heading and the rest in the text under it.
-      const heading = new Set(analyzeText(h.passage.headingPath.join(' ')).terms);
-      const rest = words.filter((w) => !heading.has(w));
-      return rest.length < words.length || mentionsNear(h.passage.text, words);
-    });
+    return !hits.some((h) => namesService(index, q, h, words));
   });
 }
 
@@ -86,7 +110,7 @@ export function isAnchored(index: SearchIndex, q: QueryAnalysis): boolean {
 }
 
 /** An unanchored question must be covered at least this well (share of its weight). */
-export const MIN_UNANCHORED_COVERAGE = Number(process.env.P_UNANCH ?? '0.4');
+export const MIN_UNANCHORED_COVERAGE = 0.4;
 
 /** True when the top hits answer the question at all (see the rules above). */
 export function isCovered(index: SearchIndex, q: QueryAnalysis, hits: readonly Hit[]): boolean {

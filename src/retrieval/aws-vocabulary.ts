@@ -234,7 +234,7 @@ export function matchVocabulary(tokens: readonly string[], withExpansions: boole
       const words = tokens.slice(i, i + rule.tokens.length);
       if (rule.synonym) {
         out.synonyms.push(rule.synonym);
-        if (withExpansions) out.phrases.push({ synonym: rule.synonym, words });
+        out.phrases.push({ synonym: rule.synonym, words });
         // An acronym asked alone ("kdf", "what is sam") wants its spelled-out name found too.
         if (withExpansions && rule.tokens.length === 1 && (words[0]?.length ?? 0) <= 4) {
           const group = EQUIVALENT_TERMS[Number(rule.synonym.slice(3))] ?? [];

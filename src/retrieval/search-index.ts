@@ -101,9 +101,11 @@ export class SearchIndex {
   /** Reads a query: tokens, spelling correction, stop words, stems, vocabulary. Pure. */
   analyze(text: string): QueryAnalysis {
     const raw = tokenize(text.slice(0, MAX_QUESTION_CHARS));
+    // Words of an AWS name ("netapp ontap") are names, not typos of a notes word ("on top").
+    const named = new Set(matchVocabulary(raw, false).phrases.flatMap((p) => p.words));
     const corrections: Record<string, string> = {};
     const tokens = raw.map((t) => {
-      if (Object.keys(corrections).length >= MAX_CORRECTIONS || this.knows(stem(t))) return t;
+      if (Object.keys(corrections).length >= MAX_CORRECTIONS || this.knows(stem(t)) || named.has(t)) return t;
       const fixed = this.#spelling.correct(t);
       if (fixed !== t) corrections[t] = fixed;
       return fixed;
