@@ -24,7 +24,7 @@ export const MAX_UNKNOWN_SHARE = 0.5;
  * share of its IDF: the notes say the same thing in other words. A word that is not English
  * ("kubernetes", "guardduty") weighs fully: the notes lack its topic.
  */
-export const EVERYDAY_UNKNOWN_WEIGHT = Number(process.env.P_EVU ?? '0.25');
+export const EVERYDAY_UNKNOWN_WEIGHT = 0.25;
 
 /**
  * Share (0..1) of the question's weight carried by what no note mentions ("kubernetes"): concepts

@@ -121,7 +121,7 @@ export function composeAnswer(question: string, index: SearchIndex): Answer {
     };
   }
   const comparison = parseComparison(trimmed);
-  if (comparison && !process.env.NOCMP) {
+  if (comparison) {
     const pieces = composeComparison(question, comparison, index, k);
     if (pieces?.length) return fromPieces(question, pieces);
   }

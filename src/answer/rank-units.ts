@@ -30,8 +30,12 @@ export interface Unit {
 /** Items longer than this (chars) are scored per sentence. */
 export const SENTENCE_SPLIT_CHARS = 260;
 
-/** Score weights: context coverage, own coverage, retrieval rank, intent fit. */
-const WEIGHTS = { withContext: Number(process.env.P_CTX ?? '0.3'), own: Number(process.env.P_OWN ?? '0.5'), retrieval: Number(process.env.P_RET ?? '0.35'), intent: Number(process.env.P_INT ?? '0.15') };
+/**
+ * Score weights: coverage of the question by the unit with its context (parent bullets, headings,
+ * file topic), by the unit's own words, the passage's retrieval rank, and intent fit. Set by
+ * measuring both evaluation corpora (see bench/eval.ts), not one.
+ */
+const WEIGHTS = { withContext: 0.3, own: 0.5, retrieval: 0.35, intent: 0.15 };
 
 /** The index tokens of `text`: its stemmed terms and vocabulary synonym tokens. */
 export function tokensOf(text: string): Set<string> {

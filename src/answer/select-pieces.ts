@@ -23,13 +23,13 @@ export interface Piece {
 }
 
 /** A further unit must score at least this share of the best one. */
-export const FOLLOW_UP_RATIO = Number(process.env.P_RATIO ?? '0.6');
+export const FOLLOW_UP_RATIO = 0.6;
 /** At most this many units are quoted. */
-export const MAX_UNITS = Number(process.env.P_UNITS ?? '4');
+export const MAX_UNITS = 4;
 /** Weight of newly covered question words when choosing the next unit. */
-const NOVELTY_WEIGHT = Number(process.env.P_NOV ?? '0.6');
+const NOVELTY_WEIGHT = 0.6;
 /** A piece grows with neighbouring lines up to this length (chars). */
-const GROW_TO = Number(process.env.P_GROW ?? '300');
+const GROW_TO = 450;
 /** Longest heading (chars) used as a label. */
 const MAX_LABEL_CHARS = 60;
 

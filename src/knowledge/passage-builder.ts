@@ -27,9 +27,9 @@ export type PassageDraft = Omit<Passage, 'id' | 'topic'>;
 /** Level given to labels: deeper than any heading. */
 const LABEL_LEVEL = 100;
 /** Sibling bullets are merged into one passage up to this length (chars). */
-export const MERGE_BULLETS_CHARS = Number(process.env.P_MERGE ?? '480');
+export const MERGE_BULLETS_CHARS = MAX_PASSAGE_CHARS;
 /** Table rows are grouped into one passage up to this length (chars); a long row stands alone. */
-export const MERGE_ROWS_CHARS = Number(process.env.P_ROWS ?? '200');
+export const MERGE_ROWS_CHARS = 200;
 /** A heading of at least this many words with nothing under it is a fact of its own. */
 const FACT_HEADING_WORDS = 5;
 /** Longest line (chars) that can be a label. */

@@ -51,9 +51,15 @@ export interface QueryAnalysis {
   intent: QuestionIntent;
 }
 
-const RERANK_DEPTH = Number(process.env.RR_DEPTH ?? '60');
+/**
+ * lunr's BM25 ranks this many passages; they are re-ranked by how much of the question they
+ * cover (see `query-concepts.ts`): BM25 alone favours a passage repeating one word.
+ */
+const RERANK_DEPTH = 60;
+/** Weight of the BM25 score (as a share of the best) next to coverage when re-ranking. */
+const BM25_WEIGHT = 0.3;
 /** Weight of a passage holding the kind of answer asked for ("how long" → a duration). */
-const INTENT_WEIGHT = Number(process.env.RR_INT ?? '0.35');
+const INTENT_WEIGHT = 0.35;
 
 /** Only this much of a question is read (chars): a pasted essay costs no more than a paragraph. */
 export const MAX_QUESTION_CHARS = 2_000;
@@ -180,13 +186,12 @@ export class SearchIndex {
       if (passage) hits.push({ passage, score: r.score, matched: r.matched });
     }
     const top = hits[0]?.score || 1;
-    const w = Number(process.env.RR_W ?? '0.3');
     return hits
       .map((h) => ({
         h,
         s:
           coverage(q.concepts, new Set(h.matched)) +
-          (w * h.score) / top +
+          (BM25_WEIGHT * h.score) / top +
           INTENT_WEIGHT * intentFit(q.intent, h.passage.text),
       }))
       .sort((a, b) => b.s - a.s)
