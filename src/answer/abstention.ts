@@ -11,7 +11,7 @@
 import { coverage } from '../retrieval/query-concepts.ts';
 import { analyzeText } from '../retrieval/analyze-text.ts';
 import { isServiceSynonym } from '../retrieval/aws-vocabulary.ts';
-import { isEnglishWord } from '../retrieval/english-words.ts';
+import { isEverydayWord } from '../retrieval/english-words.ts';
 import type { Hit, QueryAnalysis, SearchIndex } from '../retrieval/search-index.ts';
 
 /** Share of the question's weight (IDF) the best passage must cover to count as an answer. */
@@ -34,11 +34,12 @@ export function unknownShare(index: SearchIndex, q: QueryAnalysis): number {
   let total = 0;
   let unknown = 0;
   for (const c of q.concepts) {
-    const missing = !c.alternatives.some((alt) => alt.tokens.some((t) => index.knows(t)));
-    const everyday = c.own.length > 0 && c.own.every((t) => isEnglishWord(q.surface[t] ?? t));
-    const weight = missing && everyday ? c.weight * EVERYDAY_UNKNOWN_WEIGHT : c.weight;
+    // Known only through an expansion ("kubernetes" → EKS) is known in part.
+    const known = Math.max(0, ...c.alternatives.filter((a) => a.tokens.some((t) => index.knows(t))).map((a) => a.credit));
+    const everyday = c.own.length > 0 && c.own.every((t) => isEverydayWord(q.surface[t] ?? t));
+    const weight = known === 0 && everyday ? c.weight * EVERYDAY_UNKNOWN_WEIGHT : c.weight;
     total += weight;
-    if (missing) unknown += weight;
+    unknown += weight * (1 - known);
   }
   return total === 0 ? 0 : unknown / total;
 }
@@ -99,14 +100,19 @@ export function absentServices(index: SearchIndex, q: QueryAnalysis, hits: reado
 }
 
 /**
- * True when the question is anchored in the notes' subject: it names an AWS term the notes use
- * (a vocabulary group), or a notes word that is not everyday English ("iops", "serverless").
- * "best pizza near the office" has neither, however many of its words the notes happen to use.
+ * True when the question is anchored in the notes' subject: one of the top hits has an AWS term
+ * of the question (a vocabulary group, or a service a need of it points to), or a word of it that
+ * is not everyday English ("iops", "serverless"). "best pizza near the office" has neither,
+ * however many of its words the notes happen to use; nor has "how do I configure kubernetes
+ * ingress" on notes that mention EKS only where the question's other words are not.
  */
-export function isAnchored(index: SearchIndex, q: QueryAnalysis): boolean {
-  if (q.synonyms.some((s) => index.knows(s))) return true;
-  if (q.expansions.some((e) => /^syn\d+$/.test(e) && index.knows(e))) return true;
-  return q.terms.some((t) => index.knows(t) && !isEnglishWord(q.surface[t] ?? t));
+export function isAnchored(q: QueryAnalysis, hits: readonly Hit[]): boolean {
+  const anchors = [
+    ...q.synonyms,
+    ...q.expansions.filter((e) => /^syn\d+$/.test(e)),
+    ...q.terms.filter((t) => !isEverydayWord(q.surface[t] ?? t)),
+  ];
+  return hits.slice(0, 3).some((h) => anchors.some((a) => h.matched.includes(a)));
 }
 
 /** An unanchored question must be covered at least this well (share of its weight). */
@@ -116,7 +122,7 @@ export const MIN_UNANCHORED_COVERAGE = 0.4;
 export function isCovered(index: SearchIndex, q: QueryAnalysis, hits: readonly Hit[]): boolean {
   if (hits.length === 0 || absentServices(index, q, hits).length > 0) return false;
   const best = Math.max(0, ...hits.slice(0, 3).map((h) => coverage(q.concepts, new Set(h.matched))));
-  if (!isAnchored(index, q) && best < MIN_UNANCHORED_COVERAGE) return false;
+  if (!isAnchored(q, hits) && best < MIN_UNANCHORED_COVERAGE) return false;
   return unknownShare(index, q) < MAX_UNKNOWN_SHARE && best >= MIN_COVERAGE;
 }
 
