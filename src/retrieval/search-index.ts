@@ -7,7 +7,7 @@
 
 import lunr from 'lunr';
 import type { Passage } from '../knowledge/note-types.ts';
-import { contentWords, stem } from './analyze-text.ts';
+import { analyzeText, contentWords, stem } from './analyze-text.ts';
 import { matchVocabulary } from './aws-vocabulary.ts';
 import type { SerializedIndex } from './build-index.ts';
 import { LunrScorer, type ScoredClause } from './lunr-scorer.ts';
@@ -60,6 +60,8 @@ const RERANK_DEPTH = 60;
 const BM25_WEIGHT = 0.3;
 /** Weight of a passage holding the kind of answer asked for ("how long" → a duration). */
 const INTENT_WEIGHT = 0.35;
+/** Weight of a passage whose own heading is what the question asks about ("What Lambda is"). */
+const HEADING_WEIGHT = 0.2;
 
 /** Only this much of a question is read (chars): a pasted essay costs no more than a paragraph. */
 export const MAX_QUESTION_CHARS = 2_000;
@@ -71,6 +73,17 @@ const EXPANSION_BOOST = 0.6;
 const OWN_FIELDS = ['heading', 'text', 'context', 'topic'] as const;
 const ALIAS_FIELDS = ['alias'] as const;
 const EXPANSION_FIELDS = ['heading', 'text'] as const;
+
+/** Share (0..1) of a passage's own heading words that the question uses: 1 for "What Lambda is" asked about Lambda. */
+function headingPrecision(q: QueryAnalysis, p: Passage): number {
+  const heading = analyzeText(p.headingPath.at(-1) ?? '');
+  const words = new Set([...heading.terms, ...heading.synonyms]);
+  if (words.size === 0) return 0;
+  const asked = new Set([...q.terms, ...q.synonyms, ...q.expansions]);
+  let n = 0;
+  for (const w of words) if (asked.has(w)) n += 1;
+  return n / words.size;
+}
 
 /** True for a vocabulary synonym token (`syn12`), which lives in the `alias` field. */
 function isSynonymToken(term: string): boolean {
@@ -192,7 +205,8 @@ export class SearchIndex {
         s:
           coverage(q.concepts, new Set(h.matched)) +
           (BM25_WEIGHT * h.score) / top +
-          INTENT_WEIGHT * intentFit(q.intent, h.passage.text),
+          INTENT_WEIGHT * intentFit(q.intent, h.passage.text) +
+          HEADING_WEIGHT * headingPrecision(q, h.passage),
       }))
       .sort((a, b) => b.s - a.s)
       .slice(0, k)
