@@ -35,7 +35,7 @@ export function renderPieces(pieces: readonly Piece[], budget: number): string {
   return clip(pieces.map((p) => `• ${line(p)}`).join('\n'), budget);
 }
 
-/** Citations for passages, best first, without repeats of one file and heading; at most 4. */
+/** Citations for passages, best first, one per file and heading: every quoted piece is cited. */
 export function sourcesFor(passages: readonly Passage[]): Source[] {
   const seen = new Set<string>();
   const out: Source[] = [];
@@ -46,7 +46,7 @@ export function sourcesFor(passages: readonly Passage[]): Source[] {
     seen.add(key);
     out.push(s);
   }
-  return out.slice(0, 4);
+  return out;
 }
 
 function closeTopics(index: SearchIndex, passages: readonly Passage[]): string[] {

@@ -43,7 +43,7 @@ export function flattenItems(items: readonly PassageItem[]): string {
   items.forEach((item, i) => {
     const prev = items[i - 1];
     if (prev === undefined) out = item.text;
-    else if (item.depth > prev.depth) out += /[:：]$/.test(out) ? ` ${item.text}` : `: ${item.text}`;
+    else if (item.depth > prev.depth) out += /[:：.!?]$/.test(out) ? ` ${item.text}` : `: ${item.text}`;
     else out += /[.!?]$/.test(out) ? ` ${item.text}` : `; ${item.text}`;
   });
   return out;

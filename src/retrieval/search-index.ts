@@ -17,7 +17,10 @@ import { SpellingIndex } from './spelling-index.ts';
 import { WEAK_WORDS } from './stop-words.ts';
 import { tokenize } from './tokenize.ts';
 
-/** One ranked passage. `matched` lists the index terms (stems, `syn<N>`) that matched it. */
+/**
+ * One ranked passage. `score` is its rank score (coverage of the question, share of the best
+ * BM25 score, intent and heading fit); `matched` lists the index terms (stems, `syn<N>`) found in it.
+ */
 export interface Hit {
   passage: Passage;
   score: number;
@@ -210,6 +213,6 @@ export class SearchIndex {
       }))
       .sort((a, b) => b.s - a.s)
       .slice(0, k)
-      .map(({ h }) => h);
+      .map(({ h, s }) => ({ ...h, score: s }));
   }
 }

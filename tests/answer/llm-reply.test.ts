@@ -37,15 +37,15 @@ describe('readReply', () => {
     ['drops an id that was not given', 'Fact [1][7]. Other [9].', 'Fact [1]. Other.', ['lambda.md:51']],
     ['collapses a repeated citation', 'Fact [1][2].', 'Fact [1].', ['lambda.md:51']],
     [
-      'escapes Slack control characters',
+      'keeps the text as written (escaping is the Slack view\'s job)',
       'Use <!channel> & R&D [1]',
-      'Use &lt;!channel&gt; &amp; R&amp;D [1]',
+      'Use <!channel> & R&D [1]',
       ['lambda.md:51'],
     ],
     [
-      'turns Markdown bold and dashes into mrkdwn',
+      'turns Markdown bold and dashes into plain text',
       '- **DAX**: cache [3]',
-      '• *DAX*: cache [1]',
+      '• DAX: cache [1]',
       ['dynamodb-advanced.md:5'],
     ],
     [

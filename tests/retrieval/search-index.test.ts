@@ -66,10 +66,16 @@ function retrievalSuite(dir: string, acronyms: Expectation[]) {
     ['whitespace', '   '],
     ['emoji only', '🙂🚀'],
     ['stop words only', 'what is the'],
-    ['a word no note uses', 'kubernetes'],
+    ['a word no note uses', 'quokka'],
   ])('returns nothing, not every passage, for %s', async (_name, query) => {
     const { index } = await load();
     expect(index.search(query)).toEqual([]);
+  });
+
+  it('finds a word no note uses through the service it names ("kubernetes" → EKS), and only that', async () => {
+    const { index } = await load();
+    const hits = index.search('kubernetes');
+    for (const h of hits) expect(h.passage.text).toMatch(/\bEKS\b|Elastic Kubernetes/);
   });
 
   it('ranks best first and honours k', async () => {

@@ -7,6 +7,7 @@
 
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { escapeMrkdwn } from '../../src/slack/mrkdwn.ts';
 import { composeAnswer } from '../../src/answer/compose-answer.ts';
 import { createAnswerer } from '../../src/answer/create-answerer.ts';
 import { loadConfig } from '../../src/config.ts';
@@ -118,6 +119,9 @@ beforeEach(() => {
   logged.length = 0;
 });
 
+/** `s` as a literal in a RegExp. */
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 describe('/saa with a model', () => {
   it('shows the model’s cited answer with numbered sources, Share and Quiz me buttons', async () => {
     model.script(() => ({
@@ -130,10 +134,16 @@ describe('/saa with a model', () => {
       'DAX is a managed cache in front of DynamoDB [1]; use ElastiCache for computed results [2].',
     );
     expect(blocksOf(answer)[0]?.text?.text).toBe(answer.text);
-    expect(contextText(answer)).toBe(
-      '📄 [1] dynamodb-advanced.md › DynamoDB advanced features › DAX (DynamoDB Accelerator) (line 5)\n' +
-        '[2] dynamodb-advanced.md › DynamoDB advanced features › DAX vs ElastiCache (line 18)',
+    // [5] renumbered to [2]: the fifth passage sent, as the prompt names it.
+    const user = model.requests[0]?.body.messages?.[1]?.content ?? '';
+    const fifth = /\[5\] ([^\n›]+?) › ([^\n]+)\n/.exec(user);
+    expect(fifth).not.toBeNull();
+    const [first, second] = contextText(answer).split('\n');
+    expect(first).toBe(
+      '📄 [1] dynamodb-advanced.md › DynamoDB advanced features › DAX (DynamoDB Accelerator) (line 5)',
     );
+    const heading = (fifth?.[2] ?? '').split(' › ').slice(-2).join(' › ');
+    expect(second).toMatch(new RegExp(`^\\[2\\] ${escapeRegExp(`${fifth?.[1]} › ${heading}`)} \\(line \\d+\\)$`));
     expect(buttons(answer).map((b) => b.action_id)).toEqual([SHARE_ACTION, QUIZ_ME_ACTION]);
     expect(logged).toEqual([]);
   });
@@ -160,7 +170,7 @@ describe('/saa with a model', () => {
     const { posts, answer } = await command(question);
     expectNoteThenOneAnswer(posts);
     const extractive = composeAnswer(question, knowledge.index);
-    expect(answer.text).toBe(extractive.text);
+    expect(answer.text).toBe(escapeMrkdwn(extractive.text));
     expect(answer.text).toMatch(/15 minutes|900/);
     expect(contextText(answer)).toMatch(/^📄 lambda\.md › /);
     expect(contextText(answer)).not.toContain('[1]');
@@ -173,7 +183,7 @@ describe('/saa with a model', () => {
   it('never sends a second answer when the model replies after the deadline', async () => {
     model.script(() => ({ kind: 'reply', content: 'Too late [1].', delayMs: TIMEOUT_MS * 2 }));
     const { id, answer } = await command('lambda memory limits');
-    expect(answer.text).toBe(composeAnswer('lambda memory limits', knowledge.index).text);
+    expect(answer.text).toBe(escapeMrkdwn(composeAnswer('lambda memory limits', knowledge.index).text));
     await expect(model.requests[0]?.ended).resolves.toBe('aborted');
     model.script(() => ({ kind: 'reply', content: 'Another answer [1].' }));
     await command('dynamodb ttl');

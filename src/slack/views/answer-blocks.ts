@@ -10,7 +10,7 @@ import type { KnownBlock } from '@slack/types';
 import type { Answer, Source } from '../../answer/answer-types.ts';
 import { sourceLines } from '../../answer/source-line.ts';
 import { escapeMrkdwn } from '../mrkdwn.ts';
-import { answerMrkdwn } from './answer-mrkdwn.ts';
+import { answerFallbackText, answerMrkdwn } from './answer-mrkdwn.ts';
 import type { SlackMessage } from './reply-message.ts';
 
 /** action_id of the "Share in channel" button. */
@@ -140,7 +140,7 @@ export function answerBlocks(
 
 /** An answer as an ephemeral message for `respond()`. */
 export function answerMessage(answer: Answer, options: AnswerBlockOptions = {}): SlackMessage {
-  return { text: answerMrkdwn(answer), blocks: answerBlocks(answer, [], options), response_type: 'ephemeral' };
+  return { text: answerFallbackText(answer), blocks: answerBlocks(answer, [], options), response_type: 'ephemeral' };
 }
 
 /** Blocks for an answer someone shared with the channel. `sharedBy` is a display name, not a mention. */

@@ -17,6 +17,14 @@ function pieceLine(p: AnswerPiece): string {
 }
 
 /**
+ * A message's top-level `text` for an answer (Slack shows it in notifications and to screen
+ * readers, and parses it as mrkdwn): the plain text, escaped.
+ */
+export function answerFallbackText(answer: Answer): string {
+  return escapeMrkdwn(answer.text).slice(0, MAX_SECTION_CHARS);
+}
+
+/**
  * The answer's text for a section block. Pieces are rendered only when their plain text is what
  * the answer shows (not clipped); otherwise the plain text is escaped as it is.
  */

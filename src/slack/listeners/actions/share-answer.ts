@@ -4,6 +4,7 @@
  */
 
 import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import { escapeMrkdwn } from '../../mrkdwn.ts';
 import { decodeShare, sharedAnswerBlocks } from '../../views/answer-blocks.ts';
 
 /** Handles a share click. */
@@ -29,7 +30,7 @@ export async function shareAnswer({
     await respond({
       response_type: 'in_channel',
       replace_original: false,
-      text: share.t,
+      text: escapeMrkdwn(share.t),
       blocks: sharedAnswerBlocks(share, name),
     });
   } catch (err) {
