@@ -72,7 +72,9 @@ function ourFiles(name: string): { answerable: EvalQuestion[]; unanswerable: Una
     if (!file.endsWith('.jsonl')) continue;
     const path = join(dir, file);
     if (file.startsWith('unanswerable'))
-      out.unanswerable.push(...readJsonl(path).map((o) => ({ q: String(o.q), kind: String(o.kind ?? 'aws') })));
+      out.unanswerable.push(
+        ...readJsonl(path).map((o) => ({ q: String(o.q), kind: String(o.kind ?? 'aws') })),
+      );
     else out.answerable.push(...answerable(path, file.replace(/\.jsonl$/, '')));
   }
   return out;

@@ -129,7 +129,9 @@ async function evaluate(c: EvalCorpus): Promise<CorpusResult> {
     }
     if (!ok) {
       const missing = q.all.filter((re) => !re.test(text)).map(String);
-      misses.push(`✗ [${q.style}] ${q.q}\n    missing: ${missing.join(' ')}\n    ${text.replace(/\n/g, ' ⏎ ')}`);
+      misses.push(
+        `✗ [${q.style}] ${q.q}\n    missing: ${missing.join(' ')}\n    ${text.replace(/\n/g, ' ⏎ ')}`,
+      );
     }
   }
   let abstained = 0;
@@ -205,7 +207,8 @@ if (values.json) {
     console.log(row('all', r.all));
     if (values.verbose) {
       console.log(`\n${r.misses.join('\n')}`);
-      if (r.wrongAnswers.length) console.log(`\nAnswered although the notes do not cover it:\n${r.wrongAnswers.join('\n')}`);
+      if (r.wrongAnswers.length)
+        console.log(`\nAnswered although the notes do not cover it:\n${r.wrongAnswers.join('\n')}`);
     }
   }
 }

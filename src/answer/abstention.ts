@@ -8,10 +8,10 @@
  * - no top passage covers {@link MIN_COVERAGE} of the question's weight.
  */
 
-import { coverage } from '../retrieval/query-concepts.ts';
 import { analyzeText } from '../retrieval/analyze-text.ts';
 import { isServiceSynonym } from '../retrieval/aws-vocabulary.ts';
 import { isEverydayWord } from '../retrieval/english-words.ts';
+import { coverage } from '../retrieval/query-concepts.ts';
 import type { Hit, QueryAnalysis, SearchIndex } from '../retrieval/search-index.ts';
 
 /** Share of the question's weight (IDF) the best passage must cover to count as an answer. */
@@ -35,7 +35,10 @@ export function unknownShare(index: SearchIndex, q: QueryAnalysis): number {
   let unknown = 0;
   for (const c of q.concepts) {
     // Known only through an expansion ("kubernetes" → EKS) is known in part.
-    const known = Math.max(0, ...c.alternatives.filter((a) => a.tokens.some((t) => index.knows(t))).map((a) => a.credit));
+    const known = Math.max(
+      0,
+      ...c.alternatives.filter((a) => a.tokens.some((t) => index.knows(t))).map((a) => a.credit),
+    );
     const everyday = c.own.length > 0 && c.own.every((t) => isEverydayWord(q.surface[t] ?? t));
     const weight = known === 0 && everyday ? c.weight * EVERYDAY_UNKNOWN_WEIGHT : c.weight;
     total += weight;
@@ -125,4 +128,3 @@ export function isCovered(index: SearchIndex, q: QueryAnalysis, hits: readonly H
   if (!isAnchored(q, hits) && best < MIN_UNANCHORED_COVERAGE) return false;
   return unknownShare(index, q) < MAX_UNKNOWN_SHARE && best >= MIN_COVERAGE;
 }
-

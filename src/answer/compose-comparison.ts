@@ -24,14 +24,16 @@ const CONTEXT_WEIGHT = 0.5;
 /** A unit led by, or under a heading about, another side only keeps this share of its score. */
 const OFF_SIDE = 0.5;
 /** Words that set two things against each other in one line ("X is stateful, unlike Y"). */
-const CONTRAST = /\b(vs\.?|versus|v\/s|unlike|opposite|whereas|instead of|rather than|compared|but|while|however)\b/i;
+const CONTRAST =
+  /\b(vs\.?|versus|v\/s|unlike|opposite|whereas|instead of|rather than|compared|but|while|however)\b/i;
 
 function termSet(text: string): Set<string> {
   const a = analyzeText(text);
   return new Set([...a.terms, ...a.synonyms]);
 }
 
-const namesAny = (terms: ReadonlySet<string>, side: ReadonlySet<string>) => [...terms].some((t) => side.has(t));
+const namesAny = (terms: ReadonlySet<string>, side: ReadonlySet<string>) =>
+  [...terms].some((t) => side.has(t));
 
 /** A side as what names it: its most specific concept, by its words or a synonym ("security groups", "SG"). */
 interface Side {
@@ -51,14 +53,18 @@ function names(tokens: ReadonlySet<string>, side: Side): boolean {
 
 /** The terms of a unit with its parent bullets and heading: what it is about. */
 function aboutTerms(u: Unit): Set<string> {
-  return termSet(`${u.text} ${u.ancestors.map((a) => a.text).join(' ')} ${u.passage.headingPath.at(-1) ?? ''}`);
+  return termSet(
+    `${u.text} ${u.ancestors.map((a) => a.text).join(' ')} ${u.passage.headingPath.at(-1) ?? ''}`,
+  );
 }
 
 /** True when a unit names every side and is written to contrast them (a table row, a contrast word, a "vs" heading). */
 function contrasts(u: Unit, sides: readonly Side[]): boolean {
   const about = aboutTerms(u);
   if (!sides.every((side) => names(about, side))) return false;
-  return u.passage.kind === 'table' || CONTRAST.test(u.text) || CONTRAST.test(u.passage.headingPath.at(-1) ?? '');
+  return (
+    u.passage.kind === 'table' || CONTRAST.test(u.text) || CONTRAST.test(u.passage.headingPath.at(-1) ?? '')
+  );
 }
 
 /** A table row cut to its label and the columns that name a side. */
@@ -138,14 +144,17 @@ export function composeComparison(
   const hits = index.searchAnalyzed(whole, k);
   if (!isCovered(index, whole, hits)) return null;
   const sides = analyses.map(sideOf);
-  const ranked = rankUnits(hits, whole.concepts, whole.intent).map((u) => (contrasts(u, sides) ? cutRow(u, sides) : u));
+  const ranked = rankUnits(hits, whole.concepts, whole.intent).map((u) =>
+    contrasts(u, sides) ? cutRow(u, sides) : u,
+  );
   const chosen = chooseUnits(ranked, whole.concepts, new Set(whole.terms), MAX_ANSWER_CHARS);
   for (const [i, own] of sides.entries()) {
     const others = sides.filter((_, j) => j !== i);
     // A line that names the other sides too does not say what this side is.
     if (chosen.some((u) => isOwnLine(u, own, others))) continue;
     const pick = bestForSide(index, whole, analyses[i] as QueryAnalysis, own, others, k);
-    if (!pick || chosen.some((c) => isDuplicate(c.text, pick.text) || isDuplicate(pick.text, c.text))) continue;
+    if (!pick || chosen.some((c) => isDuplicate(c.text, pick.text) || isDuplicate(pick.text, c.text)))
+      continue;
     // Room for the side's line: the weakest chosen lines give way.
     while (chosen.length > 1 && !fits([...chosen, pick], MAX_ANSWER_CHARS)) chosen.pop();
     chosen.push(pick);

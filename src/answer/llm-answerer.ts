@@ -75,7 +75,9 @@ export class LlmAnswerer implements ModelAnswerer {
     const memo = this.#plans.get(key);
     if (memo) return memo;
     const extractive = composeAnswer(question, index);
-    const passages = extractive.found ? selectPassages(question, index, extractive, this.options.passages) : [];
+    const passages = extractive.found
+      ? selectPassages(question, index, extractive, this.options.passages)
+      : [];
     const plan = { key, version, extractive, passages };
     this.#plans.set(key, plan);
     return plan;

@@ -68,7 +68,11 @@ export function selectPassages(
  * The passages a model would be given for `question`, numbered from 1 (see {@link selectPassages}):
  * what `saa ask --passages` prints and what recall@5 is measured on.
  */
-export function topPassages(question: string, index: SearchIndex, max = MAX_PROMPT_PASSAGES): PromptPassage[] {
+export function topPassages(
+  question: string,
+  index: SearchIndex,
+  max = MAX_PROMPT_PASSAGES,
+): PromptPassage[] {
   const extractive = composeAnswer(question, index);
   return extractive.found ? selectPassages(question, index, extractive, max) : [];
 }

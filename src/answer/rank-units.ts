@@ -9,8 +9,8 @@
 import type { Passage, PassageItem } from '../knowledge/note-types.ts';
 import { analyzeText } from '../retrieval/analyze-text.ts';
 import { type Concept, coverage } from '../retrieval/query-concepts.ts';
-import type { Hit } from '../retrieval/search-index.ts';
 import { intentFit, type QuestionIntent } from '../retrieval/question-intent.ts';
+import type { Hit } from '../retrieval/search-index.ts';
 
 /** One quotable unit. `item` indexes `passage.items`; `ancestors` are items above it (outermost first). */
 export interface Unit {
@@ -67,7 +67,11 @@ export function passageContext(p: Passage): string {
 }
 
 /** Every unit of the hit passages, scored for the question's `concepts`, best first. Pure. */
-export function rankUnits(hits: readonly Hit[], concepts: readonly Concept[], intent: QuestionIntent): Unit[] {
+export function rankUnits(
+  hits: readonly Hit[],
+  concepts: readonly Concept[],
+  intent: QuestionIntent,
+): Unit[] {
   const units: Unit[] = [];
   hits.forEach((hit, rank) => {
     const p = hit.passage;
@@ -78,7 +82,9 @@ export function rankUnits(hits: readonly Hit[], concepts: readonly Concept[], in
       const around = `${ancestors.map((a) => a.text).join(' ')} ${context}`;
       const pieces = item.text.length > SENTENCE_SPLIT_CHARS ? sentences(item.text) : [item.text];
       // A table row is about its row label and values; the column labels repeat on every row.
-      const ownText = item.cells ? `${item.text.split(':')[0]} ${item.cells.map(([, v]) => v).join(' ')}` : null;
+      const ownText = item.cells
+        ? `${item.text.split(':')[0]} ${item.cells.map(([, v]) => v).join(' ')}`
+        : null;
       const labels = item.cells ? item.cells.map(([l]) => l).join(' ') : '';
       for (const text of pieces) {
         const own = coverage(concepts, tokensOf(ownText ?? text));

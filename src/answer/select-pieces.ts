@@ -152,7 +152,8 @@ export function chooseUnits(
     for (const u of pool) {
       if (chosen.includes(u) || !saysMore(u.text, asked)) continue;
       if (chosen.some((c) => isDuplicate(c.text, u.text) || isDuplicate(u.text, c.text))) continue;
-      const novel = coveredWeight(concepts, new Set([...covered, ...stems(u.text)])) - coveredWeight(concepts, covered);
+      const novel =
+        coveredWeight(concepts, new Set([...covered, ...stems(u.text)])) - coveredWeight(concepts, covered);
       const s = u.score + (NOVELTY_WEIGHT * novel) / total;
       if (s > pickScore) {
         pick = u;

@@ -12,8 +12,8 @@ import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import type { Answer } from '../answer/answer-types.ts';
 import { createAnswerer } from '../answer/create-answerer.ts';
-import type { Config } from '../config.ts';
 import { MAX_PROMPT_PASSAGES, topPassages } from '../answer/llm-prompt.ts';
+import type { Config } from '../config.ts';
 import { renderText } from '../console/render-text.ts';
 import { openKnowledge } from '../retrieval/open-knowledge.ts';
 

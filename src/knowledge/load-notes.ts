@@ -3,8 +3,10 @@
  * parses every readable text file into one corpus.
  *
  * Skipped with a warning naming the file (loading goes on): files over {@link MAX_NOTE_BYTES},
- * binary files (a NUL byte in the first 8 KiB, or not valid UTF-8), unreadable files. Hidden files
- * and folders (`.git`, `.obsidian`), `node_modules` and symbolic-link loops are not visited.
+ * binary files (a NUL byte in the first 8 KiB, or not valid UTF-8), unreadable files, files with
+ * nothing to quote (empty, or only markup). Hidden files and folders (`.git`, `.obsidian`),
+ * `node_modules` and symbolic-link loops are not visited. A passage that repeats an earlier one
+ * word for word (a lab file copying the main notes) is not indexed twice: the first is kept.
  * A missing or empty folder is an error the caller reports (the bot has nothing to answer from).
  */
 
@@ -63,6 +65,7 @@ export async function loadNotes(dir: string): Promise<Corpus> {
   const passages: Passage[] = [];
   const sections: Section[] = [];
   const files: string[] = [];
+  const seen = new Set<string>();
   for (const full of paths) {
     const file = relative(dir, full).split(sep).join('/');
     if (IMAGE_OR_ARCHIVE.test(file)) continue;
@@ -81,9 +84,20 @@ export async function loadNotes(dir: string): Promise<Corpus> {
       }
       hash.update(file).update('\0').update(decoded.text).update('\0');
       const parsed = parseNote(file, decoded.text);
+      if (parsed.passages.length === 0) {
+        warnings.push(
+          `${file}: nothing to index (${decoded.text.trim() ? 'no text outside markup' : 'empty file'})`,
+        );
+        continue;
+      }
       files.push(file);
       sections.push(...parsed.sections);
-      for (const draft of parsed.passages) passages.push({ id: passages.length, ...draft });
+      for (const draft of parsed.passages) {
+        const key = draft.text.toLowerCase().replace(/\W+/g, ' ').trim();
+        if (seen.has(key)) continue;
+        seen.add(key);
+        passages.push({ id: passages.length, ...draft });
+      }
     } catch (err) {
       warnings.push(`${file}: skipped, could not read (${(err as Error).message})`);
     }

@@ -24,7 +24,6 @@ export function parseMarkdown(source: string): LineToken[] {
   let inComment = false;
   /** Lines up to this index (exclusive) were consumed by an HTML list block. */
   let skipUntil = 0;
-  const clean = (text: string) => cleanInline(text, 'markdown');
   lines.forEach((raw, i) => {
     const line = i + 1;
     if (i < skipUntil) return;
@@ -53,7 +52,8 @@ export function parseMarkdown(source: string): LineToken[] {
       // The block runs to the next blank line or heading, as CommonMark's HTML blocks do.
       let end = i + 1;
       while (end < lines.length && (lines[end] ?? '').trim() !== '' && !ATX.test(lines[end] ?? '')) end += 1;
-      tokens.push(...htmlListTokens(lines.slice(i, end), line, clean));
+      // htmlparser2 has already removed the tags and decoded the entities: only spaces remain to tidy.
+      tokens.push(...htmlListTokens(lines.slice(i, end), line, (t) => t.replace(/\s+/g, ' ').trim()));
       skipUntil = end;
       return;
     }

@@ -12,7 +12,7 @@
 
 import type { LineToken } from './line-token.ts';
 import { MAX_PASSAGE_CHARS, type Passage, type PassageItem, type Section } from './note-types.ts';
-import { tableItems, type TableRow } from './table-block.ts';
+import { type TableRow, tableItems } from './table-block.ts';
 
 interface Node {
   text: string;
@@ -132,7 +132,8 @@ export class PassageBuilder {
   build(tokens: readonly LineToken[]): this {
     tokens.forEach((token, i) => {
       if (token.kind === 'heading') this.heading(token.level, token.text, token.line);
-      else if (token.kind === 'text' && FAQ_QUESTION.test(token.text)) this.faqQuestion(token.text, token.line);
+      else if (token.kind === 'text' && FAQ_QUESTION.test(token.text))
+        this.faqQuestion(token.text, token.line);
       else if (token.kind === 'text' && isLabel(tokens, i)) this.label(token.text);
       else if (token.kind === 'bullet') this.bullet(token.indent, token.text, token.line);
       else if (token.kind === 'text') this.text(token.indent, token.text, token.line);
@@ -226,7 +227,8 @@ export class PassageBuilder {
   }
 
   #push(level: number, text: string): void {
-    while (this.#stack.length && (this.#stack[this.#stack.length - 1]?.level ?? 0) >= level) this.#stack.pop();
+    while (this.#stack.length && (this.#stack[this.#stack.length - 1]?.level ?? 0) >= level)
+      this.#stack.pop();
     this.#stack.push({ level, text });
   }
 

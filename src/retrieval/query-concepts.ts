@@ -54,7 +54,10 @@ export function conceptsOf(q: QueryAnalysis, stats: TermStatistics): Concept[] {
   }
   // A phrase inside a longer one ("dynamodb" in "dynamodb streams") is the longer one's part.
   const list = [...spans.values()].filter(
-    (s) => ![...spans.values()].some((o) => o !== s && o.words.length > s.words.length && s.words.every((w) => o.words.includes(w))),
+    (s) =>
+      ![...spans.values()].some(
+        (o) => o !== s && o.words.length > s.words.length && s.words.every((w) => o.words.includes(w)),
+      ),
   );
   const concepts: Concept[] = list.map((s) => {
     const weak = s.words.every((w) => q.weak.includes(w));
@@ -71,11 +74,16 @@ export function conceptsOf(q: QueryAnalysis, stats: TermStatistics): Concept[] {
   });
   const inPhrase = new Set(concepts.flatMap((c) => c.own));
   for (const t of q.terms) {
-    if (!inPhrase.has(t)) concepts.push({ own: [t], alternatives: [{ tokens: [t], credit: 1 }], weight: stats.idf(t) });
+    if (!inPhrase.has(t))
+      concepts.push({ own: [t], alternatives: [{ tokens: [t], credit: 1 }], weight: stats.idf(t) });
   }
   for (const w of q.weak) {
     if (!q.terms.includes(w) && !inPhrase.has(w))
-      concepts.push({ own: [w], alternatives: [{ tokens: [w], credit: 1 }], weight: stats.idf(w) * WEAK_WEIGHT });
+      concepts.push({
+        own: [w],
+        alternatives: [{ tokens: [w], credit: 1 }],
+        weight: stats.idf(w) * WEAK_WEIGHT,
+      });
   }
   for (const { from, adds } of q.expansionGroups) {
     if (adds.length === 0) continue;

@@ -24,7 +24,10 @@ const QUANTITY_CUES: Array<[QuantityKind, RegExp]> = [
     /\bhow (big|large|heavy)\b|\b(size|capacity|storage|hold|carry|store|disk|memory|ram|space)\b|\bhow much (data|storage|space|disk|ram|memory)\b|\b[kmgtp]i?b\b/,
   ],
   ['count', /\bhow many\b|\bnumber of\b|\bcount\b/],
-  ['rate', /\bper (second|sec|minute)\b|\b(throughput|bandwidth|iops|speed|fast|faster|rate)\b|\bhow quickly\b/],
+  [
+    'rate',
+    /\bper (second|sec|minute)\b|\b(throughput|bandwidth|iops|speed|fast|faster|rate)\b|\bhow quickly\b/,
+  ],
   ['money', /\b(cost|costs|price|pricing|pay|paid|charge[sd]?|cheap\w*|expensive|fee|fees|bill\w*)\b/],
   ['percent', /\bhow much (cheaper|faster|more|less|better)\b|\bpercent\w*\b|%/],
 ];
@@ -41,7 +44,8 @@ export function questionIntent(question: string): QuestionIntent {
   const q = question.toLowerCase().replace(/\s+/g, ' ').trim();
   const quantities = QUANTITY_CUES.filter(([, re]) => re.test(q)).map(([kind]) => kind);
   // "lambda timeout", "how much ram": a duration or a size asked for is a figure even without "how long".
-  if (NUMBER_CUE.test(q) || quantities.some((k) => k === 'time' || k === 'size')) return { expects: 'number', quantities };
+  if (NUMBER_CUE.test(q) || quantities.some((k) => k === 'time' || k === 'size'))
+    return { expects: 'number', quantities };
   if (SERVICE_CUE.test(q)) return { expects: 'service', quantities: [] };
   if (YES_NO.test(q)) return { expects: 'yesno', quantities: [] };
   return { expects: 'other', quantities: [] };

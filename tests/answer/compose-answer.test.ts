@@ -98,9 +98,10 @@ function answerSuite(dir: string, knownBugs: KnownBugs) {
         const fragments = quotedFragments(piece.text);
         expect(fragments.length).toBeGreaterThan(0);
         for (const fragment of fragments) {
-          expect(passage?.text, `"${fragment}" is not in ${piece.source.file}:${piece.source.line}`).toContain(
-            fragment,
-          );
+          expect(
+            passage?.text,
+            `"${fragment}" is not in ${piece.source.file}:${piece.source.line}`,
+          ).toContain(fragment);
         }
         expect(answer.text).toContain(piece.text.slice(0, 40));
       }

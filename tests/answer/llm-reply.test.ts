@@ -9,7 +9,16 @@ import { clipWords, readReply, stripThinking } from '../../src/answer/llm-reply.
 import type { Passage } from '../../src/knowledge/note-types.ts';
 
 function passage(id: number, file: string, heading: string[], line: number): Passage {
-  return { id, file, topic: [], headingPath: heading, line, kind: 'paragraph', items: [], text: `text ${id}` };
+  return {
+    id,
+    file,
+    topic: [],
+    headingPath: heading,
+    line,
+    kind: 'paragraph',
+    items: [],
+    text: `text ${id}`,
+  };
 }
 
 const given: PromptPassage[] = [
@@ -37,7 +46,7 @@ describe('readReply', () => {
     ['drops an id that was not given', 'Fact [1][7]. Other [9].', 'Fact [1]. Other.', ['lambda.md:51']],
     ['collapses a repeated citation', 'Fact [1][2].', 'Fact [1].', ['lambda.md:51']],
     [
-      'keeps the text as written (escaping is the Slack view\'s job)',
+      "keeps the text as written (escaping is the Slack view's job)",
       'Use <!channel> & R&D [1]',
       'Use <!channel> & R&D [1]',
       ['lambda.md:51'],

@@ -26,7 +26,11 @@ describe('parseComparison', () => {
     ['sse-s3 vs sse-kms vs sse-c, who holds the keys', ['sse-s3', 'sse-kms', 'sse-c'], 'who holds the keys'],
     ['gp2 vs io1 - max iops on each', ['gp2', 'io1'], 'max iops on each'],
     ['efs vs fsx for windows - when do i use which', ['efs', 'fsx for windows'], 'when do i use which'],
-    ['route53 geolocation vs latency routing whats the diff', ['route53 geolocation', 'latency routing'], 'whats the diff'],
+    [
+      'route53 geolocation vs latency routing whats the diff',
+      ['route53 geolocation', 'latency routing'],
+      'whats the diff',
+    ],
     ['alb vs nlb vs glb', ['alb', 'nlb', 'glb'], ''],
     ['cloudwatch vs cloudtrail, what is each one for', ['cloudwatch', 'cloudtrail'], 'what is each one for'],
   ])('%j compares %j on %j', (question, sides, aspect) => {

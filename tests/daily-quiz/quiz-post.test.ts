@@ -7,12 +7,12 @@
 
 import { readdir } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { escapeMrkdwn } from '../../src/slack/mrkdwn.ts';
 import { answerDailyQuiz } from '../../src/daily-quiz/answer-daily-quiz.ts';
 import { postDailyQuiz } from '../../src/daily-quiz/post-daily-quiz.ts';
 import type { QuizContext } from '../../src/daily-quiz/quiz-context.ts';
 import { pickQuestion } from '../../src/quiz/pick-question.ts';
 import type { Question } from '../../src/quiz/question.ts';
+import { escapeMrkdwn } from '../../src/slack/mrkdwn.ts';
 import type { Database } from '../../src/storage/db.ts';
 import { MIGRATIONS_DIR, migrate } from '../../src/storage/migrate.ts';
 import { testDatabases } from '../helpers/databases.ts';

@@ -7,13 +7,13 @@
 
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { escapeMrkdwn } from '../../src/slack/mrkdwn.ts';
 import { composeAnswer } from '../../src/answer/compose-answer.ts';
 import { createAnswerer } from '../../src/answer/create-answerer.ts';
 import { loadConfig } from '../../src/config.ts';
 import type { QuizContext } from '../../src/daily-quiz/quiz-context.ts';
 import { type Knowledge, openKnowledge } from '../../src/retrieval/open-knowledge.ts';
 import { createSlackApp, type SlackAdapter } from '../../src/slack/create-slack-app.ts';
+import { escapeMrkdwn } from '../../src/slack/mrkdwn.ts';
 import { PENDING_ANSWER_TEXT, QUIZ_ME_ACTION, SHARE_ACTION } from '../../src/slack/views/answer-blocks.ts';
 import { PRACTICE_ACTION } from '../../src/slack/views/quiz-blocks.ts';
 import { type Behaviour, type OpenAiStandIn, startOpenAiStandIn } from '../helpers/openai-stand-in.ts';
@@ -143,7 +143,9 @@ describe('/saa with a model', () => {
       '📄 [1] dynamodb-advanced.md › DynamoDB advanced features › DAX (DynamoDB Accelerator) (line 5)',
     );
     const heading = (fifth?.[2] ?? '').split(' › ').slice(-2).join(' › ');
-    expect(second).toMatch(new RegExp(`^\\[2\\] ${escapeRegExp(`${fifth?.[1]} › ${heading}`)} \\(line \\d+\\)$`));
+    expect(second).toMatch(
+      new RegExp(`^\\[2\\] ${escapeRegExp(`${fifth?.[1]} › ${heading}`)} \\(line \\d+\\)$`),
+    );
     expect(buttons(answer).map((b) => b.action_id)).toEqual([SHARE_ACTION, QUIZ_ME_ACTION]);
     expect(logged).toEqual([]);
   });

@@ -103,9 +103,7 @@ export function answerBlocks(
   extraButtons: KnownBlock[] = [],
   options: AnswerBlockOptions = {},
 ): KnownBlock[] {
-  const blocks: KnownBlock[] = [
-    { type: 'section', text: { type: 'mrkdwn', text: answerMrkdwn(answer) } },
-  ];
+  const blocks: KnownBlock[] = [{ type: 'section', text: { type: 'mrkdwn', text: answerMrkdwn(answer) } }];
   if (answer.sources.length) {
     const list = formatSources(answer.sources, answer.mode === 'llm');
     blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: `📄 ${list}`.slice(0, 2000) }] });
@@ -140,7 +138,11 @@ export function answerBlocks(
 
 /** An answer as an ephemeral message for `respond()`. */
 export function answerMessage(answer: Answer, options: AnswerBlockOptions = {}): SlackMessage {
-  return { text: answerFallbackText(answer), blocks: answerBlocks(answer, [], options), response_type: 'ephemeral' };
+  return {
+    text: answerFallbackText(answer),
+    blocks: answerBlocks(answer, [], options),
+    response_type: 'ephemeral',
+  };
 }
 
 /** Blocks for an answer someone shared with the channel. `sharedBy` is a display name, not a mention. */

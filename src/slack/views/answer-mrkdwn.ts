@@ -32,7 +32,8 @@ export function answerMrkdwn(answer: Answer): string {
   const pieces = answer.pieces ?? [];
   const plain = pieces.map((p) => (p.label ? `${p.label}: ${p.text}` : p.text));
   const whole = pieces.length === 1 ? plain[0] : plain.map((l) => `• ${l}`).join('\n');
-  if (pieces.length === 0 || whole !== answer.text) return escapeMrkdwn(answer.text).slice(0, MAX_SECTION_CHARS);
+  if (pieces.length === 0 || whole !== answer.text)
+    return escapeMrkdwn(answer.text).slice(0, MAX_SECTION_CHARS);
   const lines = pieces.map(pieceLine);
   const text = lines.length === 1 ? (lines[0] ?? '') : lines.map((l) => `• ${l}`).join('\n');
   return text.slice(0, MAX_SECTION_CHARS);

@@ -5,11 +5,11 @@
  */
 
 import type { KnownBlock } from '@slack/types';
-import { escapeMrkdwn } from '../mrkdwn.ts';
 import type { AnswerOutcome } from '../../daily-quiz/answer-daily-quiz.ts';
 import type { GradeResult } from '../../quiz/grade-answer.ts';
 import type { Question } from '../../quiz/question.ts';
 import type { QuizStats } from '../../storage/answer-repository.ts';
+import { escapeMrkdwn } from '../mrkdwn.ts';
 
 /** action_id prefix of daily-quiz buttons (`quiz_answer:B`); value is `{"q":<quiz id>,"c":"B"}`. */
 export const DAILY_ACTION = 'quiz_answer';

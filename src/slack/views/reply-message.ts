@@ -6,8 +6,8 @@ import type { KnownBlock } from '@slack/types';
 import type { Reply } from '../../commands/handle-command.ts';
 import { HELP_TEXT } from '../../commands/parse-command.ts';
 import { leaderboardLines, statsLines } from '../../scores/format-scores.ts';
-import { answerFallbackText } from './answer-mrkdwn.ts';
 import { answerBlocks } from './answer-blocks.ts';
+import { answerFallbackText } from './answer-mrkdwn.ts';
 import { practiceQuestionBlocks } from './quiz-blocks.ts';
 import { leaderboardBlocks, statsBlocks } from './score-blocks.ts';
 
@@ -46,7 +46,11 @@ export function replyMessage(reply: Reply): SlackMessage {
         response_type: 'ephemeral',
       };
     case 'answer':
-      return { text: answerFallbackText(reply.answer), blocks: answerBlocks(reply.answer), response_type: 'ephemeral' };
+      return {
+        text: answerFallbackText(reply.answer),
+        blocks: answerBlocks(reply.answer),
+        response_type: 'ephemeral',
+      };
     case 'text':
       return {
         text: reply.text,

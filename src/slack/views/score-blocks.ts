@@ -4,10 +4,10 @@
  */
 
 import type { HomeView, KnownBlock } from '@slack/types';
-import { escapeMrkdwn } from '../mrkdwn.ts';
 import { leaderboardLines, leaderboardTitle, statsLines } from '../../scores/format-scores.ts';
 import type { Leaderboard } from '../../scores/leaderboard.ts';
 import type { PersonalStats } from '../../scores/personal-stats.ts';
+import { escapeMrkdwn } from '../mrkdwn.ts';
 
 /** Slack's limit on a section's text (characters). */
 const SECTION_MAX = 3000;
