@@ -31,8 +31,8 @@ export interface ParsedNote {
  * bidirectional overrides: invisible in an editor, but they would ring bells, recolour terminals
  * or reverse text in Slack (a U+202E in a note turns "gp2" into "2pg").
  */
-// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point.
 const CONTROL =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point.
   /\u001B\[[0-?]*[ -/]*[@-~]|[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
 
 /** `source` without the characters of {@link CONTROL} and without a byte-order mark. Pure. */
