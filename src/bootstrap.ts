@@ -15,6 +15,7 @@ import type { QuizContext, QuizMessenger } from './daily-quiz/quiz-context.ts';
 import { loadNotes } from './knowledge/load-notes.ts';
 import { loadQuestionBank } from './quiz/load-question-bank.ts';
 import type { Question } from './quiz/question.ts';
+import { embeddingsConfigured, openAiEmbeddingModel } from './retrieval/embedding-model.ts';
 import { type Knowledge, openKnowledge } from './retrieval/open-knowledge.ts';
 import { ProfileDirectory, type ProfileFetcher } from './scores/profile-directory.ts';
 import type { ScoreContext } from './scores/score-context.ts';
@@ -53,7 +54,10 @@ export async function openServices(
   config: Config,
   log: Pick<Console, 'info' | 'warn' | 'error'> = console,
 ): Promise<Services> {
-  const knowledge = await openKnowledge(config.NOTES_DIR, join(config.DATA_DIR, 'index-cache'));
+  const knowledge = await openKnowledge(config.NOTES_DIR, join(config.DATA_DIR, 'index-cache'), {
+    embeddings: embeddingsConfigured(config) ? openAiEmbeddingModel(config) : undefined,
+    log,
+  });
   const sections = [...knowledge.corpus.sections];
   if (resolve(config.NOTES_DIR) !== resolve(BUNDLED_NOTES_DIR)) {
     // The shipped bank cites our notes; a team's own folder may not contain those sections.
@@ -73,7 +77,7 @@ export async function openServices(
   const users = new SqlUserRepository(storage.db);
   return {
     knowledge,
-    answerer: createAnswerer(config, () => knowledge.index),
+    answerer: createAnswerer(config, () => knowledge.index, { dense: () => knowledge.dense }),
     storage,
     bank,
     bankProblems,

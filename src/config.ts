@@ -75,6 +75,7 @@ const schema = z.object({
   OPENAI_API_KEY: optionalString,
   OPENAI_BASE_URL: url('an OpenAI-compatible endpoint, e.g. http://localhost:11434/v1'),
   OPENAI_MODEL: z.string().default('gpt-4o-mini'),
+  OPENAI_EMBEDDING_MODEL: optionalString,
   OPENAI_TIMEOUT_MS: z.coerce
     .number({ message: 'must be milliseconds, 100–120000' })
     .int()

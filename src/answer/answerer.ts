@@ -3,6 +3,7 @@
  * available) and the model-phrased one (when an OpenAI-compatible endpoint is configured).
  */
 
+import type { DenseRetriever } from '../retrieval/dense-retriever.ts';
 import type { SearchIndex } from '../retrieval/search-index.ts';
 import { type AnswerCache, LruAnswerCache } from './answer-cache.ts';
 import type { Answer } from './answer-types.ts';
@@ -11,8 +12,17 @@ import { notesVersion } from './notes-version.ts';
 
 /** Answers study questions from the notes. Never throws on user text. */
 export interface Answerer {
+  /**
+   * True when answers come at once, from memory (extractive, no dense retrieval): Slack adapters
+   * may answer in the ack itself. False when an answer may wait on the network (a model, an
+   * embeddings endpoint).
+   */
+  readonly immediate: boolean;
   answer(question: string): Promise<Answer>;
 }
+
+/** The dense retriever of the current notes (a getter, like the index), or null. */
+export type DenseSource = () => DenseRetriever | null;
 
 /**
  * Extractive answers from the current index (a getter, so a reloaded index is picked up).
@@ -21,12 +31,18 @@ export interface Answerer {
  */
 export class ExtractiveAnswerer implements Answerer {
   readonly #cache: AnswerCache;
+  readonly #dense: DenseSource;
 
   constructor(
     private readonly index: () => SearchIndex,
-    cache: AnswerCache = new LruAnswerCache({ max: 2000 }),
+    options: { cache?: AnswerCache; dense?: DenseSource } = {},
   ) {
-    this.#cache = cache;
+    this.#cache = options.cache ?? new LruAnswerCache({ max: 2000 });
+    this.#dense = options.dense ?? (() => null);
+  }
+
+  get immediate(): boolean {
+    return this.#dense() === null;
   }
 
   async answer(question: string): Promise<Answer> {
@@ -34,7 +50,8 @@ export class ExtractiveAnswerer implements Answerer {
     const version = notesVersion(index);
     const cached = this.#cache.get(question, version);
     if (cached) return { ...cached, question };
-    const answer = composeAnswer(question, index);
+    const dense = await this.#dense()?.rank(question);
+    const answer = composeAnswer(question, index, { dense });
     this.#cache.set(question, version, answer);
     return answer;
   }

@@ -94,8 +94,14 @@ function fromPieces(question: string, pieces: readonly Piece[]): Answer {
   };
 }
 
-function composeSingle(question: string, index: SearchIndex, k: number): Answer {
-  const q = index.analyze(question);
+/** Options for {@link composeAnswer}. */
+export interface ComposeOptions {
+  /** Passage ids ranked by dense retrieval for this question (see `dense-retriever.ts`), fused with lunr's ranking. */
+  dense?: readonly number[] | null;
+}
+
+function composeSingle(question: string, index: SearchIndex, k: number, options: ComposeOptions): Answer {
+  const q = { ...index.analyze(question), dense: options.dense ?? undefined };
   const hits = index.searchAnalyzed(q, k);
   const near = hits.map((h) => h.passage);
   if (!isCovered(index, q, hits)) return notFound(question, index, near);
@@ -108,7 +114,7 @@ function composeSingle(question: string, index: SearchIndex, k: number): Answer 
  * Answers `question` from `index` without a model. Pure given the index; never throws on user text.
  * A question with no searchable words gets a short usage hint instead of an answer.
  */
-export function composeAnswer(question: string, index: SearchIndex): Answer {
+export function composeAnswer(question: string, index: SearchIndex, options: ComposeOptions = {}): Answer {
   const k = ANSWER_DEPTH;
   const trimmed = question.trim();
   if (index.analyze(trimmed).terms.length === 0) {
@@ -122,8 +128,8 @@ export function composeAnswer(question: string, index: SearchIndex): Answer {
   }
   const comparison = parseComparison(trimmed);
   if (comparison) {
-    const pieces = composeComparison(question, comparison, index, k);
+    const pieces = composeComparison(question, comparison, index, k, options.dense ?? undefined);
     if (pieces?.length) return fromPieces(question, pieces);
   }
-  return composeSingle(question, index, k);
+  return composeSingle(question, index, k, options);
 }

@@ -130,15 +130,17 @@ function bestForSide(
 
 /**
  * The pieces of the comparison answer for `comparison` (sides of `question`), drawing on `k`
- * passages, or null when a side is not in the notes. Pure given the index.
+ * passages (`dense`: the question's dense ranking, fused into the whole question's search), or
+ * null when a side is not in the notes. Pure given the index.
  */
 export function composeComparison(
   question: string,
   comparison: Comparison,
   index: SearchIndex,
   k: number,
+  dense?: readonly number[],
 ): Piece[] | null {
-  const whole = index.analyze(question);
+  const whole = { ...index.analyze(question), dense };
   const analyses = comparison.sides.map((side) => index.analyze(side));
   if (analyses.some((a) => a.terms.length === 0 && a.synonyms.length === 0)) return null;
   const hits = index.searchAnalyzed(whole, k);

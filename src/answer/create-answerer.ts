@@ -7,7 +7,7 @@
 import type { Config } from '../config.ts';
 import type { SearchIndex } from '../retrieval/search-index.ts';
 import type { AnswerCache } from './answer-cache.ts';
-import { type Answerer, ExtractiveAnswerer } from './answerer.ts';
+import { type Answerer, type DenseSource, ExtractiveAnswerer } from './answerer.ts';
 import { LlmAnswerer } from './llm-answerer.ts';
 import { type ChatModel, modelConfigured, openAiChatModel } from './llm-chat.ts';
 
@@ -15,6 +15,8 @@ import { type ChatModel, modelConfigured, openAiChatModel } from './llm-chat.ts'
 export interface AnswererOptions {
   /** How many passages a model is given (default MAX_PROMPT_PASSAGES). */
   passages?: number;
+  /** Dense retrieval of the current notes, when an embeddings model is configured. */
+  dense?: DenseSource;
   /** Chat model to use instead of the openai client built from `config`. */
   chat?: ChatModel;
   cache?: AnswerCache;
@@ -28,10 +30,11 @@ export function createAnswerer(
   index: () => SearchIndex,
   options: AnswererOptions = {},
 ): Answerer {
-  const { chat, cache, log, passages } = options;
-  if (!chat && !modelConfigured(config)) return new ExtractiveAnswerer(index);
+  const { chat, cache, log, passages, dense } = options;
+  if (!chat && !modelConfigured(config)) return new ExtractiveAnswerer(index, { dense });
   return new LlmAnswerer(index, {
     passages,
+    dense,
     chat: chat ?? openAiChatModel(config),
     timeoutMs: config.OPENAI_TIMEOUT_MS,
     cache,

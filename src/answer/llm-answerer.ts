@@ -13,7 +13,7 @@ import { LRUCache } from 'lru-cache';
 import type { SearchIndex } from '../retrieval/search-index.ts';
 import { type AnswerCache, LruAnswerCache, normalizeQuestion } from './answer-cache.ts';
 import type { Answer } from './answer-types.ts';
-import type { Answerer } from './answerer.ts';
+import type { Answerer, DenseSource } from './answerer.ts';
 import { composeAnswer } from './compose-answer.ts';
 import { ChatError, type ChatModel } from './llm-chat.ts';
 import { buildPrompt, type PromptPassage, selectPassages } from './llm-prompt.ts';
@@ -22,8 +22,8 @@ import { notesVersion } from './notes-version.ts';
 
 /** An answerer that may call a model: adapters use this to say "an answer is coming". */
 export interface ModelAnswerer extends Answerer {
-  /** True when answering `question` now would wait for the model (not cached, notes cover it). */
-  willCallModel(question: string): boolean;
+  /** Resolves true when answering `question` now would wait for the model (not cached, notes cover it). */
+  willCallModel(question: string): Promise<boolean>;
 }
 
 /** True when `answerer` can call a model (so {@link ModelAnswerer.willCallModel} exists). */
@@ -35,6 +35,8 @@ export function isModelAnswerer(answerer: Answerer): answerer is ModelAnswerer {
 export interface LlmAnswererOptions {
   /** How many passages the model is given (default MAX_PROMPT_PASSAGES). */
   passages?: number;
+  /** Dense retrieval for the passages (see `dense-retriever.ts`). */
+  dense?: DenseSource;
   chat: ChatModel;
   /** Longest wait for the model (ms) before the extractive answer is used. */
   timeoutMs: number;
@@ -57,7 +59,8 @@ const PLAN_TTL_MS = 60_000;
 export class LlmAnswerer implements ModelAnswerer {
   readonly #cache: AnswerCache;
   readonly #log: Pick<Console, 'info' | 'warn'>;
-  readonly #plans = new LRUCache<string, Plan>({ max: 100, ttl: PLAN_TTL_MS });
+  readonly #plans = new LRUCache<string, Promise<Plan>>({ max: 100, ttl: PLAN_TTL_MS });
+  readonly immediate = false;
   readonly #inFlight = new Map<string, Promise<Answer>>();
 
   constructor(
@@ -68,28 +71,31 @@ export class LlmAnswerer implements ModelAnswerer {
     this.#log = options.log ?? console;
   }
 
-  #plan(question: string): Plan {
+  #plan(question: string): Promise<Plan> {
     const index = this.index();
     const version = notesVersion(index);
     const key = `${version}\0${normalizeQuestion(question)}`;
     const memo = this.#plans.get(key);
     if (memo) return memo;
-    const extractive = composeAnswer(question, index);
-    const passages = extractive.found
-      ? selectPassages(question, index, extractive, this.options.passages)
-      : [];
-    const plan = { key, version, extractive, passages };
+    const plan = (async () => {
+      const dense = this.#cache.has(question, version) ? null : await this.options.dense?.()?.rank(question);
+      const extractive = composeAnswer(question, index, { dense });
+      const passages = extractive.found
+        ? selectPassages(question, index, extractive, this.options.passages, dense)
+        : [];
+      return { key, version, extractive, passages };
+    })();
     this.#plans.set(key, plan);
     return plan;
   }
 
-  willCallModel(question: string): boolean {
-    const plan = this.#plan(question);
+  async willCallModel(question: string): Promise<boolean> {
+    const plan = await this.#plan(question);
     return plan.passages.length > 0 && !this.#cache.has(question, plan.version);
   }
 
   async answer(question: string): Promise<Answer> {
-    const plan = this.#plan(question);
+    const plan = await this.#plan(question);
     this.#plans.delete(plan.key);
     const extractive = { ...plan.extractive, question };
     if (plan.passages.length === 0) return extractive;

@@ -7,8 +7,9 @@
  * would hold a Slack answer for minutes (openai-node README, "Timeouts" and "Retries").
  */
 
-import OpenAI, { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from 'openai';
+import type OpenAI from 'openai';
 import type { Config } from '../config.ts';
+import { describeFailure, openAiClient } from '../openai/openai-client.ts';
 import type { ChatMessage } from './llm-prompt.ts';
 
 /** A chat model that answers one prompt. */
@@ -33,42 +34,16 @@ export class ChatError extends Error {
   }
 }
 
-/** Key sent to servers that need none (Ollama, vLLM, llama.cpp): the client refuses to run without one. */
-export const LOCAL_API_KEY = 'local-no-key';
-/** OpenAI's endpoint, used when OPENAI_BASE_URL is unset. */
-export const OPENAI_DEFAULT_BASE_URL = 'https://api.openai.com/v1';
-
 /** True when `config` asks for model-phrased answers: an API key, or a base URL (local servers). */
 export function modelConfigured(config: Pick<Config, 'OPENAI_API_KEY' | 'OPENAI_BASE_URL'>): boolean {
   return Boolean(config.OPENAI_API_KEY || config.OPENAI_BASE_URL);
-}
-
-/** One line saying why a call failed. */
-export function describeFailure(err: unknown): string {
-  if (err instanceof APIConnectionTimeoutError) return 'the request timed out';
-  if (err instanceof APIUserAbortError) return 'the request was aborted';
-  if (err instanceof APIConnectionError) {
-    const cause = (err.cause as Error | undefined)?.message;
-    return `could not connect${cause ? ` (${cause})` : ''}`;
-  }
-  if (err instanceof APIError) return `HTTP ${err.status ?? '?'}: ${err.message.slice(0, 200)}`;
-  if (err instanceof SyntaxError) return `malformed JSON in the response (${err.message.slice(0, 120)})`;
-  return (err as Error)?.message?.slice(0, 200) ?? String(err);
 }
 
 /** A {@link ChatModel} over the openai client, configured from OPENAI_* settings. */
 export function openAiChatModel(
   config: Pick<Config, 'OPENAI_API_KEY' | 'OPENAI_BASE_URL' | 'OPENAI_MODEL' | 'OPENAI_TIMEOUT_MS'>,
 ): ChatModel {
-  // Every setting is passed explicitly so the client reads nothing from process.env (config.ts does).
-  const client = new OpenAI({
-    apiKey: config.OPENAI_API_KEY ?? LOCAL_API_KEY,
-    baseURL: config.OPENAI_BASE_URL ?? OPENAI_DEFAULT_BASE_URL,
-    organization: null,
-    project: null,
-    timeout: config.OPENAI_TIMEOUT_MS,
-    maxRetries: 0,
-  });
+  const client = openAiClient(config, config.OPENAI_TIMEOUT_MS);
   return {
     model: config.OPENAI_MODEL,
     async complete(messages, { timeoutMs, signal }) {

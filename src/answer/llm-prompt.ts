@@ -54,13 +54,16 @@ export function selectPassages(
   index: SearchIndex,
   extractive: Answer,
   max = MAX_PROMPT_PASSAGES,
+  dense?: readonly number[] | null,
 ): PromptPassage[] {
   const chosen: Passage[] = [];
   const add = (p: Passage | undefined) => {
     if (p && chosen.length < max && !chosen.includes(p)) chosen.push(p);
   };
-  for (const s of extractive.sources) add(index.passages.find((p) => samePlace(p, s.file, s.line)));
-  for (const hit of index.search(question, max * 2)) add(hit.passage);
+  const quoted = [...(extractive.pieces ?? []).map((p) => p.source), ...extractive.sources];
+  for (const s of quoted) add(index.passages.find((p) => samePlace(p, s.file, s.line)));
+  const q = { ...index.analyze(question), dense: dense ?? undefined };
+  for (const hit of index.searchAnalyzed(q, max * 2)) add(hit.passage);
   return chosen.map((passage, i) => ({ id: i + 1, passage }));
 }
 
@@ -72,9 +75,10 @@ export function topPassages(
   question: string,
   index: SearchIndex,
   max = MAX_PROMPT_PASSAGES,
+  dense?: readonly number[] | null,
 ): PromptPassage[] {
-  const extractive = composeAnswer(question, index);
-  return extractive.found ? selectPassages(question, index, extractive, max) : [];
+  const extractive = composeAnswer(question, index, { dense });
+  return extractive.found ? selectPassages(question, index, extractive, max, dense) : [];
 }
 
 /** One passage as the model reads it: `[id] file › heading path` then its text. */

@@ -15,6 +15,7 @@ import { createAnswerer } from '../answer/create-answerer.ts';
 import { MAX_PROMPT_PASSAGES, topPassages } from '../answer/llm-prompt.ts';
 import type { Config } from '../config.ts';
 import { renderText } from '../console/render-text.ts';
+import { embeddingsConfigured, openAiEmbeddingModel } from '../retrieval/embedding-model.ts';
 import { openKnowledge } from '../retrieval/open-knowledge.ts';
 
 /** Usage line for `saa ask`. */
@@ -73,23 +74,37 @@ export async function runAsk(
     io.err.write(`-k must be a whole number from 1 to 20 (got "${values.k}")\nUsage: ${ASK_USAGE}\n`);
     return 2;
   }
+  // Progress and fallbacks go to standard error: standard output is the answers (JSON or text).
+  const log = {
+    info: (m: string) => io.err.write(`${m}\n`),
+    warn: (m: string) => io.err.write(`warning: ${m}\n`),
+  };
   const knowledge = await openKnowledge(
     values.notes ?? config.NOTES_DIR,
     join(config.DATA_DIR, 'index-cache'),
+    {
+      embeddings: embeddingsConfigured(config) ? openAiEmbeddingModel(config) : undefined,
+      log,
+    },
   );
   for (const w of knowledge.corpus.warnings) io.err.write(`warning: ${w}\n`);
-  const answerer = createAnswerer(config, () => knowledge.index, { passages: k });
-  const passagesOf = (question: string): PassageJson[] =>
-    topPassages(question, knowledge.index, k).map(({ passage: p }) => ({
-      file: p.file,
-      heading: p.headingPath.join(' > '),
-      line: p.line,
-      text: p.text,
-    }));
+  const answerer = createAnswerer(config, () => knowledge.index, {
+    passages: k,
+    dense: () => knowledge.dense,
+  });
+  const passagesOf = async (question: string): Promise<PassageJson[]> =>
+    topPassages(question, knowledge.index, k, await knowledge.dense?.rank(question)).map(
+      ({ passage: p }) => ({
+        file: p.file,
+        heading: p.headingPath.join(' > '),
+        line: p.line,
+        text: p.text,
+      }),
+    );
   const answerOne = async (question: string) => {
     const answer = await answerer.answer(question);
     if (!values.json) io.out.write(`${renderText({ kind: 'answer', answer })}\n\n`);
-    else io.out.write(`${answerJson(answer, values.passages ? passagesOf(question) : undefined)}\n`);
+    else io.out.write(`${answerJson(answer, values.passages ? await passagesOf(question) : undefined)}\n`);
   };
   if (positionals.length > 0) {
     await answerOne(positionals.join(' '));

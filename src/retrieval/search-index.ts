@@ -9,7 +9,7 @@ import lunr from 'lunr';
 import type { Passage } from '../knowledge/note-types.ts';
 import { analyzeText, contentWords, stem } from './analyze-text.ts';
 import { matchVocabulary } from './aws-vocabulary.ts';
-import type { SerializedIndex } from './build-index.ts';
+import { passageFields, type SerializedIndex } from './build-index.ts';
 import { LunrScorer, type ScoredClause } from './lunr-scorer.ts';
 import { type Concept, conceptsOf, coverage } from './query-concepts.ts';
 import { intentFit, type QuestionIntent, questionIntent } from './question-intent.ts';
@@ -52,6 +52,8 @@ export interface QueryAnalysis {
   concepts: Concept[];
   /** The kind of answer it wants (a duration, a count, a service…). */
   intent: QuestionIntent;
+  /** Passage ids ranked by dense retrieval (embeddings), best first, when available. */
+  dense?: readonly number[];
 }
 
 /**
@@ -63,6 +65,8 @@ const RERANK_DEPTH = 60;
 const BM25_WEIGHT = 0.3;
 /** Weight of a passage holding the kind of answer asked for ("how long" → a duration). */
 const INTENT_WEIGHT = 0.35;
+/** The constant of reciprocal rank fusion: 60, as in the paper that introduced it. */
+const RRF_K = 60;
 /** Weight of a passage whose own heading is what the question asks about ("What Lambda is"). */
 const HEADING_WEIGHT = 0.2;
 
@@ -202,7 +206,7 @@ export class SearchIndex {
       if (passage) hits.push({ passage, score: r.score, matched: r.matched });
     }
     const top = hits[0]?.score || 1;
-    return hits
+    const ranked = hits
       .map((h) => ({
         h,
         s:
@@ -212,7 +216,30 @@ export class SearchIndex {
           HEADING_WEIGHT * headingPrecision(q, h.passage),
       }))
       .sort((a, b) => b.s - a.s)
-      .slice(0, k)
       .map(({ h, s }) => ({ ...h, score: s }));
+    return (q.dense?.length ? this.#fuse(ranked, q.dense, clauses) : ranked).slice(0, k);
+  }
+
+  /**
+   * Reciprocal rank fusion (Cormack, Clarke & Büttcher, SIGIR 2009) of the lexical ranking and
+   * the dense one: score = Σ 1 / ({@link RRF_K} + rank). A passage only the vectors found gets
+   * the clause terms it contains as `matched`.
+   */
+  #fuse(lexical: Hit[], dense: readonly number[], clauses: readonly ScoredClause[]): Hit[] {
+    const byId = new Map<number, { hit: Hit; score: number }>();
+    lexical.forEach((hit, rank) => byId.set(hit.passage.id, { hit, score: 1 / (RRF_K + rank + 1) }));
+    const terms = new Set(clauses.map((c) => c.term));
+    dense.forEach((id, rank) => {
+      const entry = byId.get(id);
+      if (entry) entry.score += 1 / (RRF_K + rank + 1);
+      else {
+        const passage = this.passages[id];
+        if (!passage) return;
+        const fields = passageFields(passage);
+        const matched = [...new Set(Object.values(fields).flat())].filter((t) => terms.has(t));
+        byId.set(id, { hit: { passage, score: 0, matched }, score: 1 / (RRF_K + rank + 1) });
+      }
+    });
+    return [...byId.values()].sort((a, b) => b.score - a.score).map(({ hit, score }) => ({ ...hit, score }));
   }
 }

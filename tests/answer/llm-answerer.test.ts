@@ -21,9 +21,9 @@ import {
 import { ExtractiveAnswerer } from '../../src/answer/answerer.ts';
 import { createAnswerer } from '../../src/answer/create-answerer.ts';
 import { LlmAnswerer } from '../../src/answer/llm-answerer.ts';
-import { LOCAL_API_KEY } from '../../src/answer/llm-chat.ts';
 import { runAsk } from '../../src/cli/ask-command.ts';
 import { type Config, loadConfig } from '../../src/config.ts';
+import { LOCAL_API_KEY } from '../../src/openai/openai-client.ts';
 import { openKnowledge } from '../../src/retrieval/open-knowledge.ts';
 import { type Behaviour, type OpenAiStandIn, startOpenAiStandIn } from '../helpers/openai-stand-in.ts';
 

@@ -1,8 +1,10 @@
 /**
- * A local OpenAI-compatible chat-completions server on 127.0.0.1, for tests that go through the
- * official openai client (`baseURL: standIn.baseUrl`). Each request to `POST /v1/chat/completions`
- * is answered by the scripted behaviour: a reply (optionally late), an HTTP error status, a body
- * that is not valid JSON, or no answer at all (the client must give up). Records every request.
+ * A local OpenAI-compatible server on 127.0.0.1, for tests that go through the official openai
+ * client (`baseURL: standIn.baseUrl`). Each request to `POST /v1/chat/completions` is answered by
+ * the scripted behaviour: a reply (optionally late), an HTTP error status, a body that is not
+ * valid JSON, or no answer at all (the client must give up). `POST /v1/embeddings` is answered by
+ * its own script: vectors from a function of each input text (optionally late), a status, or
+ * nothing. Records every request.
  */
 
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -26,13 +28,23 @@ export interface ChatRequest {
   ended: Promise<'answered' | 'aborted'>;
 }
 
+/** How the stand-in answers one embeddings request. */
+export type EmbeddingBehaviour =
+  | { kind: 'embed'; vector: (text: string) => number[]; delayMs?: number }
+  | { kind: 'status'; status: number }
+  | { kind: 'hang' };
+
 /** Handle to a running stand-in. */
 export interface OpenAiStandIn {
   /** Base URL for the openai client and OPENAI_BASE_URL, e.g. `http://127.0.0.1:PORT/v1`. */
   baseUrl: string;
   requests: ChatRequest[];
+  /** Embeddings requests, in order (`body.input` is the list of texts). */
+  embeddingRequests: ChatRequest[];
   /** Sets how the following requests are answered (default: a reply citing [1]). */
   script(fn: (request: ChatRequest) => Behaviour): void;
+  /** Sets how the following embeddings requests are answered (default: HTTP 404). */
+  scriptEmbeddings(fn: (request: ChatRequest) => EmbeddingBehaviour): void;
   close(): Promise<void>;
 }
 
@@ -65,9 +77,39 @@ function send(res: ServerResponse, status: number, body: string): void {
 /** Starts a stand-in on an ephemeral port. */
 export async function startOpenAiStandIn(): Promise<OpenAiStandIn> {
   const requests: ChatRequest[] = [];
+  const embeddingRequests: ChatRequest[] = [];
   let behaviour: (r: ChatRequest) => Behaviour = () => ({ kind: 'reply', content: 'From the notes [1].' });
+  let embeddings: (r: ChatRequest) => EmbeddingBehaviour = () => ({ kind: 'status', status: 404 });
   const server = createServer(async (req, res) => {
     const body = await readJson(req);
+    if (req.method === 'POST' && req.url?.endsWith('/embeddings')) {
+      const request: ChatRequest = { body, headers: req.headers, ended: Promise.resolve('answered') };
+      embeddingRequests.push(request);
+      const b = embeddings(request);
+      if (b.kind === 'hang') return;
+      if (b.kind === 'status') {
+        send(res, b.status, JSON.stringify({ error: { message: 'scripted failure', type: 'server_error' } }));
+        return;
+      }
+      const inputs = Array.isArray(body.input) ? (body.input as string[]) : [String(body.input ?? '')];
+      const write = () => {
+        if (res.destroyed) return;
+        const data = inputs.map((text, index) => ({ object: 'embedding', index, embedding: b.vector(text) }));
+        send(
+          res,
+          200,
+          JSON.stringify({
+            object: 'list',
+            data,
+            model: body.model,
+            usage: { prompt_tokens: 1, total_tokens: 1 },
+          }),
+        );
+      };
+      if (b.delayMs) setTimeout(write, b.delayMs);
+      else write();
+      return;
+    }
     if (req.method !== 'POST' || !req.url?.endsWith('/chat/completions')) {
       send(res, 404, JSON.stringify({ error: { message: `no route ${req.method} ${req.url}` } }));
       return;
@@ -108,8 +150,12 @@ export async function startOpenAiStandIn(): Promise<OpenAiStandIn> {
   return {
     baseUrl: `http://127.0.0.1:${port}/v1`,
     requests,
+    embeddingRequests,
     script(fn) {
       behaviour = fn;
+    },
+    scriptEmbeddings(fn) {
+      embeddings = fn;
     },
     close: () =>
       new Promise((r) => {

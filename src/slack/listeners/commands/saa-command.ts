@@ -25,7 +25,7 @@ export function saaCommand(services: CommandServices) {
     const { answerer } = services;
     const ids = { teamId: command.team_id, channelId: command.channel_id, userId: command.user_id };
     if (
-      (parsed.kind === 'ask' && !isModelAnswerer(answerer)) ||
+      (parsed.kind === 'ask' && answerer.immediate) ||
       parsed.kind === 'help' ||
       parsed.kind === 'invalid'
     ) {
@@ -55,7 +55,11 @@ export function saaCommand(services: CommandServices) {
     await new Promise((resolve) => setImmediate(resolve));
     let pending = false;
     try {
-      if (parsed.kind === 'ask' && isModelAnswerer(answerer) && answerer.willCallModel(parsed.question)) {
+      if (
+        parsed.kind === 'ask' &&
+        isModelAnswerer(answerer) &&
+        (await answerer.willCallModel(parsed.question))
+      ) {
         pending = await respond({ response_type: 'ephemeral', text: PENDING_ANSWER_TEXT }).then(
           () => true,
           (err) => {
