@@ -17,7 +17,11 @@ function dropLink(url: string): string {
 const COMMON: Array<[RegExp, string | ((match: string) => string)]> = [
   [/<img\b[^>]*>/gi, ''],
   [/<!--.*?-->/g, ''],
-  [/<\/?[a-z][^>]*>/gi, ''],
+  // Only HTML's own tags: "<bucket-name>" and "<multipart upload>" are placeholders a note means.
+  [
+    /<\/?(?:a|abbr|b|big|blockquote|br|center|code|del|div|em|font|h[1-6]|hr|i|ins|kbd|li|mark|ol|p|pre|s|small|span|strike|strong|sub|sup|table|tbody|td|th|thead|tr|u|ul)\b[^>]*>/gi,
+    '',
+  ],
   [/\bhttps?:\/\/[^\s)\]]+/g, dropLink],
 ];
 

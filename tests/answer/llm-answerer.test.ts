@@ -5,7 +5,9 @@
  * "mode": "extractive" and the reason logged.
  */
 
-import { resolve } from 'node:path';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
 import {
   afterAll,
@@ -28,7 +30,7 @@ import { openKnowledge } from '../../src/retrieval/open-knowledge.ts';
 import { type Behaviour, type OpenAiStandIn, startOpenAiStandIn } from '../helpers/openai-stand-in.ts';
 
 const NOTES = resolve(import.meta.dirname, '../../knowledge/notes');
-const DATA = resolve(import.meta.dirname, '../../.data/test-llm');
+const DATA = mkdtempSync(join(tmpdir(), 'saa-test-llm-'));
 const TIMEOUT_MS = 300;
 const QUESTION = 'what is dax';
 

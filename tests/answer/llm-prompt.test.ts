@@ -1,6 +1,8 @@
 /** The prompt: which passages are sent, how they are numbered, and the rules the model gets. */
 
-import { resolve } from 'node:path';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { composeAnswer } from '../../src/answer/compose-answer.ts';
 import {
@@ -17,7 +19,7 @@ let knowledge: Knowledge;
 beforeAll(async () => {
   knowledge = await openKnowledge(
     resolve(import.meta.dirname, '../../knowledge/notes'),
-    resolve(import.meta.dirname, '../../.data/test-index-cache'),
+    mkdtempSync(join(tmpdir(), 'saa-test-index-')),
   );
 });
 

@@ -5,7 +5,9 @@
  * that up…", then exactly one answer replacing it (the model's, or the extractive one).
  */
 
-import { resolve } from 'node:path';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { composeAnswer } from '../../src/answer/compose-answer.ts';
 import { createAnswerer } from '../../src/answer/create-answerer.ts';
@@ -91,7 +93,7 @@ beforeAll(async () => {
   model = await startOpenAiStandIn();
   knowledge = await openKnowledge(
     resolve(import.meta.dirname, '../../knowledge/notes'),
-    resolve(import.meta.dirname, '../../.data/test-index-cache'),
+    mkdtempSync(join(tmpdir(), 'saa-test-index-')),
   );
   const config = loadConfig({ OPENAI_BASE_URL: model.baseUrl, OPENAI_TIMEOUT_MS: String(TIMEOUT_MS) });
   const log = { info: (m: string) => logged.push(m), warn: (m: string) => logged.push(m) };

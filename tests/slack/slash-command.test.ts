@@ -3,7 +3,9 @@
  * local Slack API stand-in and response_url on 127.0.0.1.
  */
 
-import { resolve } from 'node:path';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ExtractiveAnswerer } from '../../src/answer/answerer.ts';
 import { openKnowledge } from '../../src/retrieval/open-knowledge.ts';
@@ -35,7 +37,7 @@ beforeAll(async () => {
   standIn = await startSlackStandIn();
   const knowledge = await openKnowledge(
     resolve(import.meta.dirname, '../../knowledge/notes'),
-    resolve(import.meta.dirname, '../../.data/test-index-cache'),
+    mkdtempSync(join(tmpdir(), 'saa-test-index-')),
   );
   slack = createSlackApp(
     { botToken: 'xoxb-test', signingSecret: SECRET, slackApiUrl: standIn.apiUrl, port: 0, logLevel: 'error' },
