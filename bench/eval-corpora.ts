@@ -80,6 +80,11 @@ function ourFiles(name: string): { answerable: EvalQuestion[]; unanswerable: Una
   return out;
 }
 
+/** Every answerable question of every corpus, as a learner typed it (the benchmarks' queries). */
+export function allQuestions(): string[] {
+  return discoverCorpora().flatMap((c) => c.answerable.map((q) => q.q));
+}
+
 /** Every corpus present on this machine, `../shared/eval/*` first, then `shared-notes`. */
 export function discoverCorpora(): EvalCorpus[] {
   const corpora: EvalCorpus[] = [];

@@ -1,7 +1,7 @@
 /**
  * Prompt size per model-phrased answer, so a team can estimate what OPENAI answers cost: builds
- * the exact prompt the bot sends (system rules, question, top passages) for every question in
- * bench/eval-questions.yaml over a notes folder (default ../shared/notes) and counts its tokens
+ * the exact prompt the bot sends (system rules, question, top passages) for every evaluation
+ * question (bench/eval-corpora.ts) over a notes folder (default ../shared/notes) and counts its tokens
  * with gpt-tokenizer (o200k_base, the gpt-4o / gpt-4o-mini encoding, chat framing included).
  * Questions the notes do not cover are answered without a call and are counted apart.
  * Other models' tokenizers (Llama, Qwen, Mistral) count differently: treat the numbers as an estimate.
@@ -9,17 +9,15 @@
  * Usage: npx tsx bench/prompt-size.ts [--notes DIR] [--price USD_PER_1M_INPUT_TOKENS] [--verbose]
  */
 
-import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { countTokens, encodeChat } from 'gpt-tokenizer/model/gpt-4o';
-import { parse } from 'yaml';
-import { composeAnswer } from '../src/answer/compose-answer.ts';
-import { buildPrompt, MAX_ANSWER_WORDS, SYSTEM_PROMPT, selectPassages } from '../src/answer/llm-prompt.ts';
+import { buildPrompt, MAX_ANSWER_WORDS, SYSTEM_PROMPT, topPassages } from '../src/answer/llm-prompt.ts';
 import { loadNotes } from '../src/knowledge/load-notes.ts';
 import { buildIndex } from '../src/retrieval/build-index.ts';
 import { SearchIndex } from '../src/retrieval/search-index.ts';
+import { allQuestions } from './eval-corpora.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const { values } = parseArgs({
@@ -30,10 +28,7 @@ const { values } = parseArgs({
   },
 });
 const notesDir = resolve(values.notes ?? resolve(here, '../../shared/notes'));
-const questions = parse(readFileSync(resolve(here, 'eval-questions.yaml'), 'utf8')) as Array<{
-  id: string;
-  question: string;
-}>;
+const questions = allQuestions();
 
 const corpus = await loadNotes(notesDir);
 const index = new SearchIndex(buildIndex(corpus.passages), corpus.passages);
@@ -43,16 +38,15 @@ const sizes: number[] = [];
 const passagesSent: number[] = [];
 let skipped = 0;
 for (const q of questions) {
-  const extractive = composeAnswer(q.question, index);
-  const passages = extractive.found ? selectPassages(q.question, index, extractive) : [];
+  const passages = topPassages(q, index);
   if (passages.length === 0) {
     skipped += 1;
     continue;
   }
-  const n = tokens(buildPrompt(q.question, passages));
+  const n = tokens(buildPrompt(q, passages));
   sizes.push(n);
   passagesSent.push(passages.length);
-  if (values.verbose) console.log(`${String(n).padStart(5)}  ${q.id}: ${q.question}`);
+  if (values.verbose) console.log(`${String(n).padStart(5)}  ${q}`);
 }
 
 const sorted = [...sizes].sort((a, b) => a - b);

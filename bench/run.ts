@@ -1,19 +1,22 @@
 /**
- * `npm run bench`: prints benchmark tables (Markdown). Sections: `retrieval` (../shared/notes and
- * synthetic 10k / 100k passage corpora), `http` (the /saa round trip under 100 concurrent signed
+ * `npm run bench`: prints benchmark tables (Markdown). Sections: `retrieval` (../shared/notes,
+ * the evaluation corpora and synthetic 10k / 100k passage corpora), `knowledge-memory` (resident
+ * memory with each notes folder loaded), `stall` (12 concurrent 40 KB questions on ~1 MB of
+ * notes beside a normal /saa), `http` (the /saa round trip under 100 concurrent signed
  * requests), `clicks` (a daily-quiz click storm on Postgres), `scores` (the leaderboard query
  * over 1M answers on Postgres). Pass section names to run only some: `npm run bench -- clicks`.
  */
 
-import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parse } from 'yaml';
 import { loadNotes } from '../src/knowledge/load-notes.ts';
 import { benchClicks } from './click-bench.ts';
+import { allQuestions, discoverCorpora, SHARED_DIR } from './eval-corpora.ts';
 import { benchBaseline, benchHttp } from './http-bench.ts';
+import { benchKnowledgeMemory } from './knowledge-memory.ts';
 import { benchRetrieval, type RetrievalRow } from './retrieval-bench.ts';
 import { benchScores } from './scores-bench.ts';
+import { benchStall } from './stall-bench.ts';
 import { syntheticPassages } from './synthetic-corpus.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -21,9 +24,7 @@ const only = new Set(process.argv.slice(2));
 const wants = (section: string) => only.size === 0 || only.has(section);
 const f = (n: number, digits = 1) => n.toFixed(digits);
 
-const questions = (
-  parse(readFileSync(resolve(here, 'eval-questions.yaml'), 'utf8')) as Array<{ question: string }>
-).map((q) => q.question);
+const questions = allQuestions();
 const shared = await loadNotes(resolve(here, '../../shared/notes')).catch(() => null);
 const ours = await loadNotes(resolve(here, '../knowledge/notes'));
 const sample = [...(shared?.passages ?? []), ...ours.passages];
@@ -31,6 +32,9 @@ const sample = [...(shared?.passages ?? []), ...ours.passages];
 if (wants('retrieval')) {
   const rows: RetrievalRow[] = [];
   if (shared) rows.push(await benchRetrieval('../shared/notes', shared.passages, questions));
+  for (const c of discoverCorpora().filter((x) => x.name !== 'shared-notes')) {
+    rows.push(await benchRetrieval(c.name, (await loadNotes(c.notesDir)).passages, questions));
+  }
   rows.push(await benchRetrieval('knowledge/notes', ours.passages, questions));
   rows.push(await benchRetrieval('synthetic 10k', syntheticPassages(sample, 10_000), questions));
   rows.push(await benchRetrieval('synthetic 100k', syntheticPassages(sample, 100_000), questions, 1));
@@ -44,6 +48,34 @@ if (wants('retrieval')) {
       `| ${r.corpus} | ${r.passages} | ${f(r.buildMs, 0)} | ${f(r.maxStallMs)} | ${f(r.loadMs, 0)} | ${f(r.indexMB)} | ${f(r.heapMB)} | ${f(r.searchP50, 2)} | ${f(r.searchP99, 2)} | ${f(r.answerP50, 2)} | ${f(r.answerP99, 2)} |`,
     );
   }
+}
+
+if (wants('knowledge-memory')) {
+  console.log('\n### Resident memory with the notes loaded (a fresh process: notes, index, four answers)\n');
+  console.log('| notes | passages | RSS MB |');
+  console.log('|---|---:|---:|');
+  const folders: Array<[string, string]> = [
+    ...discoverCorpora().map((c): [string, string] => [c.name, c.notesDir]),
+    ['all of ../shared/eval', resolve(SHARED_DIR, 'eval')],
+    ['knowledge/notes', resolve(here, '../knowledge/notes')],
+  ];
+  for (const [name, dir] of folders) {
+    const m = await benchKnowledgeMemory(dir);
+    console.log(`| ${name} | ${m.passages} | ${f(m.rssMB, 0)} |`);
+  }
+}
+
+if (wants('stall')) {
+  const sources = discoverCorpora().map((c) => c.notesDir);
+  const r = await benchStall(sources.length ? sources : [resolve(here, '../knowledge/notes')]);
+  console.log(
+    `\n### One person stalling every ack? ${r.questions} concurrent ${r.questionBytes / 1000} KB questions on ${f(r.notesBytes / 1e6, 2)} MB of notes (signed /saa into the real Bolt receiver)\n`,
+  );
+  console.log(
+    '| heavy ack p50 ms | heavy ack max ms | normal /saa ack ms (sent meanwhile) | GET /healthz ms (meanwhile) |',
+  );
+  console.log('|---:|---:|---:|---:|');
+  console.log(`| ${f(r.heavyAckP50)} | ${f(r.heavyAckMax)} | ${f(r.normalAck)} | ${f(r.healthz)} |`);
 }
 
 if (wants('http')) {
