@@ -127,6 +127,8 @@ export const QUERY_EXPANSIONS: readonly (readonly [string, string])[] = [
   ['in parallel', 'concurrency'],
   ['how big', 'size maximum'],
   ['timeout', 'execution time limit'],
+  ['run', 'execution'],
+  ['runs', 'execution'],
   ['time out', 'execution time limit'],
   ['temp', 'tmp'],
   ['temporary', 'tmp'],

@@ -26,7 +26,7 @@ export interface SerializedIndex {
 }
 
 /** Version of the analysis pipeline; part of the index cache key. */
-export const INDEX_FORMAT = 11;
+export const INDEX_FORMAT = 12;
 
 /** lunr field boosts: a passage's own heading counts double, its parent heading half. */
 export const FIELD_BOOSTS = { heading: 2, text: 1, context: 0.5, topic: 0.5, alias: 1 } as const;
