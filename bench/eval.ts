@@ -22,7 +22,6 @@ import type { Passage } from '../src/knowledge/note-types.ts';
 import { buildIndex } from '../src/retrieval/build-index.ts';
 import { SearchIndex } from '../src/retrieval/search-index.ts';
 import { discoverCorpora, type EvalCorpus, type EvalQuestion } from './eval-corpora.ts';
-import { plainAnswerText } from './plain-answer-text.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const { values } = parseArgs({
@@ -109,7 +108,7 @@ async function evaluate(c: EvalCorpus): Promise<CorpusResult> {
   const misses: string[] = [];
   for (const q of c.answerable) {
     const answer = composeAnswer(q.q, index);
-    const text = plainAnswerText(answer);
+    const text = answer.text;
     const ok = hits(text, q);
     const context = topPassages(q.q, index)
       .map(({ passage }) => `${passage.headingPath.join(' > ')}\n${passage.text}`)
@@ -139,7 +138,7 @@ async function evaluate(c: EvalCorpus): Promise<CorpusResult> {
   for (const u of c.unanswerable) {
     const answer = composeAnswer(u.q, index);
     if (!answer.found) abstained += 1;
-    else wrongAnswers.push(`✗ [${u.kind}] ${u.q}\n    ${plainAnswerText(answer).replace(/\n/g, ' ⏎ ')}`);
+    else wrongAnswers.push(`✗ [${u.kind}] ${u.q}\n    ${answer.text.replace(/\n/g, ' ⏎ ')}`);
   }
   return {
     name: c.name,
