@@ -44,7 +44,14 @@ export function buildQuestionBank(
     const parsed = parseQuestionFile(file, text);
     problems.push(...parsed.problems);
     parsed.entries.forEach((raw, index) => {
-      const result = validateQuestion(raw, { file, topic: parsed.topic, index, takenIds, notes });
+      const result = validateQuestion(raw, {
+        file,
+        topic: parsed.topic,
+        index,
+        takenIds,
+        notes,
+        defaults: parsed.defaults,
+      });
       const id = entryId(raw);
       if (id !== undefined && !takenIds.has(id)) takenIds.set(id, file);
       if (result.ok) questions.push(result.question);

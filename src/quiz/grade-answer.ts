@@ -1,6 +1,8 @@
 /**
  * A learner's choice → right or wrong, points and the feedback to show. Pure; never throws: an
- * unknown choice is an error result the caller turns into a message.
+ * unknown choice is an error result the caller turns into a message. A multiple-response
+ * question ("Which TWO…") is right only when exactly its right options are chosen, as on the
+ * exam (no partial credit).
  */
 
 import type { OptionKey, Question } from './question.ts';
@@ -27,9 +29,9 @@ export interface AnswerFeedback {
 export type GradeResult =
   | {
       ok: true;
-      /** The choice as graded (trimmed, upper case). */
-      choice: OptionKey;
-      answer: OptionKey;
+      /** The choice as graded and stored: letters in key order, comma-separated ("B", "A,D"). */
+      choice: string;
+      correctKeys: OptionKey[];
       correct: boolean;
       /** {@link DAILY_CORRECT_POINTS} for a correct daily answer; 0 otherwise and always 0 in practice. */
       points: number;
@@ -37,36 +39,56 @@ export type GradeResult =
     }
   | { ok: false; error: string };
 
+/** The right answer as shown: "B. text" or, for two right options, "A. text; D. text". */
+export function correctAnswerText(question: Question): string {
+  return question.correctKeys
+    .map((k) => `${k}. ${question.options.find((o) => o.key === k)?.text ?? ''}`.trim())
+    .join('; ');
+}
+
 /**
- * Grades `choice` (an option letter, any case, surrounding spaces ignored) against `question`.
- * @returns `{ ok: false, error }` when `choice` is not one of the question's option keys.
+ * Grades `choice` against `question`: an option letter, or for a multiple-response question the
+ * letters chosen ("A,D", "a d"; any case, order and separators).
+ * @returns `{ ok: false, error }` when a letter is not one of the options, or the number of
+ * letters is not the number of right options.
  */
 export function gradeAnswer(question: Question, choice: string, mode: QuizMode = 'daily'): GradeResult {
-  const key = choice.trim().toUpperCase();
-  const chosen = question.options.find((o) => o.key === key);
   const keys = question.options.map((o) => o.key);
-  if (!chosen) {
+  const letters = choice
+    .toUpperCase()
+    .split(/[\s,;]+/)
+    .filter(Boolean);
+  const chosen = keys.filter((k) => letters.includes(k));
+  const need = question.correctKeys.length;
+  if (letters.length === 0 || letters.some((l) => !keys.includes(l as OptionKey)) || chosen.length !== need) {
     return {
       ok: false,
-      error: `"${choice}" is not one of the options of ${question.id} (choose ${keys.join(', ')})`,
+      error:
+        need === 1
+          ? `"${choice}" is not one of the options of ${question.id} (choose ${keys.join(', ')})`
+          : `"${choice}" is not ${need} of the options of ${question.id} (choose ${need} of ${keys.join(', ')})`,
     };
   }
-  const right = question.options.find((o) => o.key === question.answer);
-  const answerText = `${question.answer}. ${right?.text ?? ''}`.trim();
-  const correct = chosen.key === question.answer;
+  const answerText = correctAnswerText(question);
+  const correct = chosen.every((k) => question.correctKeys.includes(k));
+  const picked = chosen.join(', ');
   const feedback: AnswerFeedback = correct
     ? { verdict: `Correct: ${answerText}`, explanation: question.explanation, source: question.source }
     : {
-        verdict: `Not quite: you chose ${chosen.key}; the answer is ${answerText}`,
+        verdict: `Not quite: you chose ${picked}; the answer is ${answerText}`,
         explanation: question.explanation,
         source: question.source,
       };
-  const why = correct ? undefined : question.whyWrong[chosen.key];
-  if (why) feedback.whyYourChoiceIsWrong = why;
+  const why = chosen
+    .filter((k) => !question.correctKeys.includes(k))
+    .map((k) => question.whyWrong[k])
+    .filter(Boolean)
+    .join(' ');
+  if (!correct && why) feedback.whyYourChoiceIsWrong = why;
   return {
     ok: true,
-    choice: chosen.key,
-    answer: question.answer,
+    choice: chosen.join(','),
+    correctKeys: question.correctKeys,
     correct,
     points: correct && mode === 'daily' ? DAILY_CORRECT_POINTS : 0,
     feedback,

@@ -14,15 +14,17 @@ import { parseDocument } from 'yaml';
 export interface ParsedQuestionFile {
   /** The file's top-level `topic`, trimmed; "" when the file was skipped. */
   topic: string;
+  /** The file's `domain` and `task`: defaults for its entries. */
+  defaults: { domain?: string; task?: string };
   /** Raw items of `questions`, in file order; empty when the file was skipped. */
   entries: unknown[];
   problems: string[];
 }
 
-const TOP_LEVEL_FIELDS = ['topic', 'questions'];
+const TOP_LEVEL_FIELDS = ['topic', 'domain', 'task', 'questions'];
 
 function skipped(problem: string): ParsedQuestionFile {
-  return { topic: '', entries: [], problems: [`${problem} (file skipped)`] };
+  return { topic: '', defaults: {}, entries: [], problems: [`${problem} (file skipped)`] };
 }
 
 /** Parses one bank file. `file` (relative to the questions folder) starts every problem. */
@@ -43,7 +45,7 @@ export function parseQuestionFile(file: string, source: string): ParsedQuestionF
   if (typeof top !== 'object' || Array.isArray(top)) {
     return skipped(`${file}: top level must be a mapping with topic and questions`);
   }
-  const { topic, questions, ...rest } = top as Record<string, unknown>;
+  const { topic, questions, domain, task, ...rest } = top as Record<string, unknown>;
   if (typeof topic !== 'string' || topic.trim() === '') {
     return skipped(`${file}: topic is ${topic === undefined ? 'missing' : 'not a non-empty text'}`);
   }
@@ -57,5 +59,9 @@ export function parseQuestionFile(file: string, source: string): ParsedQuestionF
       : [
           `${file}: unknown top-level field ${unknown.map((k) => `"${k}"`).join(', ')} (fields: ${TOP_LEVEL_FIELDS.join(', ')})`,
         ];
-  return { topic: topic.trim(), entries: questions, problems };
+  const defaults = {
+    ...(typeof domain === 'string' ? { domain: domain.trim() } : {}),
+    ...(typeof task === 'string' ? { task: task.trim() } : {}),
+  };
+  return { topic: topic.trim(), defaults, entries: questions, problems };
 }

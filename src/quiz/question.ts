@@ -4,10 +4,15 @@
  * letters from A.
  */
 
+import type { Domain } from './exam-guide.ts';
+
 /** Option letter. Slack buttons and the bank both use these keys. */
 export type OptionKey = 'A' | 'B' | 'C' | 'D' | 'E';
 
-/** One validated multiple-choice question. */
+/**
+ * One validated question: multiple choice (one right option, `correctKeys` of length 1) or
+ * multiple response ("Which TWO…", two right options out of five).
+ */
 export interface Question {
   /** Stable kebab-case id, unique across the bank; stored with every answer. */
   id: string;
@@ -17,7 +22,8 @@ export interface Question {
   question: string;
   /** 3 to 5 options, keys A.. in order. */
   options: Array<{ key: OptionKey; text: string }>;
-  answer: OptionKey;
+  /** The right option (multiple choice) or the two right options (multiple response), in key order. */
+  correctKeys: OptionKey[];
   explanation: string;
   /** Why each wrong option is wrong, by key. */
   whyWrong: Partial<Record<OptionKey, string>>;
@@ -25,4 +31,11 @@ export interface Question {
   source: { file: string; heading: string };
   /** Bank file the question came from, relative to the questions folder. */
   bankFile: string;
+  /** SAA-C03 domain and task statement ("1.3") it tests, when tagged. */
+  domain?: Domain;
+  task?: string;
+  /** AWS services it is about, as AWS writes them. */
+  services: string[];
+  /** Short phrases of the cited section that make the right option right (checked by a test). */
+  keyFacts: string[];
 }

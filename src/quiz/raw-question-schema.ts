@@ -19,7 +19,22 @@ export const OPTION_KEYS: readonly OptionKey[] = ['A', 'B', 'C', 'D', 'E'];
 export const MIN_OPTIONS = 3;
 /** Most options a question may have (one per letter A–E). */
 export const MAX_OPTIONS = 5;
-const FIELDS = ['id', 'difficulty', 'question', 'options', 'answer', 'explanation', 'why_wrong', 'source'];
+const FIELDS = [
+  'id',
+  'domain',
+  'task',
+  'services',
+  'difficulty',
+  'question',
+  'options',
+  'answer',
+  'explanation',
+  'why_wrong',
+  'key_facts',
+  'source',
+];
+/** Right options of a multiple-response question ("Which TWO…"), out of {@link MAX_OPTIONS}. */
+export const MULTIPLE_RESPONSE_KEYS = 2;
 
 const isMissing = (input: unknown): boolean => input === undefined || input === null;
 
@@ -85,13 +100,33 @@ export const SourceSchema = z.strictObject(
   },
 );
 
-const CrossChecked = z.object({ options: OptionsSchema, answer: text('answer'), why_wrong: WhyWrongSchema });
+/** `answer`: one letter, or a list of two letters for a multiple-response question. */
+const AnswerSchema = z.union([text('answer'), z.array(text('answer'))], {
+  error: (iss) =>
+    isMissing(iss.input) ? 'answer is missing' : 'answer must be a letter or a list of two letters',
+});
+
+function textList(field: string, example: string) {
+  return z
+    .array(text(field), { error: () => `${field} must be a list (${example})` })
+    .min(1, `${field} is an empty list`);
+}
+
+const CrossChecked = z.object({ options: OptionsSchema, answer: AnswerSchema, why_wrong: WhyWrongSchema });
+
+/** The answer's letters, whatever form `answer` takes. */
+export function answerKeys(answer: string | string[]): string[] {
+  return Array.isArray(answer) ? answer.map((a) => a.trim()) : [answer.trim()];
+}
 
 /** The zod schema of one raw entry, as parsed from YAML (all scalars as strings). */
 export const RawQuestionSchema = z
   .strictObject(
     {
       id: text('id'),
+      domain: text('domain').optional(),
+      task: text('task').optional(),
+      services: textList('services', '[Amazon S3, AWS KMS]').optional(),
       difficulty: z.enum(['easy', 'medium', 'hard'], {
         error: (iss) =>
           isMissing(iss.input)
@@ -100,9 +135,10 @@ export const RawQuestionSchema = z
       }),
       question: text('question'),
       options: OptionsSchema,
-      answer: text('answer'),
+      answer: AnswerSchema,
       explanation: text('explanation'),
       why_wrong: WhyWrongSchema,
+      key_facts: textList('key_facts', '["up to 15 minutes"]').optional(),
       source: SourceSchema,
     },
     {
@@ -116,21 +152,32 @@ export const RawQuestionSchema = z
     (entry, ctx) => {
       const keys = Object.keys(entry.options);
       const range = `${keys[0]}–${keys[keys.length - 1]}`;
-      const wrong = keys.filter((key) => key !== entry.answer);
-      if (!keys.includes(entry.answer)) {
-        ctx.addIssue({
-          code: 'custom',
-          message: `answer "${entry.answer}" is not one of the options ${range}`,
-        });
+      const right = answerKeys(entry.answer);
+      const wrong = keys.filter((key) => !right.includes(key));
+      const outside = right.filter((key) => !keys.includes(key));
+      if (Array.isArray(entry.answer)) {
+        if (right.length !== MULTIPLE_RESPONSE_KEYS || new Set(right).size !== right.length) {
+          ctx.addIssue({
+            code: 'custom',
+            message: `answer lists ${right.join(', ')}; a multiple-response question has ${MULTIPLE_RESPONSE_KEYS} different letters`,
+          });
+        }
+        if (keys.length !== MAX_OPTIONS) {
+          ctx.addIssue({
+            code: 'custom',
+            message: `a multiple-response question has ${MAX_OPTIONS} options (found ${keys.length})`,
+          });
+        }
+      }
+      if (outside.length > 0) {
+        for (const key of outside)
+          ctx.addIssue({ code: 'custom', message: `answer "${key}" is not one of the options ${range}` });
       } else {
         for (const key of wrong.filter((k) => !Object.hasOwn(entry.why_wrong, k))) {
           ctx.addIssue({ code: 'custom', message: `why_wrong has no entry for wrong option ${key}` });
         }
-        if (Object.hasOwn(entry.why_wrong, entry.answer)) {
-          ctx.addIssue({
-            code: 'custom',
-            message: `why_wrong has an entry for ${entry.answer}, which is the answer`,
-          });
+        for (const key of right.filter((k) => Object.hasOwn(entry.why_wrong, k))) {
+          ctx.addIssue({ code: 'custom', message: `why_wrong has an entry for ${key}, which is the answer` });
         }
       }
       for (const key of Object.keys(entry.why_wrong).filter((k) => !keys.includes(k))) {

@@ -14,9 +14,10 @@
  * a usable id is named by its 1-based position, `lambda.yaml: entry 3: id is missing`.
  */
 
+import { type Domain, domainOfTask, EXAM_DOMAINS, isDomain } from './exam-guide.ts';
 import { type NoteHeadings, sourceProblem } from './note-headings.ts';
 import type { OptionKey, Question } from './question.ts';
-import { RawQuestionSchema, SourceSchema } from './raw-question-schema.ts';
+import { answerKeys, RawQuestionSchema, SourceSchema } from './raw-question-schema.ts';
 
 const KEBAB_CASE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
@@ -32,6 +33,8 @@ export interface EntryContext {
   takenIds?: ReadonlyMap<string, string>;
   /** Headings of the notes; when given, `source` must name one of them. */
   notes?: NoteHeadings;
+  /** The file's `domain` and `task`, for entries that do not give their own. */
+  defaults?: { domain?: string; task?: string };
 }
 
 /** A valid question, or the problems (at least one), each a full message. */
@@ -46,6 +49,31 @@ export function entryId(raw: unknown): string | undefined {
 /** How messages name an entry: its id when it has a non-empty string id, else `entry <n>` (1-based). */
 export function entryLabel(raw: unknown, index: number): string {
   return entryId(raw) ?? `entry ${index + 1}`;
+}
+
+/**
+ * The entry's domain and task (its own, or the file's), and what is wrong with them: a domain
+ * must be one of the four, a task one of the exam guide's task statements, of that domain.
+ */
+function tagProblems(
+  entry: { domain?: string; task?: string },
+  ctx: EntryContext,
+): { domain?: Domain; task?: string; problems: string[] } {
+  const domain = entry.domain ?? ctx.defaults?.domain;
+  const task = entry.task ?? ctx.defaults?.task;
+  const problems: string[] = [];
+  if (domain !== undefined && !isDomain(domain)) {
+    problems.push(`domain "${domain}" must be one of ${EXAM_DOMAINS.map((d) => d.domain).join(', ')}`);
+  }
+  if (task !== undefined) {
+    const of = domainOfTask(task);
+    if (!of) problems.push(`task "${task}" is not an SAA-C03 task statement (1.1 to 4.4)`);
+    else if (domain !== undefined && isDomain(domain) && of !== domain) {
+      problems.push(`task ${task} belongs to domain ${of}, not ${domain}`);
+    }
+  }
+  const known = domain !== undefined && isDomain(domain) ? domain : task ? domainOfTask(task) : undefined;
+  return { domain: known, task, problems };
 }
 
 /** Validates one raw entry against the rules above and the bank context. Pure; never throws. */
@@ -67,9 +95,12 @@ export function validateQuestion(raw: unknown, ctx: EntryContext): ValidationRes
     const problem = sourceProblem(source.data, ctx.notes);
     if (problem) problems.push(problem);
   }
+  const tags = parsed.success ? tagProblems(parsed.data, ctx) : { problems: [] };
+  problems.push(...tags.problems);
   if (!parsed.success || problems.length > 0) return { ok: false, problems: problems.map((p) => prefix + p) };
   const entry = parsed.data;
   const keys = Object.keys(entry.options) as OptionKey[];
+  const right = answerKeys(entry.answer) as OptionKey[];
   return {
     ok: true,
     question: {
@@ -78,13 +109,17 @@ export function validateQuestion(raw: unknown, ctx: EntryContext): ValidationRes
       difficulty: entry.difficulty,
       question: entry.question,
       options: keys.map((key) => ({ key, text: String(entry.options[key]).trim() })),
-      answer: entry.answer as OptionKey,
+      correctKeys: keys.filter((k) => right.includes(k)),
       explanation: entry.explanation,
       whyWrong: Object.fromEntries(
         Object.entries(entry.why_wrong).map(([key, why]) => [key, String(why).trim()]),
       ) as Question['whyWrong'],
       source: entry.source,
       bankFile: ctx.file,
+      ...(tags.domain ? { domain: tags.domain } : {}),
+      ...(tags.task ? { task: tags.task } : {}),
+      services: entry.services ?? [],
+      keyFacts: entry.key_facts ?? [],
     },
   };
 }

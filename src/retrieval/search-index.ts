@@ -227,7 +227,8 @@ export class SearchIndex {
    */
   #fuse(lexical: Hit[], dense: readonly number[], clauses: readonly ScoredClause[]): Hit[] {
     const byId = new Map<number, { hit: Hit; score: number }>();
-    for (const [rank, hit] of lexical.entries()) byId.set(hit.passage.id, { hit, score: 1 / (RRF_K + rank + 1) });
+    for (const [rank, hit] of lexical.entries())
+      byId.set(hit.passage.id, { hit, score: 1 / (RRF_K + rank + 1) });
     const terms = new Set(clauses.map((c) => c.term));
     dense.forEach((id, rank) => {
       const entry = byId.get(id);

@@ -251,7 +251,7 @@ describe.each(testDatabases())('daily quiz posting on $name', (target) => {
       teamId: team,
       userId: 'U1',
       quizId: outcome.post.id,
-      choice: shown?.answer ?? 'A',
+      choice: shown?.correctKeys.join(',') ?? 'A',
     });
     expect(click.status).toBe('recorded');
   });

@@ -24,7 +24,7 @@ describe('parseQuestionFile', () => {
       ['x.yaml: questions is not a list (file skipped)'],
     ],
   ])('%s', (_, text, problems) => {
-    expect(parseQuestionFile('x.yaml', text)).toEqual({ topic: '', entries: [], problems });
+    expect(parseQuestionFile('x.yaml', text)).toEqual({ topic: '', defaults: {}, entries: [], problems });
   });
 
   it.each([
@@ -45,6 +45,7 @@ describe('parseQuestionFile', () => {
       '\uFEFFtopic: " T "\nquestions:\n  - id: b\n    options:\n      A: 15\n      B: yes\n  - id: a\n';
     expect(parseQuestionFile('x.yaml', text)).toEqual({
       topic: 'T',
+      defaults: {},
       entries: [{ id: 'b', options: { A: '15', B: 'yes' } }, { id: 'a' }],
       problems: [],
     });
@@ -54,8 +55,19 @@ describe('parseQuestionFile', () => {
     const parsed = parseQuestionFile('x.yaml', 'topic: T\ntopics: U\nquestions:\n  - id: a\n');
     expect(parsed).toEqual({
       topic: 'T',
+      defaults: {},
       entries: [{ id: 'a' }],
-      problems: ['x.yaml: unknown top-level field "topics" (fields: topic, questions)'],
+      problems: ['x.yaml: unknown top-level field "topics" (fields: topic, domain, task, questions)'],
+    });
+  });
+
+  it("reads the file's domain and task as defaults for its entries", () => {
+    const parsed = parseQuestionFile('x.yaml', 'topic: T\ndomain: secure\ntask: " 1.2 "\nquestions: []\n');
+    expect(parsed).toEqual({
+      topic: 'T',
+      defaults: { domain: 'secure', task: '1.2' },
+      entries: [],
+      problems: [],
     });
   });
 });

@@ -9,7 +9,8 @@ const NOTES = noteHeadings([
   { file: 'lambda.md', headingPath: ['AWS Lambda', 'Limits: deployment'] },
 ]);
 const CTX: EntryContext = { file: 'lambda.yaml', topic: 'AWS Lambda', index: 2, notes: NOTES };
-const FIELDS = 'id, difficulty, question, options, answer, explanation, why_wrong, source';
+const FIELDS =
+  'id, domain, task, services, difficulty, question, options, answer, explanation, why_wrong, key_facts, source';
 const P = 'lambda.yaml: lambda-max-duration: ';
 const NOT_KEBAB = 'is not kebab-case (lowercase letters and digits joined by single hyphens)';
 
@@ -156,6 +157,53 @@ const cases: Case[] = [
     problems: [`lambda.yaml: entry 3: entry must be a mapping with fields ${FIELDS}`],
   },
   {
+    rule: 'multiple response with four options',
+    set: { answer: ['B', 'C'] },
+    unset: ['why_wrong.C'],
+    problems: [`${P}a multiple-response question has 5 options (found 4)`],
+  },
+  {
+    rule: 'multiple response with three right options',
+    set: { 'options.E': 'e', answer: ['A', 'B', 'C'] },
+    unset: ['why_wrong.A', 'why_wrong.C'],
+    problems: [
+      `${P}answer lists A, B, C; a multiple-response question has 2 different letters`,
+      `${P}why_wrong has no entry for wrong option E`,
+    ],
+  },
+  {
+    rule: 'multiple response with the same letter twice',
+    set: { 'options.E': 'e', answer: ['B', 'B'], 'why_wrong.E': 'no' },
+    problems: [`${P}answer lists B, B; a multiple-response question has 2 different letters`],
+  },
+  {
+    rule: 'domain not one of the four',
+    set: { domain: 'security' },
+    problems: [`${P}domain "security" must be one of secure, resilient, performance, cost`],
+  },
+  {
+    rule: 'task not in the exam guide',
+    set: { task: '5.1' },
+    problems: [`${P}task "5.1" is not an SAA-C03 task statement (1.1 to 4.4)`],
+  },
+  {
+    rule: 'task of another domain',
+    set: { domain: 'cost', task: '1.2' },
+    problems: [`${P}task 1.2 belongs to domain secure, not cost`],
+  },
+  {
+    rule: "the file's domain disagrees with the entry's task",
+    set: { task: '4.1' },
+    ctx: { defaults: { domain: 'secure' } },
+    problems: [`${P}task 4.1 belongs to domain cost, not secure`],
+  },
+  { rule: 'services empty', set: { services: [] }, problems: [`${P}services is an empty list`] },
+  {
+    rule: 'key_facts not a list',
+    set: { key_facts: '15 minutes' },
+    problems: [`${P}key_facts must be a list (["up to 15 minutes"])`],
+  },
+  {
     rule: 'several problems at once, all reported',
     set: { difficulty: 'hardest', answer: 'F', 'source.file': 'lamda.md' },
     unset: ['explanation'],
@@ -212,7 +260,7 @@ describe('validateQuestion', () => {
           { key: 'C', text: 'Lambda cannot write to S3' },
           { key: 'D', text: 'Lambda has no free tier' },
         ],
-        answer: 'B',
+        correctKeys: ['B'],
         explanation: 'One invocation of a Lambda function stops after 900 seconds (15 minutes).',
         whyWrong: {
           A: 'EventBridge schedules can invoke Lambda on a cron or rate.',
@@ -221,7 +269,33 @@ describe('validateQuestion', () => {
         },
         source: { file: 'lambda.md', heading: 'AWS Lambda > Limits: execution' },
         bankFile: 'lambda.yaml',
+        services: [],
+        keyFacts: [],
       },
     });
+  });
+
+  it("keeps the exam tags: its own domain and task, or the file's, with services and key facts", () => {
+    const tagged = {
+      ...edited({ rule: '', problems: [] }),
+      services: ['AWS Lambda'],
+      key_facts: ['15 minutes'],
+    };
+    const own = validateQuestion({ ...tagged, task: '3.1' }, { ...CTX, defaults: { domain: 'performance' } });
+    expect(own).toMatchObject({
+      ok: true,
+      question: { domain: 'performance', task: '3.1', services: ['AWS Lambda'], keyFacts: ['15 minutes'] },
+    });
+    const fromFile = validateQuestion(tagged, { ...CTX, defaults: { task: '2.1' } });
+    expect(fromFile).toMatchObject({ ok: true, question: { domain: 'resilient', task: '2.1' } });
+  });
+
+  it('a multiple-response entry: answer lists two letters of five options', () => {
+    const entry = edited({
+      rule: '',
+      set: { 'options.E': 'Lambda scales out by running invocations in parallel', answer: ['E', 'B'] },
+      problems: [],
+    });
+    expect(validateQuestion(entry, CTX)).toMatchObject({ ok: true, question: { correctKeys: ['B', 'E'] } });
   });
 });

@@ -119,7 +119,7 @@ describe.each(testDatabases())('quiz clicks over HTTP on $name', (target) => {
     const { post, question } = await postQuiz(uniqueId('T'), uniqueId('C'));
     const ids = await Promise.all(
       Array.from({ length: 20 }, (_, i) =>
-        click(post, question.answer, 'U1', { retry: i % 2 ? 1 + (i % 3) : 0 }),
+        click(post, question.correctKeys.join(','), 'U1', { retry: i % 2 ? 1 + (i % 3) : 0 }),
       ),
     );
     const texts = await Promise.all(ids.map(reply));
@@ -127,26 +127,30 @@ describe.each(testDatabases())('quiz clicks over HTTP on $name', (target) => {
     expect(await ctx.answers.quizStats(post.id)).toEqual({
       answered: 1,
       correct: 1,
-      byChoice: { [question.answer]: 1 },
+      byChoice: { [question.correctKeys.join(',')]: 1 },
     });
     const graded = texts.filter((t) => t.startsWith('✅'));
     expect(graded).toHaveLength(1);
-    expect(graded[0]).toContain(`Correct: ${question.answer}.`);
+    expect(graded[0]).toContain(`Correct: ${question.correctKeys.join(',')}.`);
     expect(graded[0]).toContain('+10 points.');
     const duplicates = texts.filter((t) => ALREADY.test(t));
     expect(duplicates).toHaveLength(19);
-    for (const t of duplicates) expect(ALREADY.exec(t)?.[1]).toBe(question.answer);
+    for (const t of duplicates) expect(ALREADY.exec(t)?.[1]).toBe(question.correctKeys.join(','));
   });
 
   it("a wrong answer says why that option is wrong and cites the notes; a second click can't change it", async () => {
     const { post, question } = await postQuiz(uniqueId('T'), uniqueId('C'));
-    const wrong = question.options.find((o) => o.key !== question.answer && question.whyWrong[o.key]);
+    const wrong = question.options.find(
+      (o) => o.key !== question.correctKeys.join(',') && question.whyWrong[o.key],
+    );
     if (!wrong) throw new Error(`${question.id} has no why_wrong text`);
     const text = await reply(await click(post, wrong.key, 'U7'));
 
-    expect(text.startsWith(`❌ Not quite: you chose ${wrong.key}; the answer is ${question.answer}.`)).toBe(
-      true,
-    );
+    expect(
+      text.startsWith(
+        `❌ Not quite: you chose ${wrong.key}; the answer is ${question.correctKeys.join(',')}.`,
+      ),
+    ).toBe(true);
     expect(text).toContain(`Why not ${wrong.key}: ${escapeMrkdwn(question.whyWrong[wrong.key] ?? '')}`);
     expect(text).toContain(escapeMrkdwn(question.explanation));
     expect(text).toContain('No points this time.');
@@ -154,7 +158,7 @@ describe.each(testDatabases())('quiz clicks over HTTP on $name', (target) => {
     const heading = question.source.heading.split(' > ').slice(-2).join(' › ');
     expect(text.split('\n')).toContain(`📄 ${escapeMrkdwn(question.source.file)} › ${escapeMrkdwn(heading)}`);
 
-    const again = await reply(await click(post, question.answer, 'U7'));
+    const again = await reply(await click(post, question.correctKeys.join(','), 'U7'));
     expect(again).toMatch(ALREADY);
     expect(ALREADY.exec(again)?.[1]).toBe(wrong.key);
     expect(await ctx.answers.quizStats(post.id)).toMatchObject({ answered: 1, correct: 0 });
@@ -162,8 +166,14 @@ describe.each(testDatabases())('quiz clicks over HTTP on $name', (target) => {
 
   it('answers from five people are all counted, and the post shows "5 answered"', async () => {
     const { post, question } = await postQuiz(uniqueId('T'), uniqueId('C'));
-    const wrong = question.options.find((o) => o.key !== question.answer)?.key ?? 'A';
-    const choices = [question.answer, wrong, question.answer, question.answer, wrong];
+    const wrong = question.options.find((o) => o.key !== question.correctKeys.join(','))?.key ?? 'A';
+    const choices = [
+      question.correctKeys.join(','),
+      wrong,
+      question.correctKeys.join(','),
+      question.correctKeys.join(','),
+      wrong,
+    ];
     const ids = await Promise.all(choices.map((c, i) => click(post, c, `U${i + 1}`)));
     const texts = await Promise.all(ids.map(reply));
     expect(texts.filter((t) => t.startsWith('✅'))).toHaveLength(3);
@@ -171,7 +181,7 @@ describe.each(testDatabases())('quiz clicks over HTTP on $name', (target) => {
     expect(await ctx.answers.quizStats(post.id)).toEqual({
       answered: 5,
       correct: 3,
-      byChoice: { [question.answer]: 3, [wrong]: 2 },
+      byChoice: { [question.correctKeys.join(',')]: 3, [wrong]: 2 },
     });
 
     const update = await standIn.waitFor(
@@ -188,12 +198,12 @@ describe.each(testDatabases())('quiz clicks over HTTP on $name', (target) => {
 
   it('a click on a revealed quiz is closed, one from another team finds no quiz; neither counts', async () => {
     const { post, question } = await postQuiz(uniqueId('T'), uniqueId('C'));
-    expect(await reply(await click(post, question.answer, 'U1', { team: uniqueId('T') }))).toBe(
-      'I can’t find that quiz any more.',
-    );
+    expect(
+      await reply(await click(post, question.correctKeys.join(','), 'U1', { team: uniqueId('T') })),
+    ).toBe('I can’t find that quiz any more.');
     expect(await revealQuiz(ctx, post)).toBe(true);
-    const closed = await reply(await click(post, question.answer, 'U2'));
-    expect(closed).toContain(`This quiz is closed. The answer was ${question.answer}:`);
+    const closed = await reply(await click(post, question.correctKeys.join(','), 'U2'));
+    expect(closed).toContain(`This quiz is closed. The answer was ${question.correctKeys.join(',')}:`);
     expect((await ctx.answers.quizStats(post.id)).answered).toBe(0);
   });
 });

@@ -7,6 +7,7 @@
 import type { KnownBlock } from '@slack/types';
 import type { AnswerOutcome } from '../../daily-quiz/answer-daily-quiz.ts';
 import type { GradeResult } from '../../quiz/grade-answer.ts';
+import { correctAnswerText } from '../../quiz/grade-answer.ts';
 import type { Question } from '../../quiz/question.ts';
 import type { QuizStats } from '../../storage/answer-repository.ts';
 import { escapeMrkdwn } from '../mrkdwn.ts';
@@ -24,7 +25,7 @@ export function sourceLine(source: Question['source']): string {
 function optionsText(question: Question, revealed: boolean): string {
   return question.options
     .map((o) => {
-      const mark = revealed && o.key === question.answer ? ' ✅' : '';
+      const mark = revealed && question.correctKeys.includes(o.key) ? ' ✅' : '';
       return `*${o.key}.* ${escapeMrkdwn(o.text)}${mark}`;
     })
     .join('\n');
@@ -57,7 +58,7 @@ export function dailyQuestionBlocks(
     });
   }
   const status = revealed
-    ? `Answer: *${question.answer}* · ${stats.correct} of ${stats.answered} right (${pct(stats)} %)`
+    ? `Answer: *${question.correctKeys.join(', ')}* · ${stats.correct} of ${stats.answered} right (${pct(stats)} %)`
     : `${stats.answered} answered · your first answer counts, and only you see the result`;
   blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: `${status} · ${question.topic}` }] });
   return blocks;
@@ -65,12 +66,11 @@ export function dailyQuestionBlocks(
 
 /** Thread reply when a quiz is revealed. */
 export function revealText(question: Question, stats: QuizStats): string {
-  const right = question.options.find((o) => o.key === question.answer);
   const who = stats.answered
     ? `${stats.correct} of ${stats.answered} got it right (${pct(stats)} %).`
     : 'Nobody answered this one.';
   return [
-    `*Answer: ${question.answer}. ${escapeMrkdwn(right?.text ?? '')}* ${who}`,
+    `*Answer: ${escapeMrkdwn(correctAnswerText(question))}* ${who}`,
     escapeMrkdwn(question.explanation),
     sourceLine(question.source),
   ].join('\n');
@@ -94,7 +94,7 @@ export function dailyFeedbackText(outcome: AnswerOutcome): string {
     case 'duplicate':
       return `You already answered ${outcome.firstChoice}: only your first answer counts. The answer is revealed when the quiz closes.`;
     case 'closed':
-      return `This quiz is closed. The answer was ${outcome.question.answer}: ${escapeMrkdwn(outcome.question.explanation)}`;
+      return `This quiz is closed. The answer was ${outcome.question.correctKeys.join(', ')}: ${escapeMrkdwn(outcome.question.explanation)}`;
     case 'unknown':
       return 'I can’t find that quiz any more.';
   }
