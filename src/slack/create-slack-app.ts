@@ -7,12 +7,13 @@
 
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { App, ExpressReceiver, LogLevel } from '@slack/bolt';
+import { App, ExpressReceiver, type Logger, LogLevel } from '@slack/bolt';
 import express from 'express';
 import type { CommandServices } from '../commands/handle-command.ts';
 import { registerActions } from './listeners/actions/index.ts';
 import { registerCommands } from './listeners/commands/index.ts';
 import { registerEvents } from './listeners/events/index.ts';
+import { guardSlackRequests } from './request-guard.ts';
 import { rejectFutureTimestamps } from './verify-timestamp.ts';
 
 /** What the Slack adapter needs from configuration. */
@@ -23,6 +24,8 @@ export interface SlackOptions {
   slackApiUrl?: string;
   port: number;
   logLevel?: 'debug' | 'info' | 'warn' | 'error';
+  /** Where Bolt and our listeners log (default: Bolt's console logger at `logLevel`). */
+  logger?: Logger;
 }
 
 /** A started-or-startable Slack adapter. */
@@ -52,6 +55,7 @@ export function createSlackApp(
 ): SlackAdapter {
   const clientOptions = options.slackApiUrl ? { slackApiUrl: options.slackApiUrl } : undefined;
   const logLevel = LEVELS[options.logLevel ?? 'info'];
+  const logger = options.logger;
   let app: App;
   let receiver: ExpressReceiver | null = null;
   if (options.appToken) {
@@ -61,6 +65,7 @@ export function createSlackApp(
       socketMode: true,
       clientOptions,
       logLevel,
+      logger,
     });
   } else {
     if (!options.signingSecret) throw new Error('SLACK_SIGNING_SECRET is required in HTTP mode');
@@ -69,8 +74,16 @@ export function createSlackApp(
       res.status(200).json({ ok: true });
     });
     router.use('/slack/events', rejectFutureTimestamps());
-    receiver = new ExpressReceiver({ signingSecret: options.signingSecret, router, logLevel });
-    app = new App({ token: options.botToken, receiver, clientOptions, logLevel });
+    // Before the receiver: it registers its own POST handler on this router when constructed.
+    router.use(
+      '/slack/events',
+      ...guardSlackRequests({
+        signingSecret: options.signingSecret,
+        logger: { warn: (...args: unknown[]) => app.logger.warn(...args) },
+      }),
+    );
+    receiver = new ExpressReceiver({ signingSecret: options.signingSecret, router, logLevel, logger });
+    app = new App({ token: options.botToken, receiver, clientOptions, logLevel, logger });
   }
   app.error(async (err) => {
     app.logger.error('unhandled Slack listener error', err);
