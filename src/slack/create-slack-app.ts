@@ -10,6 +10,11 @@ import type { AddressInfo } from 'node:net';
 import { App, ExpressReceiver, type Logger, LogLevel } from '@slack/bolt';
 import express from 'express';
 import type { CommandServices } from '../commands/handle-command.ts';
+import {
+  HTTP_HEADERS_TIMEOUT_MS,
+  HTTP_REQUEST_TIMEOUT_MS,
+  HTTP_TIMEOUT_CHECK_INTERVAL_MS,
+} from '../timeouts.ts';
 import { registerActions } from './listeners/actions/index.ts';
 import { registerCommands } from './listeners/commands/index.ts';
 import { registerEvents } from './listeners/events/index.ts';
@@ -26,6 +31,8 @@ export interface SlackOptions {
   logLevel?: 'debug' | 'info' | 'warn' | 'error';
   /** Where Bolt and our listeners log (default: Bolt's console logger at `logLevel`). */
   logger?: Logger;
+  /** HTTP mode: how long a request may take to arrive (ms); defaults from timeouts.ts (tests shorten them). */
+  server?: { headersTimeoutMs?: number; requestTimeoutMs?: number; checkIntervalMs?: number };
 }
 
 /** A started-or-startable Slack adapter. */
@@ -100,7 +107,12 @@ export function createSlackApp(
         await app.start();
         return null;
       }
-      server = (await app.start(options.port)) as Server;
+      // A stalled request must not hold a connection for Node's default 300 s (issue 9, item 14).
+      server = (await app.start(options.port, {
+        headersTimeout: options.server?.headersTimeoutMs ?? HTTP_HEADERS_TIMEOUT_MS,
+        requestTimeout: options.server?.requestTimeoutMs ?? HTTP_REQUEST_TIMEOUT_MS,
+        connectionsCheckingInterval: options.server?.checkIntervalMs ?? HTTP_TIMEOUT_CHECK_INTERVAL_MS,
+      })) as Server;
       return (server.address() as AddressInfo).port;
     },
     async stop() {
