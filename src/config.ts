@@ -5,6 +5,12 @@
 
 import { config as loadDotenv } from 'dotenv';
 import { z } from 'zod';
+import {
+  DATABASE_QUERY_TIMEOUT_MS,
+  MAX_DATABASE_QUERY_TIMEOUT_MS,
+  MAX_SLACK_API_TIMEOUT_MS,
+  SLACK_API_TIMEOUT_MS,
+} from './timeouts.ts';
 
 /** Parses "8h", "90m", "45s", "1500ms" or a bare number of milliseconds into ms. */
 export function parseDuration(text: string): number | null {
@@ -82,6 +88,18 @@ const schema = z.object({
     .max(120_000)
     .default(8000),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  DATABASE_QUERY_TIMEOUT_MS: z.coerce
+    .number({ message: 'must be milliseconds, 100–30000' })
+    .int()
+    .min(100)
+    .max(MAX_DATABASE_QUERY_TIMEOUT_MS)
+    .default(DATABASE_QUERY_TIMEOUT_MS),
+  SLACK_API_TIMEOUT_MS: z.coerce
+    .number({ message: 'must be milliseconds, 500–30000' })
+    .int()
+    .min(500)
+    .max(MAX_SLACK_API_TIMEOUT_MS)
+    .default(SLACK_API_TIMEOUT_MS),
 });
 
 /** The validated configuration. Durations in ms. */

@@ -22,6 +22,8 @@ export const HTTP_TIMEOUT_CHECK_INTERVAL_MS = 1_000;
 
 /** Default of SLACK_API_TIMEOUT_MS: one Web API call, or one response_url post, gives up after this. */
 export const SLACK_API_TIMEOUT_MS = 10_000;
+/** Largest SLACK_API_TIMEOUT_MS config.ts accepts (keeps a post inside {@link STALE_CLAIM_MS}). */
+export const MAX_SLACK_API_TIMEOUT_MS = 30_000;
 /**
  * Retries of a failed Web API call (timeouts, network errors, 5xx), after 1 s then 2 s (±100 %
  * random). Not for the daily question's `chat.postMessage`: a retry of a post Slack did accept
@@ -56,6 +58,8 @@ export const DATABASE_CONNECT_TIMEOUT_MS = 2_000;
  * (pg `query_timeout`), which also catches a server that went silent.
  */
 export const DATABASE_QUERY_TIMEOUT_MS = 5_000;
+/** Largest DATABASE_QUERY_TIMEOUT_MS config.ts accepts (keeps a post inside {@link STALE_CLAIM_MS}). */
+export const MAX_DATABASE_QUERY_TIMEOUT_MS = 30_000;
 /** Extra wait after `statement_timeout` for the server's own cancellation to arrive. */
 export const DATABASE_READ_GRACE_MS = 1_000;
 /**

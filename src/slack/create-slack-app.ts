@@ -2,7 +2,10 @@
  * The Bolt app: Socket Mode when an app-level token is configured, otherwise HTTP on PORT with
  * Bolt's default `POST /slack/events`, plus `GET /healthz`. Signature verification stays on:
  * Bolt rejects unsigned, forged and stale (> 5 min old) requests; we also reject timestamps more
- * than 5 min in the future. `slackApiUrl` points the Web API client elsewhere (tests, proxies).
+ * than 5 min in the future; a signed request seen before, or one Bolt cannot route, is acked and
+ * ignored (request-guard.ts). `slackApiUrl` points the Web API client elsewhere (tests, proxies).
+ * Deadlines (issue 9): every Web API call and response_url post (slack-client-options.ts), and
+ * the time a request may take to arrive (timeouts.ts).
  */
 
 import type { Server } from 'node:http';
@@ -19,6 +22,7 @@ import { registerActions } from './listeners/actions/index.ts';
 import { registerCommands } from './listeners/commands/index.ts';
 import { registerEvents } from './listeners/events/index.ts';
 import { guardSlackRequests } from './request-guard.ts';
+import { slackClientOptions } from './slack-client-options.ts';
 import { rejectFutureTimestamps } from './verify-timestamp.ts';
 
 /** What the Slack adapter needs from configuration. */
@@ -27,6 +31,8 @@ export interface SlackOptions {
   signingSecret?: string;
   appToken?: string;
   slackApiUrl?: string;
+  /** Deadline of one Web API call or response_url post (ms; config SLACK_API_TIMEOUT_MS, default timeouts.ts). */
+  apiTimeoutMs?: number;
   port: number;
   logLevel?: 'debug' | 'info' | 'warn' | 'error';
   /** Where Bolt and our listeners log (default: Bolt's console logger at `logLevel`). */
@@ -60,7 +66,7 @@ export function createSlackApp(
   services: CommandServices,
   register?: (app: App) => void,
 ): SlackAdapter {
-  const clientOptions = options.slackApiUrl ? { slackApiUrl: options.slackApiUrl } : undefined;
+  const clientOptions = slackClientOptions({ apiUrl: options.slackApiUrl, timeoutMs: options.apiTimeoutMs });
   const logLevel = LEVELS[options.logLevel ?? 'info'];
   const logger = options.logger;
   let app: App;
