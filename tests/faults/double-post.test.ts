@@ -298,12 +298,15 @@ describe.runIf(url)('the database goes away while the ts is stored (Postgres beh
     if (dataDir) await rm(dataDir, { recursive: true, force: true });
   });
 
-  /** Takes the database away the moment Slack accepts a post in `channel`, and back after `outageMs`. */
-  function outageOnPost(channel: string, outageMs: number) {
+  /**
+   * Takes the database away (`silent`: a partition; `refuse`: down, connections reset) the moment
+   * Slack accepts a post in `channel`, and back after `outageMs`.
+   */
+  function outageOnPost(channel: string, outageMs: number, mode: 'silent' | 'refuse') {
     let healed: Promise<void> = Promise.resolve();
     const remove = standIn.fault('chat.postMessage', (b) => {
       if (b.channel !== channel || b.thread_ts) return null;
-      void proxy.set('silent'); // synchronous for 'silent': before Slack's answer leaves
+      void proxy.set(mode); // its effect is synchronous: before Slack's answer leaves
       healed = new Promise((r) => setTimeout(r, outageMs)).then(() => proxy.set('pass'));
       return null;
     });
@@ -313,7 +316,7 @@ describe.runIf(url)('the database goes away while the ts is stored (Postgres beh
   it('an outage longer than the store retries: reported posted, then found by the takeover, not posted again', async () => {
     const team = uniqueId('T');
     const channel = uniqueId('C');
-    const outage = outageOnPost(channel, 2500);
+    const outage = outageOnPost(channel, 2500, 'silent');
     const db = PgDatabase.connect(proxy.via(own()), {
       connectionTimeoutMillis: 300,
       queryTimeoutMs: 300,
@@ -353,7 +356,7 @@ describe.runIf(url)('the database goes away while the ts is stored (Postgres beh
   it('`saa quiz post` bridges a short outage: the ts is stored and it exits 0', async () => {
     const team = uniqueId('T');
     const channel = uniqueId('C');
-    const outage = outageOnPost(channel, 1200);
+    const outage = outageOnPost(channel, 1200, 'refuse');
     const out = new Sink();
     const err = new Sink();
     try {
