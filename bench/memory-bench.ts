@@ -18,8 +18,8 @@ import { fileURLToPath } from 'node:url';
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 /** First reading, this long after the bot listens (ms): start-up work has settled. */
 export const SETTLE_MS = 5_000;
-/** Second reading, this long after the bot listens (ms): V8 shrinks an idle heap after ~20–30 s. */
-export const IDLE_MS = 40_000;
+/** Second reading, this long after the bot listens (ms): V8 shrinks an idle heap after ~20–40 s. */
+export const IDLE_MS = 60_000;
 /** How long a start may take (ms): PGlite's initdb on a slow disk takes several seconds. */
 export const START_TIMEOUT_MS = 60_000;
 
