@@ -98,5 +98,9 @@ export function claimHoldWorstCaseMs(databaseQueryTimeoutMs: number, slackApiTim
   const waits = STORE_TS_RETRY_DELAYS_MS.reduce((a, b) => a + b, 0);
   return query + slackApiTimeoutMs + storeAttempts * query + waits;
 }
-/** At most this many channels are being posted at once by one process (Slack allows about one post per second per channel, and bursts across channels). */
+/**
+ * At most this many channels are being posted at once by one process: enough that one slow
+ * channel does not hold up the rest, few enough for Slack's limits (chat.postMessage: about one
+ * message per second per channel, bursts allowed; https://api.slack.com/methods/chat.postMessage#rate_limiting).
+ */
 export const QUIZ_POST_CONCURRENCY = 4;
