@@ -4,16 +4,19 @@
  * memory with each notes folder loaded), `stall` (12 concurrent 40 KB questions on ~1 MB of
  * notes beside a normal /saa), `http` (the /saa round trip under 100 concurrent signed
  * requests), `clicks` (a daily-quiz click storm on Postgres), `scores` (the leaderboard query
- * over 1M answers on Postgres). Pass section names to run only some: `npm run bench -- clicks`.
+ * over 1M answers on Postgres), `memory` (the bot's resident memory, idle, with PGlite and with
+ * Postgres). Pass section names to run only some: `npm run bench -- memory`.
  */
 
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadNotes } from '../src/knowledge/load-notes.ts';
+import { benchDatabase } from './bench-database.ts';
 import { benchClicks } from './click-bench.ts';
 import { allQuestions, discoverCorpora, SHARED_DIR } from './eval-corpora.ts';
 import { benchBaseline, benchHttp } from './http-bench.ts';
 import { benchKnowledgeMemory } from './knowledge-memory.ts';
+import { benchMemory, IDLE_MS, SETTLE_MS } from './memory-bench.ts';
 import { benchRetrieval, type RetrievalRow } from './retrieval-bench.ts';
 import { benchScores } from './scores-bench.ts';
 import { benchStall } from './stall-bench.ts';
@@ -124,4 +127,20 @@ if (wants('scores')) {
   console.log('|---|---:|---:|---:|');
   for (const row of r.rows) console.log(`| ${row.period} | ${row.people} | ${f(row.p50)} | ${f(row.p99)} |`);
   console.log(`\nEXPLAIN ANALYZE (week):\n\n\`\`\`\n${r.explain}\n\`\`\``);
+}
+
+if (wants('memory')) {
+  const postgres = await benchDatabase().catch(() => null);
+  const rows = await benchMemory(postgres?.url);
+  await postgres?.drop();
+  console.log(
+    `\n### Bot process memory (RSS, MB; HTTP mode, knowledge/notes; ${SETTLE_MS / 1000} s after start, and idle after ${IDLE_MS / 1000} s)\n`,
+  );
+  console.log('| database | start s | RSS after start | RSS idle | peak RSS |');
+  console.log('|---|---:|---:|---:|---:|');
+  for (const r of rows) {
+    console.log(
+      `| ${r.engine} | ${f(r.startMs / 1000)} | ${f(r.settledRssMB, 0)} | ${f(r.idleRssMB, 0)} | ${r.peakRssMB === null ? '–' : f(r.peakRssMB, 0)} |`,
+    );
+  }
 }

@@ -27,12 +27,10 @@ import { SqlScheduleRepository } from './storage/schedule-repository.ts';
 import { SqlScoreRepository } from './storage/score-repository.ts';
 import { Storage } from './storage/storage.ts';
 import { SqlUserRepository } from './storage/user-repository.ts';
+import { STALE_CLAIM_MS } from './timeouts.ts';
 
 /** Our own notes, which the shipped question bank cites. */
 export const BUNDLED_NOTES_DIR = fileURLToPath(new URL('../knowledge/notes', import.meta.url));
-
-/** An unposted claim older than this is taken over (ms): well above a Slack post's worst case. */
-export const STALE_CLAIM_MS = 5 * 60_000;
 
 /** Everything the adapters use. */
 export interface Services {
@@ -65,7 +63,13 @@ export async function openServices(
   }
   const { questions: bank, problems: bankProblems } = await loadQuestionBank(config.QUESTIONS_DIR, sections);
   const storage = new Storage(
-    () => openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR, logger: log }),
+    () =>
+      openDatabase({
+        databaseUrl: config.DATABASE_URL,
+        dataDir: config.DATA_DIR,
+        logger: log,
+        queryTimeoutMs: config.DATABASE_QUERY_TIMEOUT_MS,
+      }),
     log,
   );
   const repositories = {
@@ -124,7 +128,10 @@ export function slackProfileFetcher(client: WebClient): ProfileFetcher {
   };
 }
 
-/** The quiz context over Slack's Web API. */
-export function slackQuizContext(services: Services, client: WebClient): QuizContext {
-  return services.quizContext(slackQuizMessenger(client));
+/**
+ * The quiz context over Slack's Web API: `client` for every call, `postClient` (one attempt, no
+ * retry: slack-client-options.ts `singleAttemptOptions`) for posting the daily question.
+ */
+export function slackQuizContext(services: Services, client: WebClient, postClient: WebClient): QuizContext {
+  return services.quizContext(slackQuizMessenger(client, postClient));
 }

@@ -5,6 +5,12 @@
 
 import { config as loadDotenv } from 'dotenv';
 import { z } from 'zod';
+import {
+  DATABASE_QUERY_TIMEOUT_MS,
+  MAX_DATABASE_QUERY_TIMEOUT_MS,
+  MAX_SLACK_API_TIMEOUT_MS,
+  SLACK_API_TIMEOUT_MS,
+} from './timeouts.ts';
 
 /** Parses "8h", "90m", "45s", "1500ms" or a bare number of milliseconds into ms. */
 export function parseDuration(text: string): number | null {
@@ -83,10 +89,44 @@ const schema = z.object({
     .max(120_000)
     .default(8000),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  DATABASE_QUERY_TIMEOUT_MS: z.coerce
+    .number({ message: 'must be milliseconds, 100–30000' })
+    .int()
+    .min(100)
+    .max(MAX_DATABASE_QUERY_TIMEOUT_MS)
+    .default(DATABASE_QUERY_TIMEOUT_MS),
+  SLACK_API_TIMEOUT_MS: z.coerce
+    .number({ message: 'must be milliseconds, 500–30000' })
+    .int()
+    .min(500)
+    .max(MAX_SLACK_API_TIMEOUT_MS)
+    .default(SLACK_API_TIMEOUT_MS),
 });
 
 /** The validated configuration. Durations in ms. */
 export type Config = z.infer<typeof schema>;
+
+/** Variables whose values are secrets: an error shows only a prefix and the length. */
+const SECRET_VARIABLES = new Set([
+  'SLACK_BOT_TOKEN',
+  'SLACK_APP_TOKEN',
+  'SLACK_SIGNING_SECRET',
+  'OPENAI_API_KEY',
+]);
+
+/**
+ * How a bad value is quoted in an error (issue 9, item 4: logs and terminals keep what they
+ * print). Secrets: at most 5 leading characters (the token type, e.g. `xoxp-`, never more than a
+ * quarter of the value) and the length. Anything else: as given, with the password of a
+ * `scheme://user:password@host` URL replaced by `***`.
+ */
+export function describeValue(name: string, value: string): string {
+  if (SECRET_VARIABLES.has(name)) {
+    const prefix = value.slice(0, Math.min(5, Math.floor(value.length / 4)));
+    return `"${prefix}…", ${value.length} characters`;
+  }
+  return `"${value.replace(/(\/\/[^\s/@:]*):[^\s@/]*@/g, '$1:***@')}"`;
+}
 
 /** A configuration problem: `message` lists one line per bad variable. */
 export class ConfigError extends Error {
@@ -97,10 +137,21 @@ export class ConfigError extends Error {
 }
 
 /**
- * Reads the configuration from `env` (default: process.env after loading `.env` if present).
- * @throws ConfigError naming every bad variable, e.g. `PORT: expected a number (got "abc")`.
+ * Who reads the configuration. `bot`: the Slack app, which in HTTP mode must verify requests, so
+ * it needs SLACK_SIGNING_SECRET. `cli`: `saa` commands, which only call Slack's Web API and
+ * never receive a request (issue 9, item 12).
  */
-export function loadConfig(env?: Record<string, string | undefined>): Config {
+export type ConfigPurpose = 'bot' | 'cli';
+
+/**
+ * Reads the configuration from `env` (default: process.env after loading `.env` if present).
+ * @throws ConfigError naming every bad variable, e.g. `PORT: expected a number (got "abc")`;
+ *   secret values are quoted by {@link describeValue}, never in full.
+ */
+export function loadConfig(
+  env?: Record<string, string | undefined>,
+  options: { purpose?: ConfigPurpose } = {},
+): Config {
   if (!env) loadDotenv({ quiet: true });
   const source = env ?? process.env;
   const parsed = schema.safeParse(source);
@@ -109,13 +160,14 @@ export function loadConfig(env?: Record<string, string | undefined>): Config {
       parsed.error.issues.map((i) => {
         const name = String(i.path[0] ?? '?');
         const got = source[name];
-        return `${name}: ${i.message}${got === undefined ? '' : ` (got "${got}")`}`;
+        return `${name}: ${i.message}${got === undefined ? '' : ` (got ${describeValue(name, got)})`}`;
       }),
     );
   }
   const c = parsed.data;
   const problems: string[] = [];
-  if (c.SLACK_BOT_TOKEN && !c.SLACK_APP_TOKEN && !c.SLACK_SIGNING_SECRET) {
+  const purpose = options.purpose ?? 'bot';
+  if (purpose === 'bot' && c.SLACK_BOT_TOKEN && !c.SLACK_APP_TOKEN && !c.SLACK_SIGNING_SECRET) {
     problems.push('SLACK_SIGNING_SECRET: required in HTTP mode (or set SLACK_APP_TOKEN for Socket Mode)');
   }
   if (problems.length) throw new ConfigError(problems);

@@ -5,6 +5,7 @@
  * the same `/saa` commands.
  */
 
+import { WebClient } from '@slack/web-api';
 import { openServices, type Services, slackProfileFetcher, slackQuizContext } from './bootstrap.ts';
 import type { CommandServices } from './commands/handle-command.ts';
 import { type Config, ConfigError, loadConfig } from './config.ts';
@@ -13,6 +14,7 @@ import type { QuizContext } from './daily-quiz/quiz-context.ts';
 import { startQuizScheduler } from './daily-quiz/quiz-scheduler.ts';
 import type { ScoreContext } from './scores/score-context.ts';
 import { createSlackApp } from './slack/create-slack-app.ts';
+import { singleAttemptOptions } from './slack/slack-client-options.ts';
 import { DataDirLockedError } from './storage/data-dir-lock.ts';
 
 function report(services: Services, config: Config): void {
@@ -34,6 +36,7 @@ async function main(): Promise<void> {
       postQuestion: async () => {
         throw new Error('the console cannot post to a channel');
       },
+      findQuestion: async () => ({ found: null }),
       updateQuestion: async () => undefined,
       postReveal: async () => undefined,
     });
@@ -65,12 +68,17 @@ async function main(): Promise<void> {
       signingSecret: config.SLACK_SIGNING_SECRET,
       appToken: config.SLACK_APP_TOKEN,
       slackApiUrl: config.SLACK_API_URL,
+      apiTimeoutMs: config.SLACK_API_TIMEOUT_MS,
       port: config.PORT,
       logLevel: config.LOG_LEVEL,
     },
     commandServices,
   );
-  quiz = slackQuizContext(services, slack.app.client);
+  const postClient = new WebClient(
+    config.SLACK_BOT_TOKEN,
+    singleAttemptOptions({ apiUrl: config.SLACK_API_URL, timeoutMs: config.SLACK_API_TIMEOUT_MS }),
+  );
+  quiz = slackQuizContext(services, slack.app.client, postClient);
   scores = services.scoreContext(slackProfileFetcher(slack.app.client));
   try {
     await services.storage.ready();

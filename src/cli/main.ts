@@ -15,7 +15,7 @@ export async function runCli(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   const io = { stdin: process.stdin, out: process.stdout, err: process.stderr };
   try {
-    const config = loadConfig();
+    const config = loadConfig(undefined, { purpose: 'cli' });
     switch (command) {
       case 'ask':
         return await runAsk(rest, config, io);

@@ -13,6 +13,7 @@ import type { Config } from '../config.ts';
 import { postDailyQuiz } from '../daily-quiz/post-daily-quiz.ts';
 import type { Period } from '../quiz/periods.ts';
 import { leaderboard } from '../scores/leaderboard.ts';
+import { singleAttemptOptions, slackClientOptions } from '../slack/slack-client-options.ts';
 import { migrate } from '../storage/migrate.ts';
 import { openDatabase } from '../storage/open-database.ts';
 import { SqlScoreRepository } from '../storage/score-repository.ts';
@@ -26,11 +27,12 @@ export const QUIZ_USAGE = [
   'saa leaderboard [--period week|month|all] [--channel ID] [--team ID] [--json]',
 ];
 
-function slackClient(config: Config): WebClient | null {
+function slackClient(config: Config, attempts: 'retry' | 'once' = 'retry'): WebClient | null {
   if (!config.SLACK_BOT_TOKEN) return null;
+  const settings = { apiUrl: config.SLACK_API_URL, timeoutMs: config.SLACK_API_TIMEOUT_MS };
   return new WebClient(
     config.SLACK_BOT_TOKEN,
-    config.SLACK_API_URL ? { slackApiUrl: config.SLACK_API_URL } : {},
+    attempts === 'once' ? singleAttemptOptions(settings) : slackClientOptions(settings),
   );
 }
 
@@ -54,16 +56,24 @@ export async function runQuizPost(args: string[], config: Config, io: Io): Promi
     return 2;
   }
   const client = slackClient(config);
-  if (!client) {
+  const postClient = slackClient(config, 'once');
+  if (!client || !postClient) {
     io.err.write('SLACK_BOT_TOKEN is required to post to Slack.\n');
     return 1;
   }
   const teamId = values.team ?? String((await client.auth.test()).team_id ?? '');
   const services = await openServices(config);
   try {
-    const outcome = await postDailyQuiz(slackQuizContext(services, client), teamId, values.channel);
+    const ctx = slackQuizContext(services, client, postClient);
+    const outcome = await postDailyQuiz(ctx, teamId, values.channel);
+    // Once Slack accepted the post this is a success, stored or not (issue 9, item 2).
+    const unstored = 'stored' in outcome && !outcome.stored;
     const messages = {
-      posted: 'Posted today’s quiz.',
+      posted: unstored
+        ? 'Posted today’s quiz. The database did not store it (see the log); the bot will find the message instead of posting again.'
+        : 'Posted today’s quiz.',
+      recovered:
+        'Today’s quiz was already in that channel (posted earlier, its record incomplete); nothing posted.',
       'already-posted': 'Today’s quiz is already in that channel; nothing posted.',
       'in-progress': 'Another process is posting today’s quiz right now; nothing posted.',
       'no-questions': 'The question bank is empty; nothing posted.',

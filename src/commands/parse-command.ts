@@ -3,6 +3,8 @@
  * valid arguments is a study question, so `/saa quiz me on dax` is a question, not an error.
  */
 
+import { escapeMrkdwn } from '../slack/mrkdwn.ts';
+
 /** Leaderboard periods (in the channel's quiz time zone). */
 export type Period = 'week' | 'month' | 'all';
 
@@ -49,7 +51,8 @@ export function parseCommand(text: string): Command {
         else {
           return {
             kind: 'invalid',
-            message: `I couldn't read "${arg}". Use \`/saa daily on [HH:MM] [Area/City]\`, e.g. \`/saa daily on 09:30 Europe/Paris\`.`,
+            // Echoed as Slack mrkdwn: escaped, so `<!channel>` typed here notifies nobody.
+            message: `I couldn't read "${escapeMrkdwn(arg)}". Use \`/saa daily on [HH:MM] [Area/City]\`, e.g. \`/saa daily on 09:30 Europe/Paris\`.`,
           };
         }
       }

@@ -3,6 +3,7 @@
  * channel's schedule. "on" without a time keeps the channel's (or the default) days and time.
  */
 
+import { escapeMrkdwn } from '../slack/mrkdwn.ts';
 import { cronAt, describeSchedule, isTimeZone } from '../quiz/daily-schedule.ts';
 import type { ChannelSchedule } from '../storage/schedule-repository.ts';
 import type { QuizContext } from './quiz-context.ts';
@@ -37,7 +38,7 @@ export async function enableSchedule(
 ): Promise<ScheduleReply> {
   if (args.timeZone && !isTimeZone(args.timeZone)) {
     return {
-      text: `"${args.timeZone}" is not a time zone I know. Use an IANA name such as Europe/Paris or America/New_York.`,
+      text: `"${escapeMrkdwn(args.timeZone)}" is not a time zone I know. Use an IANA name such as Europe/Paris or America/New_York.`,
       schedule: null,
     };
   }

@@ -9,10 +9,26 @@ import type { AnswerRepository, QuizStats } from '../storage/answer-repository.t
 import type { QuizPost, QuizPostRepository } from '../storage/quiz-post-repository.ts';
 import type { ScheduleRepository } from '../storage/schedule-repository.ts';
 
+/**
+ * What a search for a quiz's earlier message found: `found` its ts, or null when there is none;
+ * `unchecked` when this app cannot read the channel (the reason, e.g. `missing_scope`).
+ */
+export type EarlierPost = { found: string | null } | { unchecked: string };
+
 /** How the quiz reaches a channel. Errors thrown here are Slack errors; callers log and retry later. */
 export interface QuizMessenger {
-  /** Posts the question with one button per option; resolves with the message ts. */
+  /**
+   * Posts the question with one button per option, once (no automatic retry: a retry of a post
+   * the channel did get would show it twice); resolves with the message ts. The message names
+   * `post.id`, so {@link QuizMessenger.findQuestion} can find it.
+   */
   postQuestion(post: QuizPost, question: Question): Promise<string>;
+  /**
+   * Looks in the channel's recent messages for the question of `post` posted earlier (by a
+   * process that died or lost its database before storing the ts).
+   * @throws on failures that may pass (timeouts, 5xx, rate limits): the caller tries again later.
+   */
+  findQuestion(post: QuizPost): Promise<EarlierPost>;
   /** Rewrites the posted question: the answer count, or the revealed answer with stats. */
   updateQuestion(
     post: QuizPost,
@@ -35,6 +51,11 @@ export interface QuizContext {
   instanceId: string;
   /** An unposted claim older than this is taken over (a process died between claim and post). */
   staleClaimMs: number;
+  /**
+   * Waits (ms) between attempts to store a posted question's ts while the database is
+   * unavailable (default STORE_TS_RETRY_DELAYS_MS in timeouts.ts; tests shorten them).
+   */
+  storeRetryDelaysMs?: readonly number[];
   /** Reveal the answer this long after posting (QUIZ_REVEAL_AFTER). */
   revealAfterMs: number;
   /** Schedule used when a channel turns the quiz on without saying when (QUIZ_SCHEDULE, QUIZ_TIMEZONE). */

@@ -2,17 +2,27 @@
  * The Bolt app: Socket Mode when an app-level token is configured, otherwise HTTP on PORT with
  * Bolt's default `POST /slack/events`, plus `GET /healthz`. Signature verification stays on:
  * Bolt rejects unsigned, forged and stale (> 5 min old) requests; we also reject timestamps more
- * than 5 min in the future. `slackApiUrl` points the Web API client elsewhere (tests, proxies).
+ * than 5 min in the future; a signed request seen before, or one Bolt cannot route, is acked and
+ * ignored (request-guard.ts). `slackApiUrl` points the Web API client elsewhere (tests, proxies).
+ * Deadlines (issue 9): every Web API call and response_url post (slack-client-options.ts), and
+ * the time a request may take to arrive (timeouts.ts).
  */
 
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { App, ExpressReceiver, LogLevel } from '@slack/bolt';
+import { App, ExpressReceiver, type Logger, LogLevel } from '@slack/bolt';
 import express from 'express';
 import type { CommandServices } from '../commands/handle-command.ts';
+import {
+  HTTP_HEADERS_TIMEOUT_MS,
+  HTTP_REQUEST_TIMEOUT_MS,
+  HTTP_TIMEOUT_CHECK_INTERVAL_MS,
+} from '../timeouts.ts';
 import { registerActions } from './listeners/actions/index.ts';
 import { registerCommands } from './listeners/commands/index.ts';
 import { registerEvents } from './listeners/events/index.ts';
+import { guardSlackRequests } from './request-guard.ts';
+import { slackClientOptions } from './slack-client-options.ts';
 import { rejectFutureTimestamps } from './verify-timestamp.ts';
 
 /** What the Slack adapter needs from configuration. */
@@ -21,8 +31,14 @@ export interface SlackOptions {
   signingSecret?: string;
   appToken?: string;
   slackApiUrl?: string;
+  /** Deadline of one Web API call or response_url post (ms; config SLACK_API_TIMEOUT_MS, default timeouts.ts). */
+  apiTimeoutMs?: number;
   port: number;
   logLevel?: 'debug' | 'info' | 'warn' | 'error';
+  /** Where Bolt and our listeners log (default: Bolt's console logger at `logLevel`). */
+  logger?: Logger;
+  /** HTTP mode: how long a request may take to arrive (ms); defaults from timeouts.ts (tests shorten them). */
+  server?: { headersTimeoutMs?: number; requestTimeoutMs?: number; checkIntervalMs?: number };
 }
 
 /** A started-or-startable Slack adapter. */
@@ -50,8 +66,9 @@ export function createSlackApp(
   services: CommandServices,
   register?: (app: App) => void,
 ): SlackAdapter {
-  const clientOptions = options.slackApiUrl ? { slackApiUrl: options.slackApiUrl } : undefined;
+  const clientOptions = slackClientOptions({ apiUrl: options.slackApiUrl, timeoutMs: options.apiTimeoutMs });
   const logLevel = LEVELS[options.logLevel ?? 'info'];
+  const logger = options.logger;
   let app: App;
   let receiver: ExpressReceiver | null = null;
   if (options.appToken) {
@@ -61,6 +78,7 @@ export function createSlackApp(
       socketMode: true,
       clientOptions,
       logLevel,
+      logger,
     });
   } else {
     if (!options.signingSecret) throw new Error('SLACK_SIGNING_SECRET is required in HTTP mode');
@@ -69,8 +87,16 @@ export function createSlackApp(
       res.status(200).json({ ok: true });
     });
     router.use('/slack/events', rejectFutureTimestamps());
-    receiver = new ExpressReceiver({ signingSecret: options.signingSecret, router, logLevel });
-    app = new App({ token: options.botToken, receiver, clientOptions, logLevel });
+    // Before the receiver: it registers its own POST handler on this router when constructed.
+    router.use(
+      '/slack/events',
+      ...guardSlackRequests({
+        signingSecret: options.signingSecret,
+        logger: { warn: (...args: unknown[]) => app.logger.warn(...args) },
+      }),
+    );
+    receiver = new ExpressReceiver({ signingSecret: options.signingSecret, router, logLevel, logger });
+    app = new App({ token: options.botToken, receiver, clientOptions, logLevel, logger });
   }
   app.error(async (err) => {
     app.logger.error('unhandled Slack listener error', err);
@@ -87,7 +113,12 @@ export function createSlackApp(
         await app.start();
         return null;
       }
-      server = (await app.start(options.port)) as Server;
+      // A stalled request must not hold a connection for Node's default 300 s (issue 9, item 14).
+      server = (await app.start(options.port, {
+        headersTimeout: options.server?.headersTimeoutMs ?? HTTP_HEADERS_TIMEOUT_MS,
+        requestTimeout: options.server?.requestTimeoutMs ?? HTTP_REQUEST_TIMEOUT_MS,
+        connectionsCheckingInterval: options.server?.checkIntervalMs ?? HTTP_TIMEOUT_CHECK_INTERVAL_MS,
+      })) as Server;
       return (server.address() as AddressInfo).port;
     },
     async stop() {

@@ -1,26 +1,91 @@
 /**
  * The quiz messenger over Slack's Web API: chat.postMessage for the question, chat.update for the
- * answer count and the reveal, a threaded chat.postMessage for the result.
+ * answer count and the reveal, a threaded chat.postMessage for the result, and
+ * conversations.history to find a question posted earlier.
+ * The question is posted once, with no automatic retry (`postClient`, see
+ * slack-client-options.ts), and carries message metadata naming its quiz
+ * (https://api.slack.com/metadata/using): a process that takes over a claim left without a ts
+ * finds that message instead of posting again (issue 9, item 2). Reading it back needs the
+ * `channels:history` (public) or `groups:history` (private) scope and the bot in the channel.
  */
 
 import type { WebClient } from '@slack/web-api';
-import type { QuizMessenger } from '../daily-quiz/quiz-context.ts';
+import type { EarlierPost, QuizMessenger } from '../daily-quiz/quiz-context.ts';
 import type { Question } from '../quiz/question.ts';
 import type { QuizStats } from '../storage/answer-repository.ts';
 import type { QuizPost } from '../storage/quiz-post-repository.ts';
 import { dailyQuestionBlocks, revealText } from './views/quiz-blocks.ts';
 
-/** Builds a messenger on a Web API client (Bolt's `app.client`). */
-export function slackQuizMessenger(client: WebClient): QuizMessenger {
+/** `metadata.event_type` of a daily question; its payload carries `quiz_id` (the quiz_posts id). */
+export const QUIZ_EVENT_TYPE = 'saa_daily_quiz';
+/** Messages per conversations.history page (Slack's maximum is 999; it recommends ≤ 200). */
+export const HISTORY_PAGE_SIZE = 200;
+/**
+ * Pages read at most, newest first: the channel's last 1,000 messages. A claim is taken over on
+ * its own local day, minutes after the post it may have made, so that post is among them unless
+ * the channel had over 1,000 messages since. (No `oldest` bound: it would compare our clock with
+ * Slack's.)
+ */
+export const HISTORY_MAX_PAGES = 5;
+
+/**
+ * Slack errors that mean the channel's history cannot be read by this app at all (a scope the
+ * install lacks, the bot not in the channel): waiting will not help, so the caller posts anyway.
+ * Source: https://api.slack.com/methods/conversations.history#errors
+ */
+const CANNOT_READ = new Set([
+  'missing_scope',
+  'not_in_channel',
+  'channel_not_found',
+  'no_permission',
+  'not_allowed_token_type',
+  'access_denied',
+]);
+
+/**
+ * Builds a messenger on Web API clients: `client` for everything (Bolt's `app.client`, with
+ * retries), `postClient` for the question's chat.postMessage (one attempt; default `client`).
+ */
+export function slackQuizMessenger(client: WebClient, postClient: WebClient = client): QuizMessenger {
   return {
     async postQuestion(post: QuizPost, question: Question) {
-      const res = await client.chat.postMessage({
+      const res = await postClient.chat.postMessage({
         channel: post.channelId,
         text: `Daily SAA question: ${question.question}`,
         blocks: dailyQuestionBlocks(question, post.id, { answered: 0, correct: 0, byChoice: {} }, false),
+        metadata: {
+          event_type: QUIZ_EVENT_TYPE,
+          event_payload: { quiz_id: post.id, team_id: post.teamId, local_date: post.localDate },
+        },
       });
       if (!res.ts) throw new Error(`chat.postMessage returned no ts for quiz ${post.id}`);
       return res.ts;
+    },
+    async findQuestion(post: QuizPost): Promise<EarlierPost> {
+      let cursor: string | undefined;
+      try {
+        for (let page = 0; page < HISTORY_MAX_PAGES; page++) {
+          const res = await client.conversations.history({
+            channel: post.channelId,
+            limit: HISTORY_PAGE_SIZE,
+            include_all_metadata: true,
+            ...(cursor ? { cursor } : {}),
+          });
+          const found = (res.messages ?? []).find(
+            (m) =>
+              m.metadata?.event_type === QUIZ_EVENT_TYPE &&
+              Number((m.metadata.event_payload as { quiz_id?: unknown } | undefined)?.quiz_id) === post.id,
+          );
+          if (found?.ts) return { found: found.ts };
+          cursor = res.response_metadata?.next_cursor || undefined;
+          if (!res.has_more || !cursor) break;
+        }
+      } catch (err) {
+        const code = (err as { data?: { error?: unknown } }).data?.error;
+        if (typeof code === 'string' && CANNOT_READ.has(code)) return { unchecked: code };
+        throw err;
+      }
+      return { found: null };
     },
     async updateQuestion(post: QuizPost, question: Question, state: { stats: QuizStats; revealed: boolean }) {
       if (!post.messageTs) return;

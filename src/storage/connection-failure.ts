@@ -51,3 +51,18 @@ function check(error: unknown, depth: number): boolean {
   if (Array.isArray(errors) && errors.some((e) => check(e, depth + 1))) return true;
   return cause !== undefined && check(cause, depth + 1);
 }
+
+/**
+ * True when `error` says a statement ran out of time: pg's own deadline ("Query read timeout",
+ * `query_timeout`: the server did not answer, e.g. a silent network) or the server's
+ * (SQLSTATE 57014 with "statement timeout", `statement_timeout`). Both mean "try again later",
+ * so `pg-database.ts` reports them as `DatabaseUnavailableError` too; other 57014 cancellations
+ * (a user's `pg_cancel_backend`) are not deadlines.
+ */
+export function isDeadlineExceeded(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null) return false;
+  const { code, message } = error as { code?: unknown; message?: unknown };
+  const text = typeof message === 'string' ? message.toLowerCase() : '';
+  if (text.includes('query read timeout')) return true;
+  return code === '57014' && text.includes('statement timeout');
+}

@@ -16,6 +16,8 @@ export interface OpenDatabaseOptions {
   dataDir: string;
   /** Where recovered connection problems are reported (default console). */
   logger?: StorageLogger;
+  /** Postgres: statement deadline (ms; config DATABASE_QUERY_TIMEOUT_MS, default timeouts.ts). */
+  queryTimeoutMs?: number;
 }
 
 /**
@@ -25,7 +27,11 @@ export interface OpenDatabaseOptions {
  * @throws DataDirLockedError when the PGlite directory is in use by another process.
  */
 export async function openDatabase(options: OpenDatabaseOptions): Promise<Database> {
-  if (options.databaseUrl) return PgDatabase.connect(options.databaseUrl, { logger: options.logger });
+  if (options.databaseUrl)
+    return PgDatabase.connect(options.databaseUrl, {
+      logger: options.logger,
+      queryTimeoutMs: options.queryTimeoutMs,
+    });
   return PgliteDatabase.open({ dataDir: embeddedDataDir(options.dataDir) });
 }
 

@@ -4,11 +4,29 @@
  * directory is given (tests). PGlite is one session: every call here is queued behind the one
  * before it, so a transaction or a session never sees another caller's statements.
  * Creating a fresh instance runs initdb and takes seconds; reopening an existing directory is fast.
+ * Memory (issue 9, item 13; measured by `npm run bench -- memory`): PGlite runs initdb in a
+ * second WebAssembly instance whose memory the process keeps (a worker thread does not give it
+ * back either), so a new data directory is created by a short-lived child process; and
+ * Postgres' 128 MB default `shared_buffers` are cut to {@link PGLITE_SHARED_BUFFERS} (the bot's
+ * tables are small: a quiz post a day per channel).
  */
 
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { PGlite, type Results } from '@electric-sql/pglite';
 import { acquireDataDirLock, type DataDirLock } from './data-dir-lock.ts';
 import type { Database, QueryResult, Session } from './db.ts';
+
+/**
+ * Postgres `shared_buffers` in PGlite: its page cache, inside the WebAssembly memory, which never
+ * shrinks. 16 MB holds 2,048 pages of 8 kB, far more than the bot's working set.
+ */
+export const PGLITE_SHARED_BUFFERS = '8MB';
+
+/** Start parameters: PGlite's defaults plus {@link PGLITE_SHARED_BUFFERS}. */
+const START_PARAMS = [...PGlite.defaultStartParams, '-c', `shared_buffers=${PGLITE_SHARED_BUFFERS}`];
 
 /** Options for `PgliteDatabase.open`. */
 export interface PgliteDatabaseOptions {
@@ -34,7 +52,11 @@ export class PgliteDatabase implements Database {
   static async open(options: PgliteDatabaseOptions = {}): Promise<PgliteDatabase> {
     const lock = options.dataDir === undefined ? undefined : await acquireDataDirLock(options.dataDir);
     try {
-      const pglite = await PGlite.create(lock ? { dataDir: lock.dir } : {});
+      if (lock && !existsSync(join(lock.dir, 'PG_VERSION'))) await createInChild(lock.dir);
+      const pglite = await PGlite.create({
+        ...(lock ? { dataDir: lock.dir } : {}),
+        startParams: START_PARAMS,
+      });
       return new PgliteDatabase(pglite, lock);
     } catch (error) {
       await lock?.release();
@@ -94,6 +116,33 @@ export class PgliteDatabase implements Database {
     this.#queue = run.catch(() => undefined);
     return run;
   }
+}
+
+/** Longest initdb may take in the child (ms); it takes a few seconds. */
+export const PGLITE_INITDB_TIMEOUT_MS = 120_000;
+
+/**
+ * Runs initdb for a new data directory in a child process (pglite-initdb.mjs), so the memory it
+ * takes goes away with the process. The caller holds the directory's lock meanwhile.
+ * @throws Error when the child fails or takes longer than {@link PGLITE_INITDB_TIMEOUT_MS}.
+ */
+function createInChild(dataDir: string): Promise<void> {
+  const script = fileURLToPath(new URL('./pglite-initdb.mjs', import.meta.url));
+  return new Promise((resolve, reject) => {
+    execFile(
+      process.execPath,
+      [script, dataDir],
+      { timeout: PGLITE_INITDB_TIMEOUT_MS },
+      (error, _out, stderr) =>
+        error
+          ? reject(
+              new Error(
+                `creating the embedded database in ${dataDir} failed: ${stderr.trim() || error.message}`,
+              ),
+            )
+          : resolve(),
+    );
+  });
 }
 
 function toResult<R>(result: Results<R> | undefined): QueryResult<R> {

@@ -2,8 +2,10 @@
  * Daily quiz posts, one per (team, channel, local date). The row is claimed before posting to
  * Slack and completed with the message ts after, which makes the daily post exactly-once across
  * processes and crashes; `revealed_at` makes the answer reveal exactly-once the same way.
- * Limit: a process that posted to Slack but died before `markPosted` leaves a claim that looks
- * stale, and the taker posts again; keep `staleAfterMs` well above the time a post can take.
+ * A process that posted to Slack but died (or lost the database) before `markPosted` leaves a
+ * claim that looks stale: the taker looks for that message in the channel before posting
+ * (daily-quiz/post-daily-quiz.ts). Keep `staleAfterMs` above the time a live post can take
+ * (timeouts.ts `claimHoldWorstCaseMs`), so a post in flight is never taken over.
  */
 
 import type { Database } from './db.ts';

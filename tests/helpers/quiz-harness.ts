@@ -11,6 +11,7 @@ import type { QuizContext, QuizMessenger } from '../../src/daily-quiz/quiz-conte
 import { loadNotes } from '../../src/knowledge/load-notes.ts';
 import { loadQuestionBank } from '../../src/quiz/load-question-bank.ts';
 import type { Question } from '../../src/quiz/question.ts';
+import { singleAttemptOptions, slackClientOptions } from '../../src/slack/slack-client-options.ts';
 import { slackQuizMessenger } from '../../src/slack/slack-quiz-messenger.ts';
 import { SqlAnswerRepository } from '../../src/storage/answer-repository.ts';
 import type { Database } from '../../src/storage/db.ts';
@@ -47,9 +48,16 @@ export function recordingLog() {
   };
 }
 
-/** The real Slack messenger, talking to the stand-in. */
-export function standInMessenger(standIn: SlackStandIn): QuizMessenger {
-  return slackQuizMessenger(new WebClient('xoxb-test', { slackApiUrl: standIn.apiUrl }));
+/**
+ * The real Slack messenger, talking to the stand-in, with the bot's client options (deadline,
+ * retries; the question posted in one attempt). `timeoutMs` shortens the per-call deadline.
+ */
+export function standInMessenger(standIn: SlackStandIn, timeoutMs?: number): QuizMessenger {
+  const settings = { apiUrl: standIn.apiUrl, timeoutMs };
+  return slackQuizMessenger(
+    new WebClient('xoxb-test', slackClientOptions(settings)),
+    new WebClient('xoxb-test', singleAttemptOptions(settings)),
+  );
 }
 
 /** What a test may set; everything else has a sensible default. */
@@ -63,6 +71,7 @@ export interface QuizContextOptions {
   defaults?: { cron: string; timeZone: string };
   ready?: () => Promise<void>;
   log?: QuizContext['log'];
+  storeRetryDelaysMs?: readonly number[];
 }
 
 /** Default staleness of an unposted claim in tests (5 min, as bootstrap.ts). */
@@ -85,6 +94,7 @@ export function quizContext(db: Database, o: QuizContextOptions): QuizContext {
     defaults: o.defaults ?? { cron: '0 9 * * 1-5', timeZone: 'UTC' },
     ready: o.ready ?? (() => Promise.resolve()),
     log: o.log ?? recordingLog().log,
+    storeRetryDelaysMs: o.storeRetryDelaysMs,
   };
 }
 

@@ -58,7 +58,12 @@ export function slashCommandForm(
   };
 }
 
-/** A block_actions interaction form (`payload=<json>`) for a button click. */
+let interactions = 0;
+
+/**
+ * A block_actions interaction form (`payload=<json>`) for a button click. Each call is a new
+ * click: its own `trigger_id` and `action_ts`, as Slack gives every interaction, unless `triggerId` says.
+ */
 export function buttonClickForm(args: {
   actionId: string;
   value: string;
@@ -67,7 +72,10 @@ export function buttonClickForm(args: {
   team?: string;
   channel?: string;
   messageTs?: string;
+  triggerId?: string;
 }) {
+  interactions += 1;
+  const triggerId = args.triggerId ?? `${interactions}.${process.pid}.${Date.now()}`;
   const payload = {
     type: 'block_actions',
     team: { id: args.team ?? 'T1', domain: 'study' },
@@ -85,7 +93,7 @@ export function buttonClickForm(args: {
       channel_id: args.channel ?? 'C1',
       is_ephemeral: false,
     },
-    trigger_id: '1.2.3',
+    trigger_id: triggerId,
     channel: { id: args.channel ?? 'C1', name: 'saa-study' },
     message: { ts: args.messageTs ?? '1.1', type: 'message', text: '', blocks: [] },
     response_url: args.responseUrl,
@@ -96,7 +104,7 @@ export function buttonClickForm(args: {
         block_id: 'b1',
         value: args.value,
         text: { type: 'plain_text', text: 'x' },
-        action_ts: '1.2',
+        action_ts: `${Math.floor(Date.now() / 1000)}.${String(interactions).padStart(6, '0')}`,
       },
     ],
   };

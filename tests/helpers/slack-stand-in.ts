@@ -1,6 +1,10 @@
 /**
  * A local stand-in for the Slack Web API and for response_url, on 127.0.0.1. Records every call;
  * answers like Slack does (`{ ok: true, … }`). Point Bolt at it with `slackApiUrl: standIn.apiUrl`.
+ * Keeps each channel's top-level messages, so `conversations.history` returns what was posted
+ * (newest first, `oldest`/`limit`/`cursor` as Slack reads them, message `metadata` only with
+ * `include_all_metadata`). Faults: a method can hang (never answer) or answer with an HTTP error,
+ * in either case after taking effect (`accept`: Slack did post) or not.
  */
 
 import { createServer, type IncomingMessage, type Server } from 'node:http';
@@ -13,6 +17,20 @@ export interface RecordedCall {
   body: Record<string, unknown>;
 }
 
+/**
+ * A fault for one call: `hang` never answers (the connection stays open until the stand-in
+ * closes); `status` answers with that HTTP status (e.g. 503). `accept`: the call takes effect
+ * first (a message is posted), as when Slack did the work and the answer was lost.
+ */
+export type Fault = { kind: 'hang'; accept?: boolean } | { kind: 'status'; status: number; accept?: boolean };
+
+/** A message as conversations.history returns it. */
+interface StoredMessage {
+  ts: string;
+  text: string;
+  metadata?: unknown;
+}
+
 /** Handle to a running stand-in. */
 export interface SlackStandIn {
   apiUrl: string;
@@ -22,6 +40,10 @@ export interface SlackStandIn {
   waitFor(pred: (c: RecordedCall) => boolean, timeoutMs?: number): Promise<RecordedCall>;
   /** Overrides the reply for a Web API method. */
   reply(method: string, fn: (body: Record<string, unknown>) => Record<string, unknown>): void;
+  /** Makes calls of `method` for which `pick` returns a fault fail that way; resolves a remover. */
+  fault(method: string, pick: (body: Record<string, unknown>) => Fault | null): () => void;
+  /** Top-level messages in `channel`, oldest first. */
+  messages(channel: string): StoredMessage[];
   close(): Promise<void>;
 }
 
@@ -47,10 +69,44 @@ export async function startSlackStandIn(): Promise<SlackStandIn> {
   const calls: RecordedCall[] = [];
   const waiters: Array<{ pred: (c: RecordedCall) => boolean; resolve: (c: RecordedCall) => void }> = [];
   const overrides = new Map<string, (body: Record<string, unknown>) => Record<string, unknown>>();
+  const faults = new Map<string, Set<(body: Record<string, unknown>) => Fault | null>>();
+  const channels = new Map<string, StoredMessage[]>();
   let ts = 1_700_000_000;
+  const post = (b: Record<string, unknown>) => {
+    const message = { ts: `${ts++}.000100`, text: String(b.text ?? ''), metadata: b.metadata };
+    if (!b.thread_ts) {
+      const list = channels.get(String(b.channel)) ?? [];
+      list.push(message);
+      channels.set(String(b.channel), list);
+    }
+    return { ok: true, channel: b.channel, ts: message.ts };
+  };
+  const history = (b: Record<string, unknown>) => {
+    const oldest = Number(b.oldest ?? 0);
+    const all = [...(channels.get(String(b.channel)) ?? [])]
+      .reverse()
+      .filter((m) => Number(m.ts) > oldest)
+      .map((m) => ({
+        type: 'message',
+        ts: m.ts,
+        text: m.text,
+        ...(String(b.include_all_metadata) === 'true' && m.metadata ? { metadata: m.metadata } : {}),
+      }));
+    const start = Number(b.cursor ?? 0);
+    const limit = Number(b.limit ?? 100);
+    const page = all.slice(start, start + limit);
+    const more = start + limit < all.length;
+    return {
+      ok: true,
+      messages: page,
+      has_more: more,
+      response_metadata: { next_cursor: more ? String(start + limit) : '' },
+    };
+  };
   const defaults: Record<string, (b: Record<string, unknown>) => Record<string, unknown>> = {
     'auth.test': () => ({ ok: true, user_id: 'UBOT', bot_id: 'BBOT', team_id: 'T1', user: 'saa' }),
-    'chat.postMessage': (b) => ({ ok: true, channel: b.channel, ts: `${ts++}.000100` }),
+    'chat.postMessage': post,
+    'conversations.history': history,
     'chat.update': (b) => ({ ok: true, channel: b.channel, ts: b.ts }),
     'chat.postEphemeral': () => ({ ok: true, message_ts: `${ts++}.000200` }),
     'views.publish': () => ({ ok: true }),
@@ -85,6 +141,12 @@ export async function startSlackStandIn(): Promise<SlackStandIn> {
     const method = url.replace(/^\/api\//, '').split('?')[0] ?? '';
     record({ method, body });
     const fn = overrides.get(method) ?? defaults[method] ?? (() => ({ ok: true }));
+    const fault = [...(faults.get(method) ?? [])].map((pick) => pick(body)).find((f) => f !== null);
+    if (fault) {
+      if (fault.accept) fn(body);
+      if (fault.kind === 'status') res.writeHead(fault.status, { 'content-type': 'text/plain' }).end('fault');
+      return; // hang: no answer until the stand-in closes
+    }
     res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(fn(body)));
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
@@ -113,7 +175,18 @@ export async function startSlackStandIn(): Promise<SlackStandIn> {
       });
     },
     reply: (method, fn) => overrides.set(method, fn),
-    close: () => new Promise((r) => server.close(() => r())),
+    fault(method, pick) {
+      const set = faults.get(method) ?? new Set();
+      set.add(pick);
+      faults.set(method, set);
+      return () => set.delete(pick);
+    },
+    messages: (channel) => [...(channels.get(channel) ?? [])],
+    close: () =>
+      new Promise((r) => {
+        server.close(() => r());
+        server.closeAllConnections(); // hung calls included
+      }),
   };
 }
 

@@ -1,6 +1,6 @@
 import { connect as connectTcp, createServer, type Server, type Socket } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { isConnectionFailure } from '../../src/storage/connection-failure.ts';
+import { isConnectionFailure, isDeadlineExceeded } from '../../src/storage/connection-failure.ts';
 import { DatabaseUnavailableError } from '../../src/storage/db.ts';
 import { PgDatabase } from '../../src/storage/pg-database.ts';
 
@@ -56,6 +56,28 @@ describe('isConnectionFailure', () => {
   });
 });
 
+describe('isDeadlineExceeded', () => {
+  const errorWith = (fields: Record<string, unknown>) =>
+    Object.assign(new Error(String(fields.message ?? 'x')), fields);
+  it.each([
+    ['pg query_timeout', true, errorWith({ message: 'Query read timeout' })],
+    [
+      '57014 from statement_timeout',
+      true,
+      errorWith({ code: '57014', message: 'canceling statement due to statement timeout' }),
+    ],
+    [
+      '57014 from pg_cancel_backend',
+      false,
+      errorWith({ code: '57014', message: 'canceling statement due to user request' }),
+    ],
+    ['23505 unique_violation', false, errorWith({ code: '23505' })],
+    ['not an error', false, 'Query read timeout'],
+  ])('%s → %s', (_name, expected, error) => {
+    expect(isDeadlineExceeded(error)).toBe(expected);
+  });
+});
+
 describe('PgDatabase when the server is unreachable', () => {
   it('fails fast with DatabaseUnavailableError on a closed port (query, transaction, session)', async () => {
     const db = connect('postgres://postgres@127.0.0.1:1/none');
@@ -84,6 +106,23 @@ describe('PgDatabase when the server is unreachable', () => {
 });
 
 describe.runIf(url)('PgDatabase recovering from a lost server (DATABASE_URL)', () => {
+  it('a statement past its deadline is cancelled by the server and reported as unavailable; the next one runs', async () => {
+    const db = connect(url ?? '', { max: 1, queryTimeoutMs: 200 });
+    const started = Date.now();
+    const error = await db.query('SELECT pg_sleep(5)').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DatabaseUnavailableError);
+    expect(String(error)).toMatch(/did not answer in time/);
+    expect(Date.now() - started).toBeLessThan(2000);
+    expect((await db.query<{ n: number }>('SELECT 1 AS n')).rows).toEqual([{ n: 1 }]);
+    // Sessions (migrations) get the longer deadline, and leave the connection as they found it.
+    expect(
+      await db.session(
+        async (s) => (await s.query<{ statement_timeout: string }>('SHOW statement_timeout')).rows[0],
+      ),
+    ).toEqual({ statement_timeout: '1min' });
+    expect((await db.query('SHOW statement_timeout')).rows).toEqual([{ statement_timeout: '200ms' }]);
+  });
+
   it('maps a terminated backend (57P01) and serves the next query on a new connection', async () => {
     const db = connect(url ?? '', { max: 1 });
     const error = await db.query('SELECT pg_terminate_backend(pg_backend_pid())').catch((e: unknown) => e);

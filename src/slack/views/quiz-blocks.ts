@@ -60,7 +60,10 @@ export function dailyQuestionBlocks(
   const status = revealed
     ? `Answer: *${question.correctKeys.join(', ')}* · ${stats.correct} of ${stats.answered} right (${pct(stats)} %)`
     : `${stats.answered} answered · your first answer counts, and only you see the result`;
-  blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: `${status} · ${question.topic}` }] });
+  blocks.push({
+    type: 'context',
+    elements: [{ type: 'mrkdwn', text: `${status} · ${escapeMrkdwn(question.topic)}` }],
+  });
   return blocks;
 }
 

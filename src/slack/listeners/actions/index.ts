@@ -11,7 +11,7 @@ import { shareAnswer } from './share-answer.ts';
 
 /** Registers every button handler; quiz buttons only when the quiz runs. */
 export function registerActions(app: App, quiz?: () => QuizContext): void {
-  app.action<BlockButtonAction>(SHARE_ACTION, shareAnswer);
+  app.action<BlockButtonAction>(SHARE_ACTION, shareAnswer());
   if (quiz) {
     app.action<BlockButtonAction>(new RegExp(`^${DAILY_ACTION}:`), quizAnswer(quiz));
     app.action<BlockButtonAction>(new RegExp(`^${PRACTICE_ACTION}:`), practiceAnswer(quiz));

@@ -5,7 +5,7 @@ import { answerPractice } from '../../../daily-quiz/practice-quiz.ts';
 import type { QuizContext } from '../../../daily-quiz/quiz-context.ts';
 import { DatabaseUnavailableError } from '../../../storage/db.ts';
 import { practiceFeedbackText } from '../../views/quiz-blocks.ts';
-import { buttonValue, clickTeamId } from './button-value.ts';
+import { clickTeamId, parseButtonValue, practiceButtonValue } from './button-value.ts';
 import { SCORES_UNAVAILABLE } from './quiz-answer.ts';
 
 /** Builds the practice button handler. */
@@ -18,15 +18,17 @@ export function practiceAnswer(quiz: () => QuizContext) {
     logger,
   }: SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs) => {
     await ack();
-    const value = buttonValue(action.value);
+    const value = parseButtonValue(practiceButtonValue, action.value);
     let text: string;
     try {
-      const result = await answerPractice(quiz(), {
-        teamId: clickTeamId(body),
-        userId: body.user.id,
-        questionId: String(value.id ?? ''),
-        choice: String(value.c ?? ''),
-      });
+      const result = value
+        ? await answerPractice(quiz(), {
+            teamId: clickTeamId(body),
+            userId: body.user.id,
+            questionId: value.id,
+            choice: value.c,
+          })
+        : null;
       text = result
         ? practiceFeedbackText(result.question, result.grade)
         : 'That question is no longer in the bank: `/saa quiz` for another.';

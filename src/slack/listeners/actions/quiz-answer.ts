@@ -8,7 +8,7 @@ import { answerDailyQuiz } from '../../../daily-quiz/answer-daily-quiz.ts';
 import type { QuizContext } from '../../../daily-quiz/quiz-context.ts';
 import { DatabaseUnavailableError } from '../../../storage/db.ts';
 import { dailyFeedbackText } from '../../views/quiz-blocks.ts';
-import { buttonValue, clickTeamId } from './button-value.ts';
+import { clickTeamId, dailyButtonValue, parseButtonValue } from './button-value.ts';
 
 /** What a click gets while the database is down (nothing was recorded). */
 export const SCORES_UNAVAILABLE =
@@ -26,16 +26,14 @@ export function quizAnswer(quiz: () => QuizContext) {
     await ack();
     // Ack the other clicks already waiting on the socket before this one's database work.
     await new Promise((resolve) => setImmediate(resolve));
-    const value = buttonValue(action.value);
+    const value = parseButtonValue(dailyButtonValue, action.value);
     const teamId = clickTeamId(body);
     let text: string;
     try {
-      const outcome = await answerDailyQuiz(quiz(), {
-        teamId,
-        userId: body.user.id,
-        quizId: Number(value.q),
-        choice: String(value.c ?? ''),
-      });
+      // A value our buttons never carry names no quiz: no database round trip for it.
+      const outcome = value
+        ? await answerDailyQuiz(quiz(), { teamId, userId: body.user.id, quizId: value.q, choice: value.c })
+        : ({ status: 'unknown' } as const);
       text = dailyFeedbackText(outcome);
     } catch (err) {
       if (!(err instanceof DatabaseUnavailableError))

@@ -9,9 +9,9 @@ import { practiceQuestion } from '../../../daily-quiz/practice-quiz.ts';
 import type { QuizContext } from '../../../daily-quiz/quiz-context.ts';
 import type { Question } from '../../../quiz/question.ts';
 import { analyzeText, stem } from '../../../retrieval/analyze-text.ts';
-import { decodeQuizMe, type QuizMePayload } from '../../views/answer-blocks.ts';
+import type { QuizMePayload } from '../../views/answer-blocks.ts';
 import { practiceQuestionBlocks } from '../../views/quiz-blocks.ts';
-import { clickTeamId } from './button-value.ts';
+import { clickTeamId, parseButtonValue, quizMeButtonValue } from './button-value.ts';
 
 /** Words every AWS topic shares: they say nothing about which topic is nearest. */
 const GENERIC = new Set(['aws', 'amazon', 'service'].map(stem));
@@ -49,7 +49,7 @@ export function quizMe(quiz: () => QuizContext) {
     logger,
   }: SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs) => {
     await ack();
-    const source = decodeQuizMe(action.value);
+    const source = parseButtonValue(quizMeButtonValue, action.value);
     let message: { text: string; blocks?: ReturnType<typeof practiceQuestionBlocks> };
     try {
       const ctx = quiz();
