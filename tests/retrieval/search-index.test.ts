@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { Hit } from '../../src/retrieval/search-index.ts';
+import {
+  type Hit,
+  MAX_CORRECTIONS,
+  MAX_QUERY_TERMS,
+  MAX_QUESTION_CHARS,
+} from '../../src/retrieval/search-index.ts';
 import { HAVE_SHARED_NOTES, loadIndexed, OWN_NOTES, readable, SHARED_NOTES } from './notes-corpora.ts';
 
 const NOISE = [...':~^*+-"\'a1 🙂\u0000\u200b中é{}[]()\\/'];
@@ -133,6 +138,20 @@ function retrievalSuite(dir: string, acronyms: Expectation[]) {
   it.each(['cache', 'lambda', 'throttling'])('never "corrects" a word the notes use: %j', async (word) => {
     const { index } = await load();
     expect(index.analyze(`${word} limits`).corrections).toEqual({});
+  });
+
+  it('bounds the work on a pasted 40 KB question (issue 9, item 3): the first 2,000 characters, 8 corrections, 24 terms', async () => {
+    const { index } = await load();
+    // Thousands of distinct near-words, each of which would be a spelling lookup.
+    const typos = Array.from({ length: 5000 }, (_, i) => `lambdax${i.toString(36)}`).join(' ');
+    const question = `${typos} kinesis`.padEnd(40_000, ' x');
+    const analysis = index.analyze(question);
+    expect(Object.keys(analysis.corrections).length).toBeLessThanOrEqual(MAX_CORRECTIONS);
+    expect(analysis.terms.length).toBeLessThanOrEqual(MAX_QUERY_TERMS);
+    // A word past the first MAX_QUESTION_CHARS is not read at all.
+    expect(question.indexOf('kinesis')).toBeGreaterThan(MAX_QUESTION_CHARS);
+    expect(analysis.terms).not.toContain('kinesi');
+    expect(index.analyze('kinesis').terms).toEqual(['kinesi']);
   });
 }
 
