@@ -1,0 +1,53 @@
+/**
+ * `saa questions check [--notes DIR] [--questions DIR] [--strict] [--json]`: loads a question
+ * bank against a notes folder and reports every problem: entries that do not validate, key facts
+ * missing from the cited section, wrong options as well supported as the answer, near-duplicates
+ * and, with `--strict` (the bundled bank's rules), missing exam tags and a domain mix off the
+ * SAA-C03 weights. Exit code 0 when the bank is clean, 1 otherwise, 2 on a usage error.
+ */
+
+import { parseArgs } from 'node:util';
+import type { Config } from '../config.ts';
+import { loadNotes } from '../knowledge/load-notes.ts';
+import { bankReport } from '../quiz/bank-report.ts';
+import { loadQuestionBank } from '../quiz/load-question-bank.ts';
+
+type Io = { out: NodeJS.WritableStream; err: NodeJS.WritableStream };
+
+/** Usage line. */
+export const QUESTIONS_USAGE = 'saa questions check [--notes DIR] [--questions DIR] [--strict] [--json]';
+
+/** `saa questions …`. */
+export async function runQuestions(args: string[], config: Config, io: Io): Promise<number> {
+  const [sub, ...rest] = args;
+  if (sub !== 'check') {
+    io.err.write(`Usage: ${QUESTIONS_USAGE}\n`);
+    return 2;
+  }
+  const { values } = parseArgs({
+    args: rest,
+    options: {
+      notes: { type: 'string' },
+      questions: { type: 'string' },
+      strict: { type: 'boolean', default: false },
+      json: { type: 'boolean', default: false },
+    },
+  });
+  const corpus = await loadNotes(values.notes ?? config.NOTES_DIR);
+  const bank = await loadQuestionBank(values.questions ?? config.QUESTIONS_DIR, corpus.sections);
+  const report = bankReport(bank.questions, corpus.passages, { requireTags: values.strict });
+  const problems = [...bank.problems, ...report.problems];
+  if (values.json) {
+    io.out.write(`${JSON.stringify({ ...report, problems })}\n`);
+    return problems.length ? 1 : 0;
+  }
+  io.out.write(
+    `${report.questions} questions (${report.multipleResponse} multiple response), ${problems.length} problems\n\n`,
+  );
+  io.out.write('| domain | questions | share | exam weight |\n|---|---:|---:|---:|\n');
+  for (const d of report.byDomain) {
+    io.out.write(`| ${d.name} | ${d.questions} | ${(d.share * 100).toFixed(1)} % | ${d.weight * 100} % |\n`);
+  }
+  if (problems.length) io.out.write(`\n${problems.join('\n')}\n`);
+  return problems.length ? 1 : 0;
+}

@@ -1,0 +1,69 @@
+/**
+ * Pairs of questions that test the same fact in the same way (issue 11: "no two questions test
+ * the same fact in the same way"). Pure. Two questions are near-duplicates when the words of
+ * their stems and right options overlap by at least {@link NEAR_DUPLICATE_SIMILARITY} (Jaccard
+ * over stemmed content terms), or when they share a key fact and overlap by at least
+ * {@link SAME_FACT_SIMILARITY}. The same fact asked from another angle (a scenario, a number, a
+ * "which is NOT") is not a duplicate.
+ */
+
+import { contentStems, normalizePhrase } from './citation-check.ts';
+import type { Question } from './question.ts';
+
+/** Jaccard similarity (0..1) of stem + right options at which two questions are the same question. */
+export const NEAR_DUPLICATE_SIMILARITY = 0.6;
+/** Jaccard similarity at which two questions sharing a key fact ask it the same way. */
+export const SAME_FACT_SIMILARITY = 0.4;
+
+/** One near-duplicate pair: ids in bank order and their similarity (0..1). */
+export interface NearDuplicate {
+  a: string;
+  b: string;
+  similarity: number;
+  sharedFact?: string;
+}
+
+type Comparable = Pick<Question, 'id' | 'question' | 'options' | 'correctKeys' | 'keyFacts'>;
+
+/** The terms a question is compared on: its stem and its right options. */
+function signature(q: Comparable): Set<string> {
+  const right = q.options.filter((o) => q.correctKeys.includes(o.key)).map((o) => o.text);
+  return contentStems([q.question, ...right].join(' '));
+}
+
+/** Jaccard similarity of two sets (0 when both are empty). */
+export function jaccard(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+  let both = 0;
+  for (const t of a) if (b.has(t)) both++;
+  const union = a.size + b.size - both;
+  return union === 0 ? 0 : both / union;
+}
+
+/**
+ * Every near-duplicate pair among `questions` and, when given, between them and `existing` (for
+ * drafts checked against the bank). O(n²) over a few hundred questions: milliseconds.
+ */
+export function nearDuplicates(
+  questions: readonly Comparable[],
+  existing: readonly Comparable[] = [],
+): NearDuplicate[] {
+  const all = [...questions, ...existing];
+  const sigs = all.map(signature);
+  const facts = all.map((q) => new Set(q.keyFacts.map(normalizePhrase)));
+  const out: NearDuplicate[] = [];
+  for (let i = 0; i < questions.length; i++) {
+    for (let j = i + 1; j < all.length; j++) {
+      const similarity = jaccard(sigs[i] ?? new Set(), sigs[j] ?? new Set());
+      const sharedFact = [...(facts[i] ?? [])].find((f) => facts[j]?.has(f));
+      if (
+        similarity >= NEAR_DUPLICATE_SIMILARITY ||
+        (sharedFact !== undefined && similarity >= SAME_FACT_SIMILARITY)
+      ) {
+        const a = all[i]?.id ?? '';
+        const b = all[j]?.id ?? '';
+        out.push({ a, b, similarity, ...(sharedFact !== undefined ? { sharedFact } : {}) });
+      }
+    }
+  }
+  return out;
+}
