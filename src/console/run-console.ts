@@ -40,7 +40,7 @@ export async function runConsole(
     const line = raw.trim();
     if (line === 'exit' || line === 'quit') break;
     const quiz = services.quiz?.();
-    if (practice && quiz && /^[a-e]$/i.test(line)) {
+    if (practice && quiz && /^[a-e](?:[\s,;]+[a-e])*$/i.test(line)) {
       const question = practice;
       practice = null;
       output.write(
@@ -60,7 +60,11 @@ export async function runConsole(
 async function answerInConsole(answer: () => ReturnType<typeof answerPractice>): Promise<string> {
   try {
     const result = await answer();
-    if (!result) return 'That is not one of the options.';
+    if (result.status === 'unknown') return 'That question is no longer in the bank.';
+    if (result.status === 'invalid') {
+      const n = result.question.correctKeys.length;
+      return n > 1 ? `Choose ${n} options, e.g. A,C.` : 'That is not one of the options.';
+    }
     const { grade } = result;
     const why = grade.feedback.whyYourChoiceIsWrong
       ? `\nWhy not ${grade.choice}: ${grade.feedback.whyYourChoiceIsWrong}`

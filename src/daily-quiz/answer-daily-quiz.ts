@@ -12,6 +12,8 @@ export type AnswerOutcome =
   | { status: 'recorded'; question: Question; grade: Extract<GradeResult, { ok: true }> }
   | { status: 'duplicate'; question: Question; firstChoice: string }
   | { status: 'closed'; question: Question }
+  /** A multiple-response Submit with the wrong number of options ticked: nothing recorded. */
+  | { status: 'incomplete'; question: Question }
   | { status: 'unknown' };
 
 /**
@@ -29,7 +31,8 @@ export async function answerDailyQuiz(
   if (!question) return { status: 'unknown' };
   if (post.revealedAt) return { status: 'closed', question };
   const grade = gradeAnswer(question, args.choice, 'daily');
-  if (!grade.ok) return { status: 'unknown' };
+  if (!grade.ok)
+    return question.correctKeys.length > 1 ? { status: 'incomplete', question } : { status: 'unknown' };
   const result = await ctx.answers.recordDaily({
     quizId: post.id,
     teamId: args.teamId,

@@ -3,8 +3,8 @@
  * channel's schedule. "on" without a time keeps the channel's (or the default) days and time.
  */
 
-import { escapeMrkdwn } from '../slack/mrkdwn.ts';
 import { cronAt, describeSchedule, isTimeZone } from '../quiz/daily-schedule.ts';
+import { escapeMrkdwn } from '../slack/mrkdwn.ts';
 import type { ChannelSchedule } from '../storage/schedule-repository.ts';
 import type { QuizContext } from './quiz-context.ts';
 

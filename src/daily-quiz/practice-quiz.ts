@@ -32,17 +32,27 @@ export async function practiceQuestion(
 }
 
 /**
- * Grades and records a practice answer. Resolves with the grade (or null for an unknown question
- * or option). @throws DatabaseUnavailableError when it could not be recorded.
+ * What a practice answer came to: graded and recorded; `invalid` when the choice is not an
+ * option, or not as many options as the question has right ones (nothing recorded); `unknown`
+ * when the question left the bank.
+ */
+export type PracticeOutcome =
+  | { status: 'recorded'; question: Question; grade: Extract<GradeResult, { ok: true }> }
+  | { status: 'invalid'; question: Question }
+  | { status: 'unknown' };
+
+/**
+ * Grades and records a practice answer.
+ * @throws DatabaseUnavailableError when it could not be recorded.
  */
 export async function answerPractice(
   ctx: QuizContext,
   args: { teamId: string; userId: string; questionId: string; choice: string },
-): Promise<{ question: Question; grade: Extract<GradeResult, { ok: true }> } | null> {
+): Promise<PracticeOutcome> {
   const question = questionById(ctx, args.questionId);
-  if (!question) return null;
+  if (!question) return { status: 'unknown' };
   const grade = gradeAnswer(question, args.choice, 'practice');
-  if (!grade.ok) return null;
+  if (!grade.ok) return { status: 'invalid', question };
   await ctx.ready();
   await ctx.answers.recordPractice({
     teamId: args.teamId,
@@ -52,5 +62,5 @@ export async function answerPractice(
     correct: grade.correct,
     answeredAt: ctx.clock(),
   });
-  return { question, grade };
+  return { status: 'recorded', question, grade };
 }

@@ -73,6 +73,8 @@ export function buttonClickForm(args: {
   channel?: string;
   messageTs?: string;
   triggerId?: string;
+  /** The option letters ticked in the message's checkboxes `pickActionId` (sent as `state.values`). */
+  ticked?: { pickActionId: string; letters: string[] };
 }) {
   interactions += 1;
   const triggerId = args.triggerId ?? `${interactions}.${process.pid}.${Date.now()}`;
@@ -97,6 +99,23 @@ export function buttonClickForm(args: {
     channel: { id: args.channel ?? 'C1', name: 'saa-study' },
     message: { ts: args.messageTs ?? '1.1', type: 'message', text: '', blocks: [] },
     response_url: args.responseUrl,
+    ...(args.ticked
+      ? {
+          state: {
+            values: {
+              b1: {
+                [args.ticked.pickActionId]: {
+                  type: 'checkboxes',
+                  selected_options: args.ticked.letters.map((l) => ({
+                    text: { type: 'plain_text', text: l },
+                    value: l,
+                  })),
+                },
+              },
+            },
+          },
+        }
+      : {}),
     actions: [
       {
         type: 'button',

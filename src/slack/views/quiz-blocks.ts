@@ -4,7 +4,7 @@
  * Button text ≤ 75 chars, so buttons carry the letter and the options are listed in the text.
  */
 
-import type { KnownBlock } from '@slack/types';
+import type { Button, Checkboxes, KnownBlock } from '@slack/types';
 import type { AnswerOutcome } from '../../daily-quiz/answer-daily-quiz.ts';
 import type { GradeResult } from '../../quiz/grade-answer.ts';
 import { correctAnswerText } from '../../quiz/grade-answer.ts';
@@ -16,6 +16,55 @@ import { escapeMrkdwn } from '../mrkdwn.ts';
 export const DAILY_ACTION = 'quiz_answer';
 /** action_id prefix of practice buttons (`practice_answer:B`); value is `{"id":"<question id>","c":"B"}`. */
 export const PRACTICE_ACTION = 'practice_answer';
+/**
+ * A multiple-response question ("Which TWO…") is answered with checkboxes (one per option letter;
+ * ticking one only acks) and a Submit button, whose click carries the ticked boxes in
+ * `state.values` (https://api.slack.com/reference/interaction-payloads/block-actions).
+ */
+export const DAILY_PICK_ACTION = 'quiz_pick';
+/** Submit of a daily multiple-response question; value is `{"q":<quiz id>}`. */
+export const DAILY_SUBMIT_ACTION = 'quiz_submit';
+/** Checkboxes of a practice multiple-response question. */
+export const PRACTICE_PICK_ACTION = 'practice_pick';
+/** Submit of a practice multiple-response question; value is `{"id":"<question id>"}`. */
+export const PRACTICE_SUBMIT_ACTION = 'practice_submit';
+
+/**
+ * The answer controls: one button per option (multiple choice), or checkboxes and a Submit
+ * button (multiple response). `ids` is what the buttons carry besides the option: `{q}` or `{id}`.
+ */
+function answerElements(
+  question: Question,
+  mode: 'daily' | 'practice',
+  ids: Record<string, string | number>,
+): Array<Button | Checkboxes> {
+  const [pick, submit, each] =
+    mode === 'daily'
+      ? [DAILY_PICK_ACTION, DAILY_SUBMIT_ACTION, DAILY_ACTION]
+      : [PRACTICE_PICK_ACTION, PRACTICE_SUBMIT_ACTION, PRACTICE_ACTION];
+  if (question.correctKeys.length === 1) {
+    return question.options.map((o) => ({
+      type: 'button' as const,
+      action_id: `${each}:${o.key}`,
+      text: { type: 'plain_text' as const, text: o.key },
+      value: JSON.stringify({ ...ids, c: o.key }),
+    }));
+  }
+  return [
+    {
+      type: 'checkboxes',
+      action_id: pick,
+      options: question.options.map((o) => ({ text: { type: 'plain_text', text: o.key }, value: o.key })),
+    },
+    {
+      type: 'button',
+      action_id: submit,
+      style: 'primary',
+      text: { type: 'plain_text', text: `Submit ${question.correctKeys.length}` },
+      value: JSON.stringify(ids),
+    },
+  ];
+}
 
 /** `📄 file › heading` for a question's source section. */
 export function sourceLine(source: Question['source']): string {
@@ -49,17 +98,12 @@ export function dailyQuestionBlocks(
     blocks.push({
       type: 'actions',
       block_id: `quiz:${quizId}`,
-      elements: question.options.map((o) => ({
-        type: 'button' as const,
-        action_id: `${DAILY_ACTION}:${o.key}`,
-        text: { type: 'plain_text' as const, text: o.key },
-        value: JSON.stringify({ q: quizId, c: o.key }),
-      })),
+      elements: answerElements(question, 'daily', { q: quizId }),
     });
   }
   const status = revealed
     ? `Answer: *${question.correctKeys.join(', ')}* · ${stats.correct} of ${stats.answered} right (${pct(stats)} %)`
-    : `${stats.answered} answered · your first answer counts, and only you see the result`;
+    : `${stats.answered} answered · ${question.correctKeys.length > 1 ? `tick ${question.correctKeys.length}, then Submit · ` : ''}your first answer counts, and only you see the result`;
   blocks.push({
     type: 'context',
     elements: [{ type: 'mrkdwn', text: `${status} · ${escapeMrkdwn(question.topic)}` }],
@@ -98,9 +142,16 @@ export function dailyFeedbackText(outcome: AnswerOutcome): string {
       return `You already answered ${outcome.firstChoice}: only your first answer counts. The answer is revealed when the quiz closes.`;
     case 'closed':
       return `This quiz is closed. The answer was ${outcome.question.correctKeys.join(', ')}: ${escapeMrkdwn(outcome.question.explanation)}`;
+    case 'incomplete':
+      return incompleteText(outcome.question);
     case 'unknown':
       return 'I can’t find that quiz any more.';
   }
+}
+
+/** Reply to a Submit with the wrong number of boxes ticked (nothing was recorded). */
+export function incompleteText(question: Question): string {
+  return `Tick exactly ${question.correctKeys.length} options, then press Submit. Nothing was recorded yet.`;
 }
 
 /** Ephemeral reply to a practice click. */
@@ -122,14 +173,6 @@ export function practiceQuestionBlocks(question: Question): KnownBlock[] {
       },
     },
     { type: 'section', text: { type: 'mrkdwn', text: optionsText(question, false).slice(0, 3000) } },
-    {
-      type: 'actions',
-      elements: question.options.map((o) => ({
-        type: 'button' as const,
-        action_id: `${PRACTICE_ACTION}:${o.key}`,
-        text: { type: 'plain_text' as const, text: o.key },
-        value: JSON.stringify({ id: question.id, c: o.key }),
-      })),
-    },
+    { type: 'actions', elements: answerElements(question, 'practice', { id: question.id }) },
   ];
 }

@@ -23,6 +23,31 @@ export const dailyButtonValue = z.object({
 /** Practice button: question id (the bank's ids are short slugs) and option. */
 export const practiceButtonValue = z.object({ id: z.string().min(1).max(200), c: optionKey });
 
+/** Submit of a daily multiple-response question: the quiz id; the options come from the ticked boxes. */
+export const dailySubmitValue = dailyButtonValue.pick({ q: true });
+/** Submit of a practice multiple-response question: the question id. */
+export const practiceSubmitValue = practiceButtonValue.pick({ id: true });
+
+/**
+ * The option letters ticked in the message's checkboxes `pickActionId`, from a block_actions
+ * payload's `state.values` (block id → action id → state), comma-joined in letter order ("A,D");
+ * '' when none or no such checkboxes. Letters outside A–E are dropped.
+ */
+export function tickedChoice(
+  state:
+    | { values: Record<string, Record<string, { selected_options?: Array<{ value?: string }> }>> }
+    | undefined,
+  pickActionId: string,
+): string {
+  const letters = new Set<string>();
+  for (const block of Object.values(state?.values ?? {})) {
+    for (const o of block[pickActionId]?.selected_options ?? []) {
+      if (o.value && /^[A-E]$/.test(o.value)) letters.add(o.value);
+    }
+  }
+  return [...letters].sort().join(',');
+}
+
 /** "Quiz me on this" (`answer-blocks.ts` encodeQuizMe): top source file and heading, each ≤ 500 chars. */
 export const quizMeButtonValue = z.object({ f: z.string().max(500), h: z.string().max(500) });
 

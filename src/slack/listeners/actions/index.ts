@@ -3,7 +3,14 @@
 import type { App, BlockButtonAction } from '@slack/bolt';
 import type { QuizContext } from '../../../daily-quiz/quiz-context.ts';
 import { QUIZ_ME_ACTION, SHARE_ACTION } from '../../views/answer-blocks.ts';
-import { DAILY_ACTION, PRACTICE_ACTION } from '../../views/quiz-blocks.ts';
+import {
+  DAILY_ACTION,
+  DAILY_PICK_ACTION,
+  DAILY_SUBMIT_ACTION,
+  PRACTICE_ACTION,
+  PRACTICE_PICK_ACTION,
+  PRACTICE_SUBMIT_ACTION,
+} from '../../views/quiz-blocks.ts';
 import { practiceAnswer } from './practice-answer.ts';
 import { quizAnswer } from './quiz-answer.ts';
 import { quizMe } from './quiz-me.ts';
@@ -13,8 +20,18 @@ import { shareAnswer } from './share-answer.ts';
 export function registerActions(app: App, quiz?: () => QuizContext): void {
   app.action<BlockButtonAction>(SHARE_ACTION, shareAnswer());
   if (quiz) {
-    app.action<BlockButtonAction>(new RegExp(`^${DAILY_ACTION}:`), quizAnswer(quiz));
-    app.action<BlockButtonAction>(new RegExp(`^${PRACTICE_ACTION}:`), practiceAnswer(quiz));
+    app.action<BlockButtonAction>(
+      new RegExp(`^(${DAILY_ACTION}:|${DAILY_SUBMIT_ACTION}$)`),
+      quizAnswer(quiz),
+    );
+    app.action<BlockButtonAction>(
+      new RegExp(`^(${PRACTICE_ACTION}:|${PRACTICE_SUBMIT_ACTION}$)`),
+      practiceAnswer(quiz),
+    );
+    // Ticking a box of a multiple-response question only needs an ack; Submit reads the ticks.
+    app.action(new RegExp(`^(${DAILY_PICK_ACTION}|${PRACTICE_PICK_ACTION})$`), async ({ ack }) => {
+      await ack();
+    });
     app.action<BlockButtonAction>(QUIZ_ME_ACTION, quizMe(quiz));
   }
 }

@@ -1,11 +1,25 @@
-/** Practice-question button: grade, record for the person's stats, reply only to them. */
+/**
+ * Practice-question button (or Submit of a multiple-response practice question): grade, record
+ * for the person's stats, reply only to them.
+ */
 
 import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { answerPractice } from '../../../daily-quiz/practice-quiz.ts';
 import type { QuizContext } from '../../../daily-quiz/quiz-context.ts';
 import { DatabaseUnavailableError } from '../../../storage/db.ts';
-import { practiceFeedbackText } from '../../views/quiz-blocks.ts';
-import { clickTeamId, parseButtonValue, practiceButtonValue } from './button-value.ts';
+import {
+  incompleteText,
+  PRACTICE_PICK_ACTION,
+  PRACTICE_SUBMIT_ACTION,
+  practiceFeedbackText,
+} from '../../views/quiz-blocks.ts';
+import {
+  clickTeamId,
+  parseButtonValue,
+  practiceButtonValue,
+  practiceSubmitValue,
+  tickedChoice,
+} from './button-value.ts';
 import { SCORES_UNAVAILABLE } from './quiz-answer.ts';
 
 /** Builds the practice button handler. */
@@ -18,26 +32,38 @@ export function practiceAnswer(quiz: () => QuizContext) {
     logger,
   }: SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs) => {
     await ack();
-    const value = parseButtonValue(practiceButtonValue, action.value);
+    const submit = action.action_id === PRACTICE_SUBMIT_ACTION;
+    const value = submit
+      ? parseButtonValue(practiceSubmitValue, action.value)
+      : parseButtonValue(practiceButtonValue, action.value);
+    const choice = submit
+      ? tickedChoice(body.state, PRACTICE_PICK_ACTION)
+      : (value as { c?: string } | null)?.c;
     let text: string;
+    let replace = true;
     try {
       const result = value
         ? await answerPractice(quiz(), {
             teamId: clickTeamId(body),
             userId: body.user.id,
             questionId: value.id,
-            choice: value.c,
+            choice: choice ?? '',
           })
-        : null;
-      text = result
-        ? practiceFeedbackText(result.question, result.grade)
-        : 'That question is no longer in the bank: `/saa quiz` for another.';
+        : ({ status: 'unknown' } as const);
+      // Wrong number of boxes ticked: say so and keep the question (and its ticks) on screen.
+      replace = result.status !== 'invalid';
+      text =
+        result.status === 'recorded'
+          ? practiceFeedbackText(result.question, result.grade)
+          : result.status === 'invalid'
+            ? incompleteText(result.question)
+            : 'That question is no longer in the bank: `/saa quiz` for another.';
     } catch (err) {
       if (!(err instanceof DatabaseUnavailableError))
         logger.error('practice answer failed', { user: body.user.id, err });
       text = SCORES_UNAVAILABLE;
     }
-    await respond({ response_type: 'ephemeral', replace_original: true, text }).catch((err) =>
+    await respond({ response_type: 'ephemeral', replace_original: replace, text }).catch((err) =>
       logger.error('practice feedback failed', { user: body.user.id, err }),
     );
   };

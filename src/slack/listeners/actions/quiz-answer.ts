@@ -1,5 +1,6 @@
 /**
- * Daily-quiz button: ack at once, record the first answer, reply only to the clicker.
+ * Daily-quiz button (or Submit of a multiple-response question, with the ticked boxes): ack at
+ * once, record the first answer, reply only to the clicker.
  * With the database down the person is told their answer was not recorded.
  */
 
@@ -7,8 +8,14 @@ import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } 
 import { answerDailyQuiz } from '../../../daily-quiz/answer-daily-quiz.ts';
 import type { QuizContext } from '../../../daily-quiz/quiz-context.ts';
 import { DatabaseUnavailableError } from '../../../storage/db.ts';
-import { dailyFeedbackText } from '../../views/quiz-blocks.ts';
-import { clickTeamId, dailyButtonValue, parseButtonValue } from './button-value.ts';
+import { DAILY_PICK_ACTION, DAILY_SUBMIT_ACTION, dailyFeedbackText } from '../../views/quiz-blocks.ts';
+import {
+  clickTeamId,
+  dailyButtonValue,
+  dailySubmitValue,
+  parseButtonValue,
+  tickedChoice,
+} from './button-value.ts';
 
 /** What a click gets while the database is down (nothing was recorded). */
 export const SCORES_UNAVAILABLE =
@@ -26,13 +33,22 @@ export function quizAnswer(quiz: () => QuizContext) {
     await ack();
     // Ack the other clicks already waiting on the socket before this one's database work.
     await new Promise((resolve) => setImmediate(resolve));
-    const value = parseButtonValue(dailyButtonValue, action.value);
+    const submit = action.action_id === DAILY_SUBMIT_ACTION;
+    const value = submit
+      ? parseButtonValue(dailySubmitValue, action.value)
+      : parseButtonValue(dailyButtonValue, action.value);
+    const choice = submit ? tickedChoice(body.state, DAILY_PICK_ACTION) : (value as { c?: string } | null)?.c;
     const teamId = clickTeamId(body);
     let text: string;
     try {
       // A value our buttons never carry names no quiz: no database round trip for it.
       const outcome = value
-        ? await answerDailyQuiz(quiz(), { teamId, userId: body.user.id, quizId: value.q, choice: value.c })
+        ? await answerDailyQuiz(quiz(), {
+            teamId,
+            userId: body.user.id,
+            quizId: value.q,
+            choice: choice ?? '',
+          })
         : ({ status: 'unknown' } as const);
       text = dailyFeedbackText(outcome);
     } catch (err) {
