@@ -114,13 +114,8 @@ describe('multiple-response questions in Slack', () => {
       .filter((b) => b.type === 'actions')
       .flatMap((b) => b.elements ?? []);
     expect(elements.map((e) => e.type)).toEqual(['checkboxes', 'button']);
-    expect((elements[0]?.options as Array<{ value: string }>).map((o) => o.value)).toEqual([
-      'A',
-      'B',
-      'C',
-      'D',
-      'E',
-    ]);
+    const boxes = (elements[0]?.options ?? []) as Array<{ value: string }>;
+    expect(boxes.map((o) => o.value)).toEqual(['A', 'B', 'C', 'D', 'E']);
     expect(elements[1]).toMatchObject({ action_id: 'quiz_submit', value: JSON.stringify({ q: quiz.id }) });
     expect(JSON.stringify(body.blocks)).toContain('tick 2, then Submit');
   });
