@@ -14,6 +14,7 @@ import { AnswerCountUpdater } from './daily-quiz/answer-count-updater.ts';
 import type { QuizContext, QuizMessenger } from './daily-quiz/quiz-context.ts';
 import { loadNotes } from './knowledge/load-notes.ts';
 import { loadQuestionBank } from './quiz/load-question-bank.ts';
+import { SqlQuestionReviewRepository } from './storage/question-review-repository.ts';
 import type { Question } from './quiz/question.ts';
 import { embeddingsConfigured, openAiEmbeddingModel } from './retrieval/embedding-model.ts';
 import { type Knowledge, openKnowledge } from './retrieval/open-knowledge.ts';
@@ -76,6 +77,7 @@ export async function openServices(
     schedules: new SqlScheduleRepository(storage.db),
     posts: new SqlQuizPostRepository(storage.db),
     answers: new SqlAnswerRepository(storage.db),
+    reviews: new SqlQuestionReviewRepository(storage.db),
   };
   const scores = new SqlScoreRepository(storage.db);
   const users = new SqlUserRepository(storage.db);

@@ -41,7 +41,7 @@ export class AnswerCountUpdater {
     try {
       const post = await ctx.posts.get(quizId);
       if (!post?.messageTs || post.revealedAt) return;
-      const question = questionById(ctx, post.questionId);
+      const question = await questionById(ctx, post.questionId);
       if (!question) return;
       const stats = await ctx.answers.quizStats(quizId);
       await ctx.messenger.updateQuestion(post, question, { stats, revealed: false });

@@ -27,7 +27,7 @@ export async function answerDailyQuiz(
   await ctx.ready();
   const post = await ctx.posts.get(args.quizId);
   if (!post || post.teamId !== args.teamId) return { status: 'unknown' };
-  const question = questionById(ctx, post.questionId);
+  const question = await questionById(ctx, post.questionId);
   if (!question) return { status: 'unknown' };
   if (post.revealedAt) return { status: 'closed', question };
   const grade = gradeAnswer(question, args.choice, 'daily');

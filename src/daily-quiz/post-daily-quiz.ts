@@ -22,7 +22,7 @@ import type { Question } from '../quiz/question.ts';
 import { DatabaseUnavailableError } from '../storage/db.ts';
 import type { QuizPost } from '../storage/quiz-post-repository.ts';
 import { STORE_TS_RETRY_DELAYS_MS } from '../timeouts.ts';
-import { type QuizContext, questionById } from './quiz-context.ts';
+import { type QuizContext, questionById, questionsInRotation } from './quiz-context.ts';
 import { revealQuiz } from './reveal-quiz.ts';
 
 /**
@@ -54,7 +54,7 @@ export async function postDailyQuiz(
   const timeZone = schedule?.timezone ?? ctx.defaults.timeZone;
   const now = ctx.clock();
   const localDate = localTime(now, timeZone).date;
-  const bank = ctx.bank();
+  const bank = await questionsInRotation(ctx, teamId);
   if (bank.length === 0) return { status: 'no-questions' };
   // The new question closes the previous ones: reveal them first. Before the claim, so the claim
   // is held only while posting (revealQuiz flips revealed_at once, whoever gets here).
@@ -113,7 +113,7 @@ export async function postDailyQuiz(
 
 /** The claim's question; a takeover whose question left the bank (a deploy meanwhile) gets `chosen`. */
 async function questionFor(ctx: QuizContext, post: QuizPost, chosen: Question): Promise<Question> {
-  const question = questionById(ctx, post.questionId);
+  const question = await questionById(ctx, post.questionId);
   if (question) return question;
   // Store the new pick, so clicks on the post find their question.
   await ctx.posts.replaceQuestion(post.id, chosen.id);

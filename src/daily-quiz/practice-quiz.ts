@@ -6,7 +6,7 @@
 import { type GradeResult, gradeAnswer } from '../quiz/grade-answer.ts';
 import { pickPracticeQuestion } from '../quiz/pick-question.ts';
 import type { Question } from '../quiz/question.ts';
-import { type QuizContext, questionById } from './quiz-context.ts';
+import { type QuizContext, questionById, questionsInRotation } from './quiz-context.ts';
 
 /** How many recent practice questions to avoid repeating. */
 const RECENT = 20;
@@ -23,8 +23,12 @@ export async function practiceQuestion(
     .ready()
     .then(() => ctx.answers.recentPracticeIds(args.teamId, args.userId, RECENT))
     .catch(() => [] as string[]);
+  const rotation = await ctx
+    .ready()
+    .then(() => questionsInRotation(ctx, args.teamId))
+    .catch(() => [...ctx.bank()]);
   const seed = `${args.teamId}:${args.userId}:${ctx.clock().toISOString()}`;
-  return pickPracticeQuestion(ctx.bank(), {
+  return pickPracticeQuestion(rotation, {
     topicOrSourceFile: args.hint,
     recentIds: [...recent].reverse(),
     seed,
@@ -49,7 +53,7 @@ export async function answerPractice(
   ctx: QuizContext,
   args: { teamId: string; userId: string; questionId: string; choice: string },
 ): Promise<PracticeOutcome> {
-  const question = questionById(ctx, args.questionId);
+  const question = await questionById(ctx, args.questionId);
   if (!question) return { status: 'unknown' };
   const grade = gradeAnswer(question, args.choice, 'practice');
   if (!grade.ok) return { status: 'invalid', question };

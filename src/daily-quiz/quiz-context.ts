@@ -4,6 +4,7 @@
  * injected clock, and settings. Use cases take this context; adapters build it once.
  */
 
+import type { QuestionReviewRepository } from '../question-review/ports.ts';
 import type { Question } from '../quiz/question.ts';
 import type { AnswerRepository, QuizStats } from '../storage/answer-repository.ts';
 import type { QuizPost, QuizPostRepository } from '../storage/quiz-post-repository.ts';
@@ -65,9 +66,36 @@ export interface QuizContext {
   log: Pick<Console, 'info' | 'warn' | 'error'>;
   /** Called after each recorded daily answer (refreshes "N answered" on the post, throttled). */
   onAnswered?: (post: QuizPost) => void;
+  /**
+   * Team questions and problem reports (src/question-review/). Absent: the bundled bank only,
+   * nothing suspended.
+   */
+  reviews?: QuestionReviewRepository;
 }
 
-/** A question of the bank by id. */
-export function questionById(ctx: QuizContext, id: string): Question | undefined {
-  return ctx.bank().find((q) => q.id === id);
+/**
+ * A question by id: the bundled bank's, or a team question in any status (a quiz posted before a
+ * reject still grades and reveals).
+ * @throws DatabaseUnavailableError when a team question had to be read and the database is down.
+ */
+export async function questionById(ctx: QuizContext, id: string): Promise<Question | undefined> {
+  return ctx.bank().find((q) => q.id === id) ?? (await ctx.reviews?.teamQuestion(id))?.question;
+}
+
+/**
+ * The questions asked in workspace `teamId`: the bundled bank and that workspace's approved team
+ * questions, less those its learners reported until they are reviewed (question-review/ports.ts
+ * SUSPEND_AFTER_REPORTS). Sorted by id, so picks do not depend on storage order.
+ * @throws DatabaseUnavailableError when the database is down.
+ */
+export async function questionsInRotation(ctx: QuizContext, teamId: string): Promise<Question[]> {
+  if (!ctx.reviews) return [...ctx.bank()];
+  const [approved, suspended] = await Promise.all([
+    ctx.reviews.approvedFor(teamId),
+    ctx.reviews.suspendedIds(teamId),
+  ]);
+  const bundled = new Set(ctx.bank().map((q) => q.id));
+  return [...ctx.bank(), ...approved.filter((q) => !bundled.has(q.id))]
+    .filter((q) => !suspended.has(q.id))
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }

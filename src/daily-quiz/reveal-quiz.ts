@@ -15,7 +15,7 @@ import { type QuizContext, questionById } from './quiz-context.ts';
 export async function revealQuiz(ctx: QuizContext, post: QuizPost): Promise<boolean> {
   if (!post.messageTs) return false;
   if (!(await ctx.posts.markRevealed(post.id, ctx.clock()))) return false;
-  const question = questionById(ctx, post.questionId);
+  const question = await questionById(ctx, post.questionId);
   if (!question) {
     ctx.log.warn(
       `quiz ${post.id}: question ${post.questionId} is no longer in the bank; revealed without a message`,

@@ -21,6 +21,7 @@ import {
 import { registerActions } from './listeners/actions/index.ts';
 import { registerCommands } from './listeners/commands/index.ts';
 import { registerEvents } from './listeners/events/index.ts';
+import { registerViews } from './listeners/views/index.ts';
 import { guardSlackRequests } from './request-guard.ts';
 import { slackClientOptions } from './slack-client-options.ts';
 import { rejectFutureTimestamps } from './verify-timestamp.ts';
@@ -104,6 +105,7 @@ export function createSlackApp(
   registerCommands(app, services);
   registerActions(app, services.quiz);
   registerEvents(app, services.scores);
+  registerViews(app, services.quiz);
   register?.(app);
   let server: Server | null = null;
   return {

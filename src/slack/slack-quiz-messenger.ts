@@ -15,6 +15,7 @@ import type { Question } from '../quiz/question.ts';
 import type { QuizStats } from '../storage/answer-repository.ts';
 import type { QuizPost } from '../storage/quiz-post-repository.ts';
 import { dailyQuestionBlocks, revealText } from './views/quiz-blocks.ts';
+import { withReportButton } from './views/report-blocks.ts';
 
 /** `metadata.event_type` of a daily question; its payload carries `quiz_id` (the quiz_posts id). */
 export const QUIZ_EVENT_TYPE = 'saa_daily_quiz';
@@ -102,6 +103,7 @@ export function slackQuizMessenger(client: WebClient, postClient: WebClient = cl
         channel: post.channelId,
         thread_ts: post.messageTs,
         text: revealText(question, stats),
+        blocks: withReportButton(revealText(question, stats), question.id),
       });
     },
   };

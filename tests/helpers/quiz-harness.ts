@@ -9,12 +9,14 @@ import { fileURLToPath } from 'node:url';
 import { WebClient } from '@slack/web-api';
 import type { QuizContext, QuizMessenger } from '../../src/daily-quiz/quiz-context.ts';
 import { loadNotes } from '../../src/knowledge/load-notes.ts';
+import type { QuestionReviewRepository } from '../../src/question-review/ports.ts';
 import { loadQuestionBank } from '../../src/quiz/load-question-bank.ts';
 import type { Question } from '../../src/quiz/question.ts';
 import { singleAttemptOptions, slackClientOptions } from '../../src/slack/slack-client-options.ts';
 import { slackQuizMessenger } from '../../src/slack/slack-quiz-messenger.ts';
 import { SqlAnswerRepository } from '../../src/storage/answer-repository.ts';
 import type { Database } from '../../src/storage/db.ts';
+import { SqlQuestionReviewRepository } from '../../src/storage/question-review-repository.ts';
 import { SqlQuizPostRepository } from '../../src/storage/quiz-post-repository.ts';
 import { SqlScheduleRepository } from '../../src/storage/schedule-repository.ts';
 import type { RecordedCall, SlackStandIn } from './slack-stand-in.ts';
@@ -72,6 +74,8 @@ export interface QuizContextOptions {
   ready?: () => Promise<void>;
   log?: QuizContext['log'];
   storeRetryDelaysMs?: readonly number[];
+  /** Question review; default: SQL on the same database. */
+  reviews?: QuestionReviewRepository;
 }
 
 /** Default staleness of an unposted claim in tests (5 min, as bootstrap.ts). */
@@ -86,6 +90,7 @@ export function quizContext(db: Database, o: QuizContextOptions): QuizContext {
     schedules: new SqlScheduleRepository(db),
     posts: new SqlQuizPostRepository(db),
     answers: new SqlAnswerRepository(db),
+    reviews: o.reviews ?? new SqlQuestionReviewRepository(db),
     messenger: o.messenger,
     clock: o.clock.now,
     instanceId: o.instanceId ?? 'test:1',

@@ -129,3 +129,45 @@ export function buttonClickForm(args: {
   };
   return { payload: JSON.stringify(payload) };
 }
+
+/**
+ * A view_submission payload (form field `payload`) for modal `callbackId`, with `values` as the
+ * modal's `state.values` (block id → action id → state).
+ */
+export function viewSubmissionForm(args: {
+  callbackId: string;
+  privateMetadata: string;
+  values: Record<string, Record<string, Record<string, unknown>>>;
+  user?: string;
+  team?: string;
+}) {
+  interactions += 1;
+  const payload = {
+    type: 'view_submission',
+    team: { id: args.team ?? 'T1', domain: 'study' },
+    user: {
+      id: args.user ?? 'U1',
+      username: `user-${args.user ?? 'U1'}`,
+      name: `user-${args.user ?? 'U1'}`,
+      team_id: args.team ?? 'T1',
+    },
+    api_app_id: 'A1',
+    token: 'legacy',
+    trigger_id: `${interactions}.${process.pid}.${Date.now()}`,
+    view: {
+      id: `V${interactions}`,
+      team_id: args.team ?? 'T1',
+      type: 'modal',
+      callback_id: args.callbackId,
+      private_metadata: args.privateMetadata,
+      blocks: [],
+      state: { values: args.values },
+      hash: 'h',
+      title: { type: 'plain_text', text: 'x' },
+      app_id: 'A1',
+      bot_id: 'B1',
+    },
+    response_urls: [],
+  };
+  return { payload: JSON.stringify(payload) };
+}

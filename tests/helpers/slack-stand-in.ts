@@ -110,6 +110,7 @@ export async function startSlackStandIn(): Promise<SlackStandIn> {
     'chat.update': (b) => ({ ok: true, channel: b.channel, ts: b.ts }),
     'chat.postEphemeral': () => ({ ok: true, message_ts: `${ts++}.000200` }),
     'views.publish': () => ({ ok: true }),
+    'views.open': () => ({ ok: true, view: { id: 'V1' } }),
     'users.info': (b) => ({
       ok: true,
       user: {

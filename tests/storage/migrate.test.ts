@@ -8,8 +8,10 @@ const TABLES = [
   'channel_schedules',
   MIGRATIONS_TABLE,
   'practice_answers',
+  'question_reports',
   'quiz_answers',
   'quiz_posts',
+  'team_questions',
   'user_profiles',
   'user_totals',
 ];

@@ -11,9 +11,11 @@ import {
   PRACTICE_PICK_ACTION,
   PRACTICE_SUBMIT_ACTION,
 } from '../../views/quiz-blocks.ts';
+import { REPORT_ACTION } from '../../views/report-blocks.ts';
 import { practiceAnswer } from './practice-answer.ts';
 import { quizAnswer } from './quiz-answer.ts';
 import { quizMe } from './quiz-me.ts';
+import { reportProblem } from './report-problem.ts';
 import { shareAnswer } from './share-answer.ts';
 
 /** Registers every button handler; quiz buttons only when the quiz runs. */
@@ -33,5 +35,6 @@ export function registerActions(app: App, quiz?: () => QuizContext): void {
       await ack();
     });
     app.action<BlockButtonAction>(QUIZ_ME_ACTION, quizMe(quiz));
+    app.action<BlockButtonAction>(REPORT_ACTION, reportProblem(quiz));
   }
 }

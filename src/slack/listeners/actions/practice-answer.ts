@@ -13,6 +13,7 @@ import {
   PRACTICE_SUBMIT_ACTION,
   practiceFeedbackText,
 } from '../../views/quiz-blocks.ts';
+import { withReportButton } from '../../views/report-blocks.ts';
 import {
   clickTeamId,
   parseButtonValue,
@@ -41,6 +42,7 @@ export function practiceAnswer(quiz: () => QuizContext) {
       : (value as { c?: string } | null)?.c;
     let text: string;
     let replace = true;
+    let questionId: string | undefined;
     try {
       const result = value
         ? await answerPractice(quiz(), {
@@ -52,6 +54,7 @@ export function practiceAnswer(quiz: () => QuizContext) {
         : ({ status: 'unknown' } as const);
       // Wrong number of boxes ticked: say so and keep the question (and its ticks) on screen.
       replace = result.status !== 'invalid';
+      questionId = result.status === 'recorded' ? result.question.id : undefined;
       text =
         result.status === 'recorded'
           ? practiceFeedbackText(result.question, result.grade)
@@ -63,7 +66,8 @@ export function practiceAnswer(quiz: () => QuizContext) {
         logger.error('practice answer failed', { user: body.user.id, err });
       text = SCORES_UNAVAILABLE;
     }
-    await respond({ response_type: 'ephemeral', replace_original: replace, text }).catch((err) =>
+    const blocks = questionId ? withReportButton(text, questionId) : undefined;
+    await respond({ response_type: 'ephemeral', replace_original: replace, text, blocks }).catch((err) =>
       logger.error('practice feedback failed', { user: body.user.id, err }),
     );
   };

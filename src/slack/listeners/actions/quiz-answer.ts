@@ -9,6 +9,7 @@ import { answerDailyQuiz } from '../../../daily-quiz/answer-daily-quiz.ts';
 import type { QuizContext } from '../../../daily-quiz/quiz-context.ts';
 import { DatabaseUnavailableError } from '../../../storage/db.ts';
 import { DAILY_PICK_ACTION, DAILY_SUBMIT_ACTION, dailyFeedbackText } from '../../views/quiz-blocks.ts';
+import { withReportButton } from '../../views/report-blocks.ts';
 import {
   clickTeamId,
   dailyButtonValue,
@@ -40,6 +41,7 @@ export function quizAnswer(quiz: () => QuizContext) {
     const choice = submit ? tickedChoice(body.state, DAILY_PICK_ACTION) : (value as { c?: string } | null)?.c;
     const teamId = clickTeamId(body);
     let text: string;
+    let questionId: string | undefined;
     try {
       // A value our buttons never carry names no quiz: no database round trip for it.
       const outcome = value
@@ -51,12 +53,14 @@ export function quizAnswer(quiz: () => QuizContext) {
           })
         : ({ status: 'unknown' } as const);
       text = dailyFeedbackText(outcome);
+      questionId = 'question' in outcome && outcome.status !== 'incomplete' ? outcome.question.id : undefined;
     } catch (err) {
       if (!(err instanceof DatabaseUnavailableError))
         logger.error('quiz answer failed', { user: body.user.id, err });
       text = SCORES_UNAVAILABLE;
     }
-    await respond({ response_type: 'ephemeral', replace_original: false, text }).catch((err) =>
+    const blocks = questionId ? withReportButton(text, questionId) : undefined;
+    await respond({ response_type: 'ephemeral', replace_original: false, text, blocks }).catch((err) =>
       logger.error('quiz feedback failed', { user: body.user.id, err }),
     );
   };
