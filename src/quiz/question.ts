@@ -38,4 +38,10 @@ export interface Question {
   services: string[];
   /** Short phrases of the cited section that make the right option right (checked by a test). */
   keyFacts: string[];
+  /**
+   * Whose notes `source` is in, when the bot reads a team's own notes (NOTES_DIR): `team` when the
+   * team's notes hold the key facts (question-review/notes-coverage.ts), `bundled` when only our
+   * notes do. Absent when the bot reads the bundled notes.
+   */
+  citedIn?: 'team' | 'bundled';
 }

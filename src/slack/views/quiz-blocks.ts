@@ -5,6 +5,7 @@
  */
 
 import type { Button, Checkboxes, KnownBlock } from '@slack/types';
+import { fileLabel } from '../../answer/source-line.ts';
 import type { AnswerOutcome } from '../../daily-quiz/answer-daily-quiz.ts';
 import type { GradeResult } from '../../quiz/grade-answer.ts';
 import { correctAnswerText } from '../../quiz/grade-answer.ts';
@@ -66,9 +67,13 @@ function answerElements(
   ];
 }
 
-/** `📄 file › heading` for a question's source section. */
-export function sourceLine(source: Question['source']): string {
-  return `📄 ${escapeMrkdwn(source.file)} › ${escapeMrkdwn(source.heading.split(' > ').slice(-2).join(' › '))}`;
+/**
+ * `📄 file › heading` for a question's source section; `📄 bundled notes › file › heading` when
+ * the bot reads a team's notes and only ours hold the answer.
+ */
+export function sourceLine(source: Question['source'], citedIn?: Question['citedIn']): string {
+  const where = citedIn === 'bundled' ? 'bundled notes › ' : '';
+  return `📄 ${where}${escapeMrkdwn(fileLabel(source.file))} › ${escapeMrkdwn(source.heading.split(' > ').slice(-2).join(' › '))}`;
 }
 
 function optionsText(question: Question, revealed: boolean): string {
@@ -119,7 +124,7 @@ export function revealText(question: Question, stats: QuizStats): string {
   return [
     `*Answer: ${escapeMrkdwn(correctAnswerText(question))}* ${who}`,
     escapeMrkdwn(question.explanation),
-    sourceLine(question.source),
+    sourceLine(question.source, question.citedIn),
   ].join('\n');
 }
 
@@ -129,7 +134,7 @@ function gradeText(grade: Extract<GradeResult, { ok: true }>, question: Question
     lines.push(`Why not ${grade.choice}: ${escapeMrkdwn(grade.feedback.whyYourChoiceIsWrong)}`);
   lines.push(escapeMrkdwn(grade.feedback.explanation));
   if (points) lines.push(grade.correct ? `+${grade.points} points.` : 'No points this time.');
-  lines.push(sourceLine(question.source));
+  lines.push(sourceLine(question.source, question.citedIn));
   return lines.join('\n');
 }
 
