@@ -13,6 +13,11 @@ import type { Config } from './config.ts';
 import { AnswerCountUpdater } from './daily-quiz/answer-count-updater.ts';
 import type { QuizContext, QuizMessenger } from './daily-quiz/quiz-context.ts';
 import { loadNotes } from './knowledge/load-notes.ts';
+import {
+  type NotesCoverage,
+  notesCoverageInSlices,
+  withTeamCitations,
+} from './question-review/notes-coverage.ts';
 import { loadQuestionBank } from './quiz/load-question-bank.ts';
 import type { Question } from './quiz/question.ts';
 import { embeddingsConfigured, openAiEmbeddingModel } from './retrieval/embedding-model.ts';
@@ -63,6 +68,22 @@ export async function openServices(
     sections.push(...(await loadNotes(BUNDLED_NOTES_DIR).catch(() => ({ sections: [] }))).sections);
   }
   const { questions: bank, problems: bankProblems } = await loadQuestionBank(config.QUESTIONS_DIR, sections);
+  // With a team's own notes, each question cites the team's section holding its key facts, once
+  // the coverage search is done (in the background, in slices); until then, our bundled section.
+  let current: readonly Question[] = bank;
+  let coverage: NotesCoverage | null = null;
+  if (resolve(config.NOTES_DIR) !== resolve(BUNDLED_NOTES_DIR) && bank.length > 0) {
+    void notesCoverageInSlices(bank, knowledge.index, knowledge.corpus.passages)
+      .then((c) => {
+        coverage = c;
+        current = withTeamCitations(bank, c);
+        const held = c.questions.filter((q) => q.covered).length;
+        log.info(
+          `Your notes hold the key facts of ${held} of ${bank.length} quiz questions; those cite your notes.`,
+        );
+      })
+      .catch((err) => log.error('notes coverage failed; the quiz cites the bundled notes', err));
+  }
   const storage = new Storage(
     () =>
       openDatabase({
@@ -89,7 +110,7 @@ export async function openServices(
     bankProblems,
     quizContext(messenger) {
       const ctx: QuizContext = {
-        bank: () => bank,
+        bank: () => current,
         ...repositories,
         messenger,
         clock: () => new Date(),
@@ -109,7 +130,8 @@ export async function openServices(
         scores,
         schedules: repositories.schedules,
         profiles: new ProfileDirectory(users, fetcher, config.QUIZ_TIMEZONE),
-        bank: () => bank,
+        bank: () => current,
+        coverage: () => coverage,
         clock: () => new Date(),
         defaultTimeZone: config.QUIZ_TIMEZONE,
         ready: () => storage.ready(),

@@ -32,7 +32,10 @@ export interface DomainCoverage {
   name: string;
   questions: number;
   covered: number;
-  /** Services none of whose questions the notes cover, most questions first, e.g. ["AWS Transit Gateway"]. */
+  /**
+   * Services the notes never name and none of whose questions they cover, most questions first,
+   * e.g. ["AWS Transit Gateway"]: what the notes lack.
+   */
   missing: string[];
 }
 
@@ -61,15 +64,22 @@ export function passageHoldsFact(
   return serviceTerms.length === 0 || serviceTerms.some((s) => [...s].every((t) => text.has(t)));
 }
 
-/** The content terms of a service name without its vendor prefix ("Amazon SQS" → {sqs}). */
-function serviceTerms(service: string): Set<string> {
-  return contentStems(service.replace(/^(Amazon|AWS)\s+/i, ''));
+/**
+ * The ways a service may be named, each as content terms without the vendor prefix:
+ * "Amazon SQS" → [{sqs}]; "Amazon DynamoDB Accelerator (DAX)" → [{dynamodb, acceler}, {dax}].
+ */
+function serviceNames(service: string): Set<string>[] {
+  const [, full = service, short] = /^(.*?)\s*(?:\(([^)]+)\))?$/.exec(service) ?? [];
+  return [full, short]
+    .filter((n): n is string => Boolean(n))
+    .map((n) => contentStems(n.replace(/^(Amazon|AWS)\s+/i, '')))
+    .filter((terms) => terms.size > 0);
 }
 
 /** Where the team's notes state each of `question`'s key facts, or undefined when one is missing. */
 export function coverQuestion(question: Question, index: SearchIndex): QuestionCoverage {
   if (question.keyFacts.length === 0) return { id: question.id, covered: false };
-  const services = question.services.map(serviceTerms).filter((s) => s.size > 0);
+  const services = question.services.flatMap(serviceNames);
   let source: QuestionCoverage['source'];
   for (const fact of question.keyFacts) {
     const query = `${question.services.join(' ')} ${fact}`;
@@ -80,9 +90,49 @@ export function coverQuestion(question: Question, index: SearchIndex): QuestionC
   return { id: question.id, covered: true, source };
 }
 
-/** Coverage of every question of `bank` in the notes behind `index`, and per exam domain. */
-export function notesCoverage(bank: readonly Question[], index: SearchIndex): NotesCoverage {
-  const questions = bank.map((q) => coverQuestion(q, index));
+/** Coverage of every question of `bank` in the notes behind `index` (whose passages are `passages`), and per exam domain. */
+export function notesCoverage(
+  bank: readonly Question[],
+  index: SearchIndex,
+  passages: readonly Passage[],
+): NotesCoverage {
+  return summarize(
+    bank,
+    bank.map((q) => coverQuestion(q, index)),
+    passages,
+  );
+}
+
+/** Questions searched between two yields to the event loop in {@link notesCoverageInSlices}. */
+export const COVERAGE_SLICE = 10;
+
+/**
+ * {@link notesCoverage} in slices of {@link COVERAGE_SLICE} questions with a yield to the event
+ * loop between them (a few seconds of searching for a 500-question bank must not delay acks).
+ */
+export async function notesCoverageInSlices(
+  bank: readonly Question[],
+  index: SearchIndex,
+  passages: readonly Passage[],
+): Promise<NotesCoverage> {
+  const questions: QuestionCoverage[] = [];
+  for (let i = 0; i < bank.length; i += COVERAGE_SLICE) {
+    for (const q of bank.slice(i, i + COVERAGE_SLICE)) questions.push(coverQuestion(q, index));
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  return summarize(bank, questions, passages);
+}
+
+function summarize(
+  bank: readonly Question[],
+  questions: QuestionCoverage[],
+  passages: readonly Passage[],
+): NotesCoverage {
+  const named = new Set<string>();
+  for (const p of passages)
+    for (const t of contentStems(`${p.headingPath.join(' ')} ${p.text}`)) named.add(t);
+  const mentioned = (service: string) =>
+    serviceNames(service).some((terms) => [...terms].every((t) => named.has(t)));
   const covered = new Map(questions.map((c) => [c.id, c.covered]));
   const byDomain = EXAM_DOMAINS.map((d) => {
     const mine = bank.filter((q) => q.domain === d.domain);
@@ -96,7 +146,7 @@ export function notesCoverage(bank: readonly Question[], index: SearchIndex): No
       }
     }
     const missing = [...perService]
-      .filter(([, r]) => r.covered === 0)
+      .filter(([s, r]) => r.covered === 0 && !mentioned(s))
       .sort((a, b) => b[1].total - a[1].total || a[0].localeCompare(b[0]))
       .map(([s]) => s);
     return {

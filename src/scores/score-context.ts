@@ -1,5 +1,6 @@
 /** What the leaderboard and stats use cases need. */
 
+import type { NotesCoverage } from '../question-review/notes-coverage.ts';
 import type { Question } from '../quiz/question.ts';
 import type { ScheduleRepository } from '../storage/schedule-repository.ts';
 import type { ScoreRepository } from '../storage/score-repository.ts';
@@ -16,6 +17,8 @@ export interface ScoreContext {
   defaultTimeZone: string;
   /** Resolves once the database is migrated; rejects with DatabaseUnavailableError while it is down. */
   ready: () => Promise<void>;
+  /** How the team's own notes cover the exam (null: bundled notes, or not computed yet). */
+  coverage?: () => NotesCoverage | null;
 }
 
 /** The time zone for periods in a channel: its quiz schedule's, else the default. */

@@ -4,6 +4,7 @@
  */
 
 import type { HomeView, KnownBlock } from '@slack/types';
+import type { NotesCoverage } from '../../question-review/notes-coverage.ts';
 import { leaderboardLines, leaderboardTitle, statsLines } from '../../scores/format-scores.ts';
 import type { Leaderboard } from '../../scores/leaderboard.ts';
 import type { PersonalStats } from '../../scores/personal-stats.ts';
@@ -61,10 +62,40 @@ export function statsBlocks(stats: PersonalStats): KnownBlock[] {
   return blocks.slice(0, 50);
 }
 
-/** The App Home: the person's stats and this week's leaderboard. */
-export function homeView(stats: PersonalStats, board: Leaderboard): HomeView {
+/** Services named per domain in the coverage section before "and N more". */
+const MISSING_SHOWN = 5;
+
+/** "Your notes and the exam": per domain, the share of exam facts the team's notes hold and what they lack. */
+export function coverageBlocks(coverage: NotesCoverage): KnownBlock[] {
+  const lines = coverage.byDomain.map((d) => {
+    const share = d.questions ? Math.round((100 * d.covered) / d.questions) : 0;
+    const more = d.missing.length > MISSING_SHOWN ? ` and ${d.missing.length - MISSING_SHOWN} more` : '';
+    const gaps = d.missing.length
+      ? `; nothing on ${d.missing.slice(0, MISSING_SHOWN).join(', ')}${more}`
+      : '';
+    return `• *${d.name}*: ${share} % of ${d.questions} questions${escapeMrkdwn(gaps)}`;
+  });
+  return [
+    { type: 'header', text: { type: 'plain_text', text: 'Your notes and the exam' } },
+    { type: 'section', text: { type: 'mrkdwn', text: lines.join('\n').slice(0, 3000) } },
+    {
+      type: 'context',
+      elements: [
+        { type: 'mrkdwn', text: 'Share of quiz questions whose key facts your notes hold (`saa coverage`).' },
+      ],
+    },
+  ];
+}
+
+/** The App Home: the person's stats, this week's leaderboard and, with a team's notes, their coverage. */
+export function homeView(
+  stats: PersonalStats,
+  board: Leaderboard,
+  coverage?: NotesCoverage | null,
+): HomeView {
+  const extra: KnownBlock[] = coverage ? [{ type: 'divider' }, ...coverageBlocks(coverage)] : [];
   return {
     type: 'home',
-    blocks: [...statsBlocks(stats), { type: 'divider' }, ...leaderboardBlocks(board)].slice(0, 100),
+    blocks: [...statsBlocks(stats), { type: 'divider' }, ...leaderboardBlocks(board), ...extra].slice(0, 100),
   };
 }

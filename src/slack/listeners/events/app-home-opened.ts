@@ -23,7 +23,7 @@ export function appHomeOpened(scores: () => ScoreContext) {
         personalStats(ctx, { teamId, userId: event.user }),
         leaderboard(ctx, { teamId, period: 'week', askerId: event.user }),
       ]);
-      await client.views.publish({ user_id: event.user, view: homeView(stats, board) });
+      await client.views.publish({ user_id: event.user, view: homeView(stats, board, ctx.coverage?.()) });
     } catch (err) {
       if (!(err instanceof DatabaseUnavailableError))
         logger.error('app home failed', { user: event.user, err });
