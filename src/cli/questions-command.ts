@@ -10,16 +10,19 @@ import { parseArgs } from 'node:util';
 import type { Config } from '../config.ts';
 import { loadNotes } from '../knowledge/load-notes.ts';
 import { bankReport } from '../quiz/bank-report.ts';
+import { examOutline } from '../quiz/exam-outline.ts';
 import { loadQuestionBank } from '../quiz/load-question-bank.ts';
 
 type Io = { out: NodeJS.WritableStream; err: NodeJS.WritableStream };
 
 /** Usage line. */
-export const QUESTIONS_USAGE = 'saa questions check [--notes DIR] [--questions DIR] [--strict] [--json]';
+export const QUESTIONS_USAGE =
+  'saa questions check [--notes DIR] [--questions DIR] [--strict] [--json] | saa questions outline [--notes DIR] [--questions DIR]';
 
 /** `saa questions …`. */
 export async function runQuestions(args: string[], config: Config, io: Io): Promise<number> {
   const [sub, ...rest] = args;
+  if (sub === 'outline') return runOutline(rest, config, io);
   if (sub !== 'check') {
     io.err.write(`Usage: ${QUESTIONS_USAGE}\n`);
     return 2;
@@ -50,4 +53,16 @@ export async function runQuestions(args: string[], config: Config, io: Io): Prom
   }
   if (problems.length) io.out.write(`\n${problems.join('\n')}\n`);
   return problems.length ? 1 : 0;
+}
+
+/** `saa questions outline`: prints knowledge/OUTLINE.md (exam-outline.ts) for the bank and notes. */
+async function runOutline(args: string[], config: Config, io: Io): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: { notes: { type: 'string' }, questions: { type: 'string' } },
+  });
+  const corpus = await loadNotes(values.notes ?? config.NOTES_DIR);
+  const bank = await loadQuestionBank(values.questions ?? config.QUESTIONS_DIR, corpus.sections);
+  io.out.write(examOutline(bank.questions, corpus.sections));
+  return bank.problems.length ? 1 : 0;
 }
