@@ -19,7 +19,7 @@ import { testDatabases } from '../helpers/databases.ts';
 import { uniqueId } from '../helpers/ids.ts';
 import {
   buttonsOf,
-  loadRealBank,
+  loadRealSingleChoiceBank,
   messageText,
   questionPosts,
   quizContext,
@@ -55,7 +55,7 @@ describe.each(testDatabases())('daily quiz posting on $name', (target) => {
     appliedFirst = await migrate(db);
     appliedAgain = await migrate(db);
     standIn = await startSlackStandIn();
-    bank = await loadRealBank();
+    bank = await loadRealSingleChoiceBank();
   });
   afterAll(async () => {
     await standIn?.close();

@@ -105,6 +105,15 @@ export function quizContext(db: Database, o: QuizContextOptions): QuizContext {
 
 const KNOWLEDGE = fileURLToPath(new URL('../../knowledge/', import.meta.url));
 
+/**
+ * The shipped question bank's multiple-choice questions (one right option, answered with one
+ * button), validated against the shipped notes. Multiple-response questions (checkboxes and a
+ * Submit button) have their own tests: tests/slack/multiple-response-clicks.test.ts.
+ */
+export async function loadRealSingleChoiceBank(): Promise<Question[]> {
+  return (await loadRealBank()).filter((q) => q.correctKeys.length === 1);
+}
+
 /** The shipped question bank, validated against the shipped notes. */
 export async function loadRealBank(): Promise<Question[]> {
   const notes = await loadNotes(`${KNOWLEDGE}notes`);

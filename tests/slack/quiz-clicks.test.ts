@@ -24,7 +24,7 @@ import { testDatabases } from '../helpers/databases.ts';
 import { uniqueId } from '../helpers/ids.ts';
 import {
   buttonsOf,
-  loadRealBank,
+  loadRealSingleChoiceBank,
   messageText,
   quizContext,
   recordingLog,
@@ -53,7 +53,7 @@ describe.each(testDatabases())('quiz clicks over HTTP on $name', (target) => {
     db = await target.open();
     await migrate(db);
     standIn = await startSlackStandIn();
-    bank = await loadRealBank();
+    bank = await loadRealSingleChoiceBank();
     ctx = quizContext(db, { bank, clock, messenger: standInMessenger(standIn), log: rec.log });
     // The same wiring as bootstrap.ts, with a short delay instead of 3 s.
     const counter = new AnswerCountUpdater(() => ctx, 50);

@@ -88,7 +88,7 @@ describe('/saa over HTTP', () => {
   });
 
   it('says plainly when the notes do not cover a question', async () => {
-    const body = await command('how do I configure kubernetes ingress');
+    const body = await command('how do I set up a hyperledger fabric network on amazon managed blockchain');
     expect(String(body.text)).toMatch(/couldn't find/i);
     expect(blockText(body)).not.toContain(SHARE_ACTION);
   });
