@@ -4,6 +4,7 @@
  * missing from the cited section, wrong options as well supported as the answer, near-duplicates
  * and, with `--strict` (the bundled bank's rules), missing exam tags and a domain mix off the
  * SAA-C03 weights. Exit code 0 when the bank is clean, 1 otherwise, 2 on a usage error.
+ * `draft`, `list`, `approve`, `reject` and `reported`: question-review-commands.ts.
  */
 
 import { parseArgs } from 'node:util';
@@ -12,17 +13,25 @@ import { loadNotes } from '../knowledge/load-notes.ts';
 import { bankReport } from '../quiz/bank-report.ts';
 import { examOutline } from '../quiz/exam-outline.ts';
 import { loadQuestionBank } from '../quiz/load-question-bank.ts';
+import { REVIEW_USAGE, runDraft, runList, runReported, runReview } from './question-review-commands.ts';
 
 type Io = { out: NodeJS.WritableStream; err: NodeJS.WritableStream };
 
 /** Usage line. */
-export const QUESTIONS_USAGE =
-  'saa questions check [--notes DIR] [--questions DIR] [--strict] [--json] | saa questions outline [--notes DIR] [--questions DIR]';
+export const QUESTIONS_USAGE = [
+  'saa questions check [--notes DIR] [--questions DIR] [--strict] [--json]',
+  'saa questions outline [--notes DIR] [--questions DIR]',
+  ...REVIEW_USAGE,
+].join('\n  ');
 
 /** `saa questions …`. */
 export async function runQuestions(args: string[], config: Config, io: Io): Promise<number> {
   const [sub, ...rest] = args;
   if (sub === 'outline') return runOutline(rest, config, io);
+  if (sub === 'draft') return runDraft(rest, config, io);
+  if (sub === 'list') return runList(rest, config, io);
+  if (sub === 'approve' || sub === 'reject') return runReview(sub, rest, config, io);
+  if (sub === 'reported') return runReported(rest, config, io);
   if (sub !== 'check') {
     io.err.write(`Usage: ${QUESTIONS_USAGE}\n`);
     return 2;
