@@ -173,8 +173,12 @@ function valueCandidates(lines: readonly FactLine[], passages: readonly Passage[
     }
     const service = subjectService(line);
     if (!service) continue;
-    for (const value of unitValues(line.text)) {
+    const valuesInLine = unitValues(line.text);
+    for (const value of valuesInLine) {
       if (/\d\s*$/.test(line.text.slice(0, value.index))) continue;
+      // "900 seconds (15 minutes)": the other value would give the blank away.
+      if (valuesInLine.some((v) => v !== value && v.kind === value.kind && close(v.base, value.base)))
+        continue;
       const around = `${line.text.slice(0, value.index)} ${line.text.slice(value.index + value.text.length)}`;
       if (contentWords(tokenize(around)).length < MIN_CLOZE_WORDS) continue;
       const others: Array<UnitValue & { heading: string; file: string }> = [];
@@ -236,6 +240,17 @@ function isFeature(service: AwsService): boolean {
 /** Shortest description a "Which AWS service" stem is built on (chars): "is integrated with API Gateway" says too little. */
 const MIN_DESCRIPTION_CHARS = 35;
 
+/**
+ * A description as a stem quotes it: cut at a list marker run into the line (" * "), trailing
+ * punctuation and quotes off, and a quote mark dropped when the line has an unpaired one.
+ */
+function tidyDescription(text: string): string {
+  let out = text.split(/\s[*•]\s/u)[0] ?? text;
+  out = out.replace(/[.;:,\s]+$/u, '').replace(/^["“”']+|["“”']+$/gu, '');
+  if ((out.match(/"/g) ?? []).length % 2 === 1) out = out.replace(/"/g, '');
+  return out.trim();
+}
+
 /** Service candidates: one per line that opens with a service and says what it is. */
 function serviceCandidates(lines: readonly FactLine[]): Candidate[] {
   const inNotes = new Map<AwsService, string | undefined>();
@@ -271,7 +286,8 @@ function serviceCandidates(lines: readonly FactLine[]): Candidate[] {
       .sort((a, b) => Math.abs((catalogue.get(a) ?? 0) - at) - Math.abs((catalogue.get(b) ?? 0) - at))
       .slice(0, DISTRACTORS);
     if (others.length < DISTRACTORS) continue;
-    const rest = lead.rest.replace(/[.;:,\s]+$/u, '').replace(/^["“”']+|["“”']+$/gu, '');
+    const rest = tidyDescription(lead.rest);
+    if (rest.length < MIN_DESCRIPTION_CHARS) continue;
     const stem = lead.fromHeading
       ? `Which AWS service do your notes describe as “${rest}”?`
       : lead.connector === ''

@@ -70,7 +70,7 @@ const UNIT = [...Object.keys(THROUGHPUT), ...Object.keys(SIZE), ...Object.keys(D
   .sort((a, b) => b.length - a.length)
   .map((u) => u.replace(/\//g, '\\/'))
   .join('|');
-const VALUE = new RegExp(String.raw`(?<![\w.,$])${NUMBER}\s?(${UNIT})(?![\w/])`, 'giu');
+const VALUE = new RegExp(String.raw`(?<![\w.,$])${NUMBER}\s?(${UNIT})(?![\w/-])`, 'giu');
 
 /** The unit values in `text`, in order. A bare number, a price or a version is not one. */
 export function unitValues(text: string): UnitValue[] {

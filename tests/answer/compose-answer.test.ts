@@ -48,15 +48,17 @@ function answerSuite(dir: string, knownBugs: KnownBugs) {
   /** `it`, or `it.fails` when `knownBugs` names this test. */
   const check = (name: string, fn: () => Promise<void>) => (knownBugs[name] ? it.fails : it)(name, fn);
 
-  it.each([...QUESTIONS, 'how do I set up a hyperledger fabric network on amazon managed blockchain', 'lambda '.repeat(2000), ':~^*+-"\'🙂'])(
-    'keeps the answer to %j within MAX_ANSWER_CHARS and never throws',
-    async (question) => {
-      const { index } = await load();
-      const answer = composeAnswer(question, index);
-      expect(answer.text.length).toBeLessThanOrEqual(MAX_ANSWER_CHARS);
-      expect(answer.question).toBe(question);
-    },
-  );
+  it.each([
+    ...QUESTIONS,
+    'how do I set up a hyperledger fabric network on amazon managed blockchain',
+    'lambda '.repeat(2000),
+    ':~^*+-"\'🙂',
+  ])('keeps the answer to %j within MAX_ANSWER_CHARS and never throws', async (question) => {
+    const { index } = await load();
+    const answer = composeAnswer(question, index);
+    expect(answer.text.length).toBeLessThanOrEqual(MAX_ANSWER_CHARS);
+    expect(answer.question).toBe(question);
+  });
 
   for (const [question, fact] of FACT_FIRST) {
     check(`puts the fact asked for first: "${question}"`, async () => {
@@ -119,7 +121,10 @@ function answerSuite(dir: string, knownBugs: KnownBugs) {
 
   it('says plainly when the notes do not cover a question, names close topics, quotes nothing', async () => {
     const { corpus, index } = await load();
-    const answer = composeAnswer('how do I set up a hyperledger fabric network on amazon managed blockchain', index);
+    const answer = composeAnswer(
+      'how do I set up a hyperledger fabric network on amazon managed blockchain',
+      index,
+    );
     expect(answer.found).toBe(false);
     expect(answer.sources).toEqual([]);
     expect(answer.text).toMatch(/^I couldn't find that in the notes\./);

@@ -184,7 +184,10 @@ describe('saa ask --json with a model', () => {
   });
 
   it('does not call the model when the notes do not cover the question', async () => {
-    const [json] = await askJson(config(), 'how do I set up a hyperledger fabric network on amazon managed blockchain');
+    const [json] = await askJson(
+      config(),
+      'how do I set up a hyperledger fabric network on amazon managed blockchain',
+    );
     expect(json?.mode).toBe('extractive');
     expect(json?.answer).toMatch(/couldn't find/);
     expect(standIn.requests).toHaveLength(0);

@@ -28,6 +28,10 @@ describe('unitValues', () => {
     expect(found('version 2.0 costs $0.023 per GB, 3 AZs, 12 monitors, 4 daysago')).toEqual([]);
   });
 
+  it('does not read a compound unit such as GB-seconds as a size', () => {
+    expect(found('free tier: 400,000GB-sec per month, then 10 GB')).toEqual([['10 GB', 'size', 1e10]]);
+  });
+
   it('gives equal amounts in different units the same base', () => {
     const [a, b] = unitValues('60 minutes or 1 hour');
     expect(a?.base).toBe(b?.base);

@@ -209,7 +209,9 @@ describe('/saa with a model', () => {
   });
 
   it('says at once that the notes do not cover a question, without the model', async () => {
-    const { posts, answer } = await command('how do I set up a hyperledger fabric network on amazon managed blockchain');
+    const { posts, answer } = await command(
+      'how do I set up a hyperledger fabric network on amazon managed blockchain',
+    );
     expect(posts).toHaveLength(1);
     expect(String(answer.text)).toMatch(/couldn't find/i);
     expect(buttons(answer)).toEqual([]);
