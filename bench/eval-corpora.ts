@@ -55,13 +55,19 @@ function readJsonl(path: string): Array<Record<string, unknown>> {
     });
 }
 
+/**
+ * The answerable questions of a file. An item whose `all` is empty (a 👎 question from
+ * `saa feedback --eval-items` that nobody has written the facts for yet) is left out.
+ */
 function answerable(path: string, origin: string): EvalQuestion[] {
-  return readJsonl(path).map((o) => ({
-    q: String(o.q),
-    all: (o.all as string[]).map((r) => new RegExp(r, 'i')),
-    style: String(o.style ?? 'fact'),
-    origin,
-  }));
+  return readJsonl(path)
+    .filter((o) => Array.isArray(o.all) && o.all.length > 0)
+    .map((o) => ({
+      q: String(o.q),
+      all: (o.all as string[]).map((r) => new RegExp(r, 'i')),
+      style: String(o.style ?? 'fact'),
+      origin,
+    }));
 }
 
 function ourFiles(name: string): { answerable: EvalQuestion[]; unanswerable: UnanswerableQuestion[] } {

@@ -26,6 +26,7 @@ import { ProfileDirectory, type ProfileFetcher } from './scores/profile-director
 import type { ScoreContext } from './scores/score-context.ts';
 import { slackQuizMessenger } from './slack/slack-quiz-messenger.ts';
 import { SqlAnswerRepository } from './storage/answer-repository.ts';
+import { SqlFeedbackRepository } from './storage/feedback-repository.ts';
 import { openDatabase } from './storage/open-database.ts';
 import { SqlQuestionReviewRepository } from './storage/question-review-repository.ts';
 import { SqlQuizPostRepository } from './storage/quiz-post-repository.ts';
@@ -99,6 +100,7 @@ export async function openServices(
     posts: new SqlQuizPostRepository(storage.db),
     answers: new SqlAnswerRepository(storage.db),
     reviews: new SqlQuestionReviewRepository(storage.db),
+    feedback: new SqlFeedbackRepository(storage.db),
   };
   const scores = new SqlScoreRepository(storage.db);
   const users = new SqlUserRepository(storage.db);

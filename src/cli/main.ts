@@ -7,6 +7,7 @@ import { ConfigError, loadConfig } from '../config.ts';
 import { DataDirLockedError } from '../storage/data-dir-lock.ts';
 import { ASK_USAGE, runAsk } from './ask-command.ts';
 import { COVERAGE_USAGE, runCoverage } from './coverage-command.ts';
+import { FEEDBACK_USAGE, runFeedback } from './feedback-command.ts';
 import { QUESTIONS_USAGE, runQuestions } from './questions-command.ts';
 import { QUIZ_USAGE, runLeaderboard, runMigrate, runQuizPost } from './quiz-commands.ts';
 
@@ -16,6 +17,7 @@ const USAGE = [
   ...QUIZ_USAGE.map((u) => `  ${u}`),
   `  ${QUESTIONS_USAGE}`,
   `  ${COVERAGE_USAGE}`,
+  `  ${FEEDBACK_USAGE}`,
 ].join('\n');
 
 /** Runs the CLI with `argv` (without node and script). Resolves with the exit code. */
@@ -33,6 +35,8 @@ export async function runCli(argv: string[]): Promise<number> {
         if (rest[0] === 'post') return await runQuizPost(rest.slice(1), config, io);
         io.err.write(`Usage: ${QUIZ_USAGE[1]}\n`);
         return 2;
+      case 'feedback':
+        return await runFeedback(rest, config, io);
       case 'coverage':
         return await runCoverage(rest, config, io);
       case 'questions':

@@ -4,6 +4,7 @@
  * injected clock, and settings. Use cases take this context; adapters build it once.
  */
 
+import type { FeedbackRepository } from '../feedback/ports.ts';
 import type { QuestionReviewRepository } from '../question-review/ports.ts';
 import type { Question } from '../quiz/question.ts';
 import type { AnswerRepository, QuizStats } from '../storage/answer-repository.ts';
@@ -71,6 +72,8 @@ export interface QuizContext {
    * nothing suspended.
    */
   reviews?: QuestionReviewRepository;
+  /** 👍/👎 on answers (src/feedback/). Absent: no feedback buttons are handled. */
+  feedback?: FeedbackRepository;
 }
 
 /**

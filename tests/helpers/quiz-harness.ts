@@ -8,6 +8,7 @@
 import { fileURLToPath } from 'node:url';
 import { WebClient } from '@slack/web-api';
 import type { QuizContext, QuizMessenger } from '../../src/daily-quiz/quiz-context.ts';
+import type { FeedbackRepository } from '../../src/feedback/ports.ts';
 import { loadNotes } from '../../src/knowledge/load-notes.ts';
 import type { QuestionReviewRepository } from '../../src/question-review/ports.ts';
 import { loadQuestionBank } from '../../src/quiz/load-question-bank.ts';
@@ -16,6 +17,7 @@ import { singleAttemptOptions, slackClientOptions } from '../../src/slack/slack-
 import { slackQuizMessenger } from '../../src/slack/slack-quiz-messenger.ts';
 import { SqlAnswerRepository } from '../../src/storage/answer-repository.ts';
 import type { Database } from '../../src/storage/db.ts';
+import { SqlFeedbackRepository } from '../../src/storage/feedback-repository.ts';
 import { SqlQuestionReviewRepository } from '../../src/storage/question-review-repository.ts';
 import { SqlQuizPostRepository } from '../../src/storage/quiz-post-repository.ts';
 import { SqlScheduleRepository } from '../../src/storage/schedule-repository.ts';
@@ -76,6 +78,8 @@ export interface QuizContextOptions {
   storeRetryDelaysMs?: readonly number[];
   /** Question review; default: SQL on the same database. */
   reviews?: QuestionReviewRepository;
+  /** Answer feedback; default: SQL on the same database. */
+  feedback?: FeedbackRepository;
 }
 
 /** Default staleness of an unposted claim in tests (5 min, as bootstrap.ts). */
@@ -91,6 +95,7 @@ export function quizContext(db: Database, o: QuizContextOptions): QuizContext {
     posts: new SqlQuizPostRepository(db),
     answers: new SqlAnswerRepository(db),
     reviews: o.reviews ?? new SqlQuestionReviewRepository(db),
+    feedback: o.feedback ?? new SqlFeedbackRepository(db),
     messenger: o.messenger,
     clock: o.clock.now,
     instanceId: o.instanceId ?? 'test:1',

@@ -75,6 +75,8 @@ export function buttonClickForm(args: {
   triggerId?: string;
   /** The option letters ticked in the message's checkboxes `pickActionId` (sent as `state.values`). */
   ticked?: { pickActionId: string; letters: string[] };
+  /** The element clicked (default `button`; `feedback_buttons` for 👍/👎). */
+  elementType?: 'button' | 'feedback_buttons';
 }) {
   interactions += 1;
   const triggerId = args.triggerId ?? `${interactions}.${process.pid}.${Date.now()}`;
@@ -118,7 +120,7 @@ export function buttonClickForm(args: {
       : {}),
     actions: [
       {
-        type: 'button',
+        type: args.elementType ?? 'button',
         action_id: args.actionId,
         block_id: 'b1',
         value: args.value,

@@ -5,6 +5,7 @@ import { MIGRATIONS_DIR, MIGRATIONS_TABLE, migrate } from '../../src/storage/mig
 import { testDatabases } from '../helpers/databases.ts';
 
 const TABLES = [
+  'answer_feedback',
   'channel_schedules',
   MIGRATIONS_TABLE,
   'practice_answers',

@@ -11,6 +11,7 @@ import type { Answer, Source } from '../../answer/answer-types.ts';
 import { sourceLines } from '../../answer/source-line.ts';
 import { escapeMrkdwn } from '../mrkdwn.ts';
 import { answerFallbackText, answerMrkdwn } from './answer-mrkdwn.ts';
+import { feedbackBlock } from './feedback-blocks.ts';
 import type { SlackMessage } from './reply-message.ts';
 
 /** action_id of the "Share in channel" button. */
@@ -92,6 +93,8 @@ export function formatSources(sources: Source[], numbered = false): string {
 export interface AnswerBlockOptions {
   /** Adds "Quiz me on this" (only where its handler is registered: the quiz runs). */
   quizMe?: boolean;
+  /** Adds 👍/👎 (only where its handler is registered: the quiz runs, with its database). */
+  feedback?: boolean;
 }
 
 /**
@@ -133,6 +136,7 @@ export function answerBlocks(
     });
   }
   blocks.push(...extraButtons);
+  if (options.feedback && answer.question.trim()) blocks.push(feedbackBlock(answer));
   return blocks;
 }
 
@@ -145,8 +149,15 @@ export function answerMessage(answer: Answer, options: AnswerBlockOptions = {}):
   };
 }
 
-/** Blocks for an answer someone shared with the channel. `sharedBy` is a display name, not a mention. */
-export function sharedAnswerBlocks(share: SharePayload, sharedBy: string): KnownBlock[] {
+/**
+ * Blocks for an answer someone shared with the channel. `sharedBy` is a display name, not a
+ * mention; `feedback` adds 👍/👎 for everyone who reads it.
+ */
+export function sharedAnswerBlocks(
+  share: SharePayload,
+  sharedBy: string,
+  options: { feedback?: boolean } = {},
+): KnownBlock[] {
   const blocks: KnownBlock[] = [
     {
       type: 'context',
@@ -165,5 +176,9 @@ export function sharedAnswerBlocks(share: SharePayload, sharedBy: string): Known
       elements: [{ type: 'mrkdwn', text: `📄 ${formatSources(share.s, share.m === 'llm')}`.slice(0, 2000) }],
     });
   }
+  if (options.feedback)
+    blocks.push(
+      feedbackBlock({ question: share.q, text: share.t, sources: share.s, mode: share.m ?? 'extractive' }),
+    );
   return blocks;
 }

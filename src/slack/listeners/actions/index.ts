@@ -1,8 +1,9 @@
 /** Registers block_actions handlers. */
 
-import type { App, BlockButtonAction } from '@slack/bolt';
+import type { App, BlockAction, BlockButtonAction, FeedbackButtonsAction } from '@slack/bolt';
 import type { QuizContext } from '../../../daily-quiz/quiz-context.ts';
 import { QUIZ_ME_ACTION, SHARE_ACTION } from '../../views/answer-blocks.ts';
+import { FEEDBACK_ACTION } from '../../views/feedback-blocks.ts';
 import {
   DAILY_ACTION,
   DAILY_PICK_ACTION,
@@ -12,6 +13,7 @@ import {
   PRACTICE_SUBMIT_ACTION,
 } from '../../views/quiz-blocks.ts';
 import { REPORT_ACTION } from '../../views/report-blocks.ts';
+import { answerFeedback } from './answer-feedback.ts';
 import { practiceAnswer } from './practice-answer.ts';
 import { quizAnswer } from './quiz-answer.ts';
 import { quizMe } from './quiz-me.ts';
@@ -20,8 +22,9 @@ import { shareAnswer } from './share-answer.ts';
 
 /** Registers every button handler; quiz buttons only when the quiz runs. */
 export function registerActions(app: App, quiz?: () => QuizContext): void {
-  app.action<BlockButtonAction>(SHARE_ACTION, shareAnswer());
+  app.action<BlockButtonAction>(SHARE_ACTION, shareAnswer({ feedback: Boolean(quiz) }));
   if (quiz) {
+    app.action<BlockAction<FeedbackButtonsAction>>(FEEDBACK_ACTION, answerFeedback(quiz));
     app.action<BlockButtonAction>(
       new RegExp(`^(${DAILY_ACTION}:|${DAILY_SUBMIT_ACTION}$)`),
       quizAnswer(quiz),

@@ -28,8 +28,12 @@ export function shareLedger(): ShareLedger {
   return new LRUCache<string, true>({ max: SHARE_REMEMBER_MAX, ttl: SHARE_REMEMBER_MS });
 }
 
-/** Builds the share handler; `ledger` remembers which clicks were posted. */
-export function shareAnswer(ledger: ShareLedger = shareLedger()) {
+/**
+ * Builds the share handler; `ledger` remembers which clicks were posted; `feedback` puts 👍/👎
+ * under the shared answer (where their handler is registered).
+ */
+export function shareAnswer(options: { ledger?: ShareLedger; feedback?: boolean } = {}) {
+  const ledger = options.ledger ?? shareLedger();
   return async ({
     ack,
     action,
@@ -61,7 +65,7 @@ export function shareAnswer(ledger: ShareLedger = shareLedger()) {
         replace_original: false,
         // The answer text is plain (answer.text); escaped here and in the blocks.
         text: escapeMrkdwn(share.t),
-        blocks: sharedAnswerBlocks(share, name),
+        blocks: sharedAnswerBlocks(share, name, { feedback: options.feedback }),
       });
     } catch (err) {
       // Not posted: a new click on the same button may try again.

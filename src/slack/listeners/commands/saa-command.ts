@@ -38,7 +38,10 @@ export function saaCommand(services: CommandServices) {
       if (reply) {
         await ack(
           reply.kind === 'answer'
-            ? answerMessage(reply.answer, { quizMe: Boolean(services.quiz) })
+            ? answerMessage(reply.answer, {
+                quizMe: Boolean(services.quiz),
+                feedback: Boolean(services.quiz),
+              })
             : replyMessage(reply),
         );
         return;
@@ -71,7 +74,7 @@ export function saaCommand(services: CommandServices) {
       const reply = await handleCommand(parsed, ids, services);
       const message =
         reply.kind === 'answer'
-          ? answerMessage(reply.answer, { quizMe: Boolean(services.quiz) })
+          ? answerMessage(reply.answer, { quizMe: Boolean(services.quiz), feedback: Boolean(services.quiz) })
           : replyMessage(reply);
       await respond(pending ? { ...message, replace_original: true } : message);
     } catch (err) {

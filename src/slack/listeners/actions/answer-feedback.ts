@@ -1,0 +1,70 @@
+/**
+ * 👍/👎 under an answer (Slack `feedback_buttons`): records the rating with the question, answer,
+ * sources and mode the button carries; a 👎 also opens the reason form (views.open needs the
+ * click's trigger_id, valid for 3 s: https://api.slack.com/interactivity/handling#modal_responses,
+ * so the form opens first). A repeated click leaves one rating per person and answer. With the
+ * database down the person is told the feedback was not saved.
+ */
+
+import type {
+  AllMiddlewareArgs,
+  BlockAction,
+  FeedbackButtonsAction,
+  SlackActionMiddlewareArgs,
+} from '@slack/bolt';
+import { z } from 'zod';
+import type { QuizContext } from '../../../daily-quiz/quiz-context.ts';
+import { answerKey } from '../../../feedback/ports.ts';
+import { rateAnswer } from '../../../feedback/rate-answer.ts';
+import { DatabaseUnavailableError } from '../../../storage/db.ts';
+import { feedbackReasonModal } from '../../views/feedback-blocks.ts';
+import { parseButtonValue, shareButtonValue } from './button-value.ts';
+
+/** A feedback button's value: the answer it rates (the share payload's fields) and the rating. */
+export const feedbackButtonValue = shareButtonValue.extend({ r: z.enum(['up', 'down']) });
+
+/** Builds the feedback handler. */
+export function answerFeedback(quiz: () => QuizContext) {
+  return async ({
+    ack,
+    action,
+    body,
+    client,
+    respond,
+    logger,
+  }: SlackActionMiddlewareArgs<BlockAction<FeedbackButtonsAction>> & AllMiddlewareArgs): Promise<void> => {
+    await ack();
+    const value = parseButtonValue(feedbackButtonValue, action.value);
+    const ctx = quiz();
+    if (!value || !ctx.feedback) return;
+    const tell = (text: string) =>
+      respond({ response_type: 'ephemeral', replace_original: false, text }).catch((err) =>
+        logger.error('feedback reply failed', { user: body.user.id, err }),
+      );
+    const rating = {
+      teamId: body.team?.id ?? body.user.team_id ?? '',
+      userId: body.user.id,
+      rating: value.r,
+      question: value.q,
+      answer: value.t,
+      sources: value.s,
+      mode: value.m === 'llm' ? ('llm' as const) : ('extractive' as const),
+    };
+    const saved = rateAnswer({ feedback: ctx.feedback, clock: ctx.clock, ready: ctx.ready }, rating);
+    if (value.r === 'down') {
+      await client.views
+        .open({
+          trigger_id: body.trigger_id,
+          view: feedbackReasonModal(answerKey(value.q, value.t), value.q),
+        })
+        .catch((err) => logger.warn('feedback form did not open', { user: body.user.id, err }));
+    }
+    try {
+      await saved;
+    } catch (err) {
+      if (!(err instanceof DatabaseUnavailableError))
+        logger.error('feedback failed', { user: body.user.id, err });
+      await tell('Your feedback could not be saved right now: try again in a minute.');
+    }
+  };
+}

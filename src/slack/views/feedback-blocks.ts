@@ -1,0 +1,141 @@
+/**
+ * Block Kit for answer feedback (pure): 👍/👎 as Slack's `feedback_buttons` element in a
+ * `context_actions` block under an answer, and the 👎 reason form. Each button's value carries the
+ * answer it rates (question, text, sources, mode) within the 2,000-char value limit
+ * (https://docs.slack.dev/reference/block-kit/block-elements/feedback-buttons-element), since an
+ * ephemeral answer is not sent back with the click.
+ */
+
+import type { ContextActionsBlock, View } from '@slack/types';
+import type { Answer, Source } from '../../answer/answer-types.ts';
+import { FEEDBACK_REASONS, MAX_FEEDBACK_COMMENT_CHARS } from '../../feedback/ports.ts';
+
+/** action_id of the 👍/👎 element. */
+export const FEEDBACK_ACTION = 'answer_feedback';
+/** callback_id of the 👎 reason form. */
+export const FEEDBACK_VIEW = 'answer_feedback_reason';
+/** block_id and action_id of the form's reason choice and comment. */
+export const FEEDBACK_REASON_BLOCK = 'feedback_reason';
+export const FEEDBACK_COMMENT_BLOCK = 'feedback_comment';
+
+/** What each feedback button carries. */
+export interface FeedbackPayload {
+  /** The rating this button gives. */
+  r: 'up' | 'down';
+  q: string;
+  t: string;
+  s: Source[];
+  m?: 'llm';
+}
+
+const MAX_VALUE = 2000;
+
+/** Encodes the payload of one button, within 2,000 chars (drops sources, then clips the question and text). */
+export function encodeFeedback(
+  answer: Pick<Answer, 'question' | 'text' | 'sources' | 'mode'>,
+  rating: 'up' | 'down',
+): string {
+  const payload: FeedbackPayload = {
+    r: rating,
+    q: answer.question.slice(0, 300),
+    t: answer.text,
+    s: answer.sources,
+    ...(answer.mode === 'llm' ? { m: 'llm' as const } : {}),
+  };
+  let value = JSON.stringify(payload);
+  if (value.length > MAX_VALUE) value = JSON.stringify({ ...payload, s: payload.s.slice(0, 1) });
+  if (value.length > MAX_VALUE) value = JSON.stringify({ ...payload, s: [], q: payload.q.slice(0, 80) });
+  if (value.length > MAX_VALUE) {
+    const over = value.length - MAX_VALUE;
+    value = JSON.stringify({
+      ...payload,
+      s: [],
+      q: payload.q.slice(0, 80),
+      t: payload.t.slice(0, payload.t.length - over - 20),
+    });
+  }
+  return value;
+}
+
+/** The 👍/👎 block for an answer. */
+export function feedbackBlock(
+  answer: Pick<Answer, 'question' | 'text' | 'sources' | 'mode'>,
+): ContextActionsBlock {
+  return {
+    type: 'context_actions',
+    elements: [
+      {
+        type: 'feedback_buttons',
+        action_id: FEEDBACK_ACTION,
+        positive_button: {
+          text: { type: 'plain_text', text: '👍' },
+          accessibility_label: 'This answer helped',
+          value: encodeFeedback(answer, 'up'),
+        },
+        negative_button: {
+          text: { type: 'plain_text', text: '👎' },
+          accessibility_label: 'This answer did not help',
+          value: encodeFeedback(answer, 'down'),
+        },
+      },
+    ],
+  };
+}
+
+/** The form asking why an answer got 👎; `answerKey` goes back in private_metadata. */
+export function feedbackReasonModal(answerKey: string, question: string): View {
+  return {
+    type: 'modal',
+    callback_id: FEEDBACK_VIEW,
+    private_metadata: JSON.stringify({ k: answerKey }),
+    title: { type: 'plain_text', text: 'What was wrong?' },
+    submit: { type: 'plain_text', text: 'Send' },
+    close: { type: 'plain_text', text: 'Skip' },
+    blocks: [
+      {
+        type: 'context',
+        elements: [{ type: 'plain_text', text: `Your 👎 is recorded. ${question}`.slice(0, 300) }],
+      },
+      {
+        type: 'input',
+        block_id: FEEDBACK_REASON_BLOCK,
+        label: { type: 'plain_text', text: 'The answer…' },
+        element: {
+          type: 'radio_buttons',
+          action_id: FEEDBACK_REASON_BLOCK,
+          options: FEEDBACK_REASONS.map((r) => ({
+            text: { type: 'plain_text', text: r.label },
+            value: r.reason,
+          })),
+        },
+      },
+      {
+        type: 'input',
+        block_id: FEEDBACK_COMMENT_BLOCK,
+        optional: true,
+        label: { type: 'plain_text', text: 'Details (optional)' },
+        element: {
+          type: 'plain_text_input',
+          action_id: FEEDBACK_COMMENT_BLOCK,
+          multiline: true,
+          max_length: MAX_FEEDBACK_COMMENT_CHARS,
+        },
+      },
+    ],
+  };
+}
+
+/** The form after a reason was sent. */
+export function feedbackThanksView(): View {
+  return {
+    type: 'modal',
+    title: { type: 'plain_text', text: 'Thanks' },
+    close: { type: 'plain_text', text: 'Close' },
+    blocks: [
+      {
+        type: 'section',
+        text: { type: 'mrkdwn', text: 'Thanks: noted. Feedback is read with `saa feedback`.' },
+      },
+    ],
+  };
+}
