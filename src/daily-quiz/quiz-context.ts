@@ -6,6 +6,8 @@
 
 import type { QuestionReviewRepository } from '../question-review/ports.ts';
 import type { Question } from '../quiz/question.ts';
+import type { StudyCardRepository } from '../spaced-repetition/ports.ts';
+import type { ReviewLimits } from '../spaced-repetition/review-limits.ts';
 import type { AnswerRepository, QuizStats } from '../storage/answer-repository.ts';
 import type { QuizPost, QuizPostRepository } from '../storage/quiz-post-repository.ts';
 import type { ScheduleRepository } from '../storage/schedule-repository.ts';
@@ -71,6 +73,13 @@ export interface QuizContext {
    * nothing suspended.
    */
   reviews?: QuestionReviewRepository;
+  /**
+   * Study cards (src/spaced-repetition/): every answer moves the person's FSRS card for that
+   * question. Absent: answers move no card and `/saa review` is off.
+   */
+  cards?: StudyCardRepository;
+  /** Daily limits of `/saa review` (REVIEW_NEW_PER_DAY, REVIEW_MAX_PER_DAY); default DEFAULT_REVIEW_LIMITS. */
+  reviewLimits?: ReviewLimits;
 }
 
 /**
