@@ -87,7 +87,10 @@ export interface QuizContext {
  * reject still grades and reveals).
  * @throws DatabaseUnavailableError when a team question had to be read and the database is down.
  */
-export async function questionById(ctx: QuizContext, id: string): Promise<Question | undefined> {
+export async function questionById(
+  ctx: Pick<QuizContext, 'bank' | 'reviews'>,
+  id: string,
+): Promise<Question | undefined> {
   return ctx.bank().find((q) => q.id === id) ?? (await ctx.reviews?.teamQuestion(id))?.question;
 }
 
@@ -97,7 +100,10 @@ export async function questionById(ctx: QuizContext, id: string): Promise<Questi
  * SUSPEND_AFTER_REPORTS). Sorted by id, so picks do not depend on storage order.
  * @throws DatabaseUnavailableError when the database is down.
  */
-export async function questionsInRotation(ctx: QuizContext, teamId: string): Promise<Question[]> {
+export async function questionsInRotation(
+  ctx: Pick<QuizContext, 'bank' | 'reviews'>,
+  teamId: string,
+): Promise<Question[]> {
   if (!ctx.reviews) return [...ctx.bank()];
   const [approved, suspended] = await Promise.all([
     ctx.reviews.approvedFor(teamId),
