@@ -23,6 +23,7 @@ import { testDatabases } from '../helpers/databases.ts';
 import { uniqueId } from '../helpers/ids.ts';
 import {
   buttonsOf,
+  loadRealBank,
   loadRealSingleChoiceBank,
   messageText,
   quizContext,
@@ -194,6 +195,46 @@ describe.each(testDatabases())('/saa review over HTTP on $name', (target) => {
     expect(shownAhead.body).toMatchObject({ replace_original: true });
     expect(messageText(shownAhead)).toContain('reviewing ahead');
     expect(answeredIds).toContain(shown(shownAhead).id);
+  });
+
+  it('a multiple-response card takes ticked boxes and Submit; the wrong number ticked keeps it on screen', async () => {
+    const single = ctx;
+    const multiple = (await loadRealBank()).filter((q) => q.correctKeys.length > 1);
+    ctx = { ...single, bank: () => multiple };
+    try {
+      const team = uniqueId('T');
+      const card = await review(team, 'U4');
+      const submit = buttonsOf(card).find((b) => b.action_id === 'review_submit');
+      const { id } = JSON.parse(submit?.value ?? '{}') as { id: string };
+      const question = multiple.find((q) => q.id === id) as Question;
+      const send = async (letters: string[]) => {
+        const rid = `click-${++n}`;
+        await postSigned(
+          events,
+          buttonClickForm({
+            actionId: 'review_submit',
+            value: submit?.value ?? '',
+            responseUrl: standIn.responseUrl(rid),
+            team,
+            user: 'U4',
+            ticked: { pickActionId: 'review_pick', letters },
+          }),
+          { secret: SECRET },
+        );
+        return reply(rid);
+      };
+      const one = await send([question.correctKeys[0] as string]);
+      expect(one.body).toMatchObject({ replace_original: false });
+      expect(messageText(one)).toContain(`Tick exactly ${question.correctKeys.length} options`);
+      expect(await ctx.cards?.card(team, 'U4', question.id)).toBeUndefined();
+
+      const both = await send([...question.correctKeys]);
+      expect(both.body).toMatchObject({ replace_original: true });
+      expect(messageText(both)).toContain('✅');
+      expect((await ctx.cards?.card(team, 'U4', question.id))?.fsrs.reps).toBe(1);
+    } finally {
+      ctx = single;
+    }
   });
 
   it('/saa help lists /saa review', async () => {
