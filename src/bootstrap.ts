@@ -33,6 +33,7 @@ import { SqlQuizPostRepository } from './storage/quiz-post-repository.ts';
 import { SqlScheduleRepository } from './storage/schedule-repository.ts';
 import { SqlScoreRepository } from './storage/score-repository.ts';
 import { Storage } from './storage/storage.ts';
+import { SqlStudyCardRepository } from './storage/study-card-repository.ts';
 import { SqlUserRepository } from './storage/user-repository.ts';
 import { STALE_CLAIM_MS } from './timeouts.ts';
 
@@ -101,6 +102,7 @@ export async function openServices(
     answers: new SqlAnswerRepository(storage.db),
     reviews: new SqlQuestionReviewRepository(storage.db),
     feedback: new SqlFeedbackRepository(storage.db),
+    cards: new SqlStudyCardRepository(storage.db),
   };
   const scores = new SqlScoreRepository(storage.db);
   const users = new SqlUserRepository(storage.db);
@@ -120,6 +122,7 @@ export async function openServices(
         staleClaimMs: STALE_CLAIM_MS,
         revealAfterMs: config.QUIZ_REVEAL_AFTER,
         defaults: { cron: config.QUIZ_SCHEDULE, timeZone: config.QUIZ_TIMEZONE },
+        reviewLimits: { newPerDay: config.REVIEW_NEW_PER_DAY, reviewsPerDay: config.REVIEW_MAX_PER_DAY },
         ready: () => storage.ready(),
         log,
       };

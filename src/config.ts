@@ -5,6 +5,7 @@
 
 import { config as loadDotenv } from 'dotenv';
 import { z } from 'zod';
+import { DEFAULT_REVIEW_LIMITS } from './spaced-repetition/review-limits.ts';
 import {
   DATABASE_QUERY_TIMEOUT_MS,
   MAX_DATABASE_QUERY_TIMEOUT_MS,
@@ -88,6 +89,18 @@ const schema = z.object({
     .min(100)
     .max(120_000)
     .default(8000),
+  REVIEW_NEW_PER_DAY: z.coerce
+    .number({ message: 'must be a whole number of cards, 0–1000' })
+    .int()
+    .min(0)
+    .max(1000)
+    .default(DEFAULT_REVIEW_LIMITS.newPerDay),
+  REVIEW_MAX_PER_DAY: z.coerce
+    .number({ message: 'must be a whole number of cards, 1–10000' })
+    .int()
+    .min(1)
+    .max(10_000)
+    .default(DEFAULT_REVIEW_LIMITS.reviewsPerDay),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   DATABASE_QUERY_TIMEOUT_MS: z.coerce
     .number({ message: 'must be milliseconds, 100–30000' })

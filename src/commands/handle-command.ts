@@ -12,6 +12,7 @@ import type { Question } from '../quiz/question.ts';
 import { type Leaderboard, leaderboard } from '../scores/leaderboard.ts';
 import { type PersonalStats, personalStats } from '../scores/personal-stats.ts';
 import type { ScoreContext } from '../scores/score-context.ts';
+import { nextReview, type ReviewStep } from '../spaced-repetition/next-review.ts';
 import { DatabaseUnavailableError } from '../storage/db.ts';
 import type { Command } from './parse-command.ts';
 
@@ -27,6 +28,8 @@ export type Reply =
   | { kind: 'help' }
   | { kind: 'answer'; answer: Answer }
   | { kind: 'practice'; question: Question }
+  /** `/saa review`: the person's next card, or why there is none (only they see it). */
+  | { kind: 'review'; step: ReviewStep }
   | { kind: 'leaderboard'; board: Leaderboard; visibility: 'ephemeral' | 'in_channel' }
   | { kind: 'stats'; stats: PersonalStats }
   | { kind: 'text'; text: string; visibility: 'ephemeral' | 'in_channel' };
@@ -68,6 +71,12 @@ export async function handleCommand(
         return question
           ? { kind: 'practice', question }
           : ephemeral('The question bank is empty: add questions to QUESTIONS_DIR.');
+      }
+      case 'review': {
+        if (!quiz) break;
+        const step = await nextReview(quiz, ctx);
+        if (step.status === 'off') break;
+        return { kind: 'review', step };
       }
       case 'daily-show':
         if (!quiz) break;

@@ -13,6 +13,7 @@ export type Command =
   | { kind: 'help' }
   | { kind: 'ask'; question: string }
   | { kind: 'quiz' }
+  | { kind: 'review' }
   | { kind: 'stats' }
   | { kind: 'leaderboard'; period: Period; public: boolean }
   | { kind: 'daily-show' }
@@ -31,6 +32,7 @@ export function parseCommand(text: string): Command {
     return words.length <= 1 ? { kind: 'help' } : { kind: 'ask', question: trimmed };
   if (first === 'quiz' && rest.length === 0) return { kind: 'quiz' };
   if (first === 'stats' && rest.length === 0) return { kind: 'stats' };
+  if (first === 'review' && rest.length === 0) return { kind: 'review' };
   if (first === 'leaderboard' || first === 'scores') {
     const period = (rest.find((w) => w === 'week' || w === 'month' || w === 'all') ?? 'week') as Period;
     const isPublic = rest.includes('public');
@@ -71,6 +73,7 @@ export const HELP_TEXT = [
   '*AWS SAA study bot*: answers from your team’s notes, a daily quiz, team scores.',
   '• `/saa <question>`: a short answer with sources, e.g. `/saa dax vs elasticache`',
   '• `/saa quiz`: a practice question, just for you',
+  '• `/saa review`: your questions due for review (spaced repetition), one at a time, just for you',
   '• `/saa daily`: this channel’s daily quiz time; `/saa daily on 09:30 Europe/Paris`; `/saa daily off`',
   '• `/saa leaderboard [week|month|all] [public]`: who leads (only you see it unless `public`)',
   '• `/saa stats`: your points, accuracy, streak and weakest topics',

@@ -25,6 +25,13 @@ export function renderText(reply: Reply): string {
       const options = q.options.map((o) => `  ${o.key}. ${o.text}`).join('\n');
       return `Practice question (${q.topic})\n${q.question}\n${options}\nType a letter to answer.`;
     }
+    case 'review': {
+      const { step } = reply;
+      if (step.status !== 'card') return 'Nothing to review in the console: reviews are answered in Slack.';
+      const q = step.question;
+      const options = q.options.map((o) => `  ${o.key}. ${o.text}`).join('\n');
+      return `Review (${q.topic})\n${q.question}\n${options}\nReviews are answered in Slack (\`/saa review\`).`;
+    }
     case 'answer': {
       const { text, sources } = reply.answer;
       const list = sources.length

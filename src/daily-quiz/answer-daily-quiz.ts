@@ -1,10 +1,13 @@
 /**
  * A click on a daily-quiz button. The (quiz, user) primary key makes it count once: Slack
  * retries (X-Slack-Retry-Num) and double clicks land on the key and get the first answer back.
+ * The first answer also moves the person's study card for the question (spaced-repetition/),
+ * which never makes the click fail.
  */
 
 import { type GradeResult, gradeAnswer } from '../quiz/grade-answer.ts';
 import type { Question } from '../quiz/question.ts';
+import { recordCardAnswerQuietly } from '../spaced-repetition/record-card-answer.ts';
 import { type QuizContext, questionById } from './quiz-context.ts';
 
 /** What the person is told. */
@@ -33,6 +36,7 @@ export async function answerDailyQuiz(
   const grade = gradeAnswer(question, args.choice, 'daily');
   if (!grade.ok)
     return question.correctKeys.length > 1 ? { status: 'incomplete', question } : { status: 'unknown' };
+  const answeredAt = ctx.clock();
   const result = await ctx.answers.recordDaily({
     quizId: post.id,
     teamId: args.teamId,
@@ -40,10 +44,22 @@ export async function answerDailyQuiz(
     choice: grade.choice,
     correct: grade.correct,
     points: grade.points,
-    answeredAt: ctx.clock(),
+    answeredAt,
   });
   if (result.status === 'duplicate')
     return { status: 'duplicate', question, firstChoice: result.existing.choice };
   ctx.onAnswered?.(post);
+  await recordCardAnswerQuietly(
+    ctx.cards,
+    {
+      teamId: args.teamId,
+      userId: args.userId,
+      questionId: question.id,
+      correct: grade.correct,
+      source: 'daily',
+      at: answeredAt,
+    },
+    ctx.log,
+  );
   return { status: 'recorded', question, grade };
 }

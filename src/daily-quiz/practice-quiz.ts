@@ -6,6 +6,7 @@
 import { type GradeResult, gradeAnswer } from '../quiz/grade-answer.ts';
 import { pickPracticeQuestion } from '../quiz/pick-question.ts';
 import type { Question } from '../quiz/question.ts';
+import { recordCardAnswerQuietly } from '../spaced-repetition/record-card-answer.ts';
 import { type QuizContext, questionById, questionsInRotation } from './quiz-context.ts';
 
 /** How many recent practice questions to avoid repeating. */
@@ -46,7 +47,8 @@ export type PracticeOutcome =
   | { status: 'unknown' };
 
 /**
- * Grades and records a practice answer.
+ * Grades and records a practice answer, and moves the person's study card for the question
+ * (a card failure is logged, never thrown: spaced-repetition/record-card-answer.ts).
  * @throws DatabaseUnavailableError when it could not be recorded.
  */
 export async function answerPractice(
@@ -58,13 +60,26 @@ export async function answerPractice(
   const grade = gradeAnswer(question, args.choice, 'practice');
   if (!grade.ok) return { status: 'invalid', question };
   await ctx.ready();
+  const answeredAt = ctx.clock();
   await ctx.answers.recordPractice({
     teamId: args.teamId,
     userId: args.userId,
     questionId: question.id,
     choice: grade.choice,
     correct: grade.correct,
-    answeredAt: ctx.clock(),
+    answeredAt,
   });
+  await recordCardAnswerQuietly(
+    ctx.cards,
+    {
+      teamId: args.teamId,
+      userId: args.userId,
+      questionId: question.id,
+      correct: grade.correct,
+      source: 'practice',
+      at: answeredAt,
+    },
+    ctx.log,
+  );
   return { status: 'recorded', question, grade };
 }

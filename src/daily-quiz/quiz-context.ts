@@ -7,6 +7,8 @@
 import type { FeedbackRepository } from '../feedback/ports.ts';
 import type { QuestionReviewRepository } from '../question-review/ports.ts';
 import type { Question } from '../quiz/question.ts';
+import type { StudyCardRepository } from '../spaced-repetition/ports.ts';
+import type { ReviewLimits } from '../spaced-repetition/review-limits.ts';
 import type { AnswerRepository, QuizStats } from '../storage/answer-repository.ts';
 import type { QuizPost, QuizPostRepository } from '../storage/quiz-post-repository.ts';
 import type { ScheduleRepository } from '../storage/schedule-repository.ts';
@@ -74,6 +76,13 @@ export interface QuizContext {
   reviews?: QuestionReviewRepository;
   /** 👍/👎 on answers (src/feedback/). Absent: no feedback buttons are handled. */
   feedback?: FeedbackRepository;
+  /**
+   * Study cards (src/spaced-repetition/): every answer moves the person's FSRS card for that
+   * question. Absent: answers move no card and `/saa review` is off.
+   */
+  cards?: StudyCardRepository;
+  /** Daily limits of `/saa review` (REVIEW_NEW_PER_DAY, REVIEW_MAX_PER_DAY); default DEFAULT_REVIEW_LIMITS. */
+  reviewLimits?: ReviewLimits;
 }
 
 /**
@@ -81,7 +90,10 @@ export interface QuizContext {
  * reject still grades and reveals).
  * @throws DatabaseUnavailableError when a team question had to be read and the database is down.
  */
-export async function questionById(ctx: QuizContext, id: string): Promise<Question | undefined> {
+export async function questionById(
+  ctx: Pick<QuizContext, 'bank' | 'reviews'>,
+  id: string,
+): Promise<Question | undefined> {
   return ctx.bank().find((q) => q.id === id) ?? (await ctx.reviews?.teamQuestion(id))?.question;
 }
 
@@ -91,7 +103,10 @@ export async function questionById(ctx: QuizContext, id: string): Promise<Questi
  * SUSPEND_AFTER_REPORTS). Sorted by id, so picks do not depend on storage order.
  * @throws DatabaseUnavailableError when the database is down.
  */
-export async function questionsInRotation(ctx: QuizContext, teamId: string): Promise<Question[]> {
+export async function questionsInRotation(
+  ctx: Pick<QuizContext, 'bank' | 'reviews'>,
+  teamId: string,
+): Promise<Question[]> {
   if (!ctx.reviews) return [...ctx.bank()];
   const [approved, suspended] = await Promise.all([
     ctx.reviews.approvedFor(teamId),

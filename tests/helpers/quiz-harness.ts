@@ -15,12 +15,15 @@ import { loadQuestionBank } from '../../src/quiz/load-question-bank.ts';
 import type { Question } from '../../src/quiz/question.ts';
 import { singleAttemptOptions, slackClientOptions } from '../../src/slack/slack-client-options.ts';
 import { slackQuizMessenger } from '../../src/slack/slack-quiz-messenger.ts';
+import type { StudyCardRepository } from '../../src/spaced-repetition/ports.ts';
+import type { ReviewLimits } from '../../src/spaced-repetition/review-limits.ts';
 import { SqlAnswerRepository } from '../../src/storage/answer-repository.ts';
 import type { Database } from '../../src/storage/db.ts';
 import { SqlFeedbackRepository } from '../../src/storage/feedback-repository.ts';
 import { SqlQuestionReviewRepository } from '../../src/storage/question-review-repository.ts';
 import { SqlQuizPostRepository } from '../../src/storage/quiz-post-repository.ts';
 import { SqlScheduleRepository } from '../../src/storage/schedule-repository.ts';
+import { SqlStudyCardRepository } from '../../src/storage/study-card-repository.ts';
 import type { RecordedCall, SlackStandIn } from './slack-stand-in.ts';
 
 /** A clock that only moves when the test says so. */
@@ -80,6 +83,10 @@ export interface QuizContextOptions {
   reviews?: QuestionReviewRepository;
   /** Answer feedback; default: SQL on the same database. */
   feedback?: FeedbackRepository;
+  /** Study cards; default: SQL on the same database. */
+  cards?: StudyCardRepository;
+  /** Daily limits of `/saa review`; default DEFAULT_REVIEW_LIMITS. */
+  reviewLimits?: ReviewLimits;
 }
 
 /** Default staleness of an unposted claim in tests (5 min, as bootstrap.ts). */
@@ -96,6 +103,8 @@ export function quizContext(db: Database, o: QuizContextOptions): QuizContext {
     answers: new SqlAnswerRepository(db),
     reviews: o.reviews ?? new SqlQuestionReviewRepository(db),
     feedback: o.feedback ?? new SqlFeedbackRepository(db),
+    cards: o.cards ?? new SqlStudyCardRepository(db),
+    reviewLimits: o.reviewLimits,
     messenger: o.messenger,
     clock: o.clock.now,
     instanceId: o.instanceId ?? 'test:1',

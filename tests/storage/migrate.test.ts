@@ -12,6 +12,8 @@ const TABLES = [
   'question_reports',
   'quiz_answers',
   'quiz_posts',
+  'study_card_reviews',
+  'study_cards',
   'team_questions',
   'user_profiles',
   'user_totals',

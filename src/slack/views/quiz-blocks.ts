@@ -29,20 +29,33 @@ export const DAILY_SUBMIT_ACTION = 'quiz_submit';
 export const PRACTICE_PICK_ACTION = 'practice_pick';
 /** Submit of a practice multiple-response question; value is `{"id":"<question id>"}`. */
 export const PRACTICE_SUBMIT_ACTION = 'practice_submit';
+/**
+ * action_id prefix of `/saa review` buttons (`review_answer:B`); value is
+ * `{"id":"<question id>","c":"B","r":<the card's answer count when shown>}`.
+ */
+export const REVIEW_ACTION = 'review_answer';
+/** Checkboxes of a multiple-response review question. */
+export const REVIEW_PICK_ACTION = 'review_pick';
+/** Submit of a multiple-response review question; value is `{"id":"<question id>","r":<count>}`. */
+export const REVIEW_SUBMIT_ACTION = 'review_submit';
+
+const ACTIONS = {
+  daily: [DAILY_PICK_ACTION, DAILY_SUBMIT_ACTION, DAILY_ACTION],
+  practice: [PRACTICE_PICK_ACTION, PRACTICE_SUBMIT_ACTION, PRACTICE_ACTION],
+  review: [REVIEW_PICK_ACTION, REVIEW_SUBMIT_ACTION, REVIEW_ACTION],
+} as const;
 
 /**
  * The answer controls: one button per option (multiple choice), or checkboxes and a Submit
- * button (multiple response). `ids` is what the buttons carry besides the option: `{q}` or `{id}`.
+ * button (multiple response). `ids` is what the buttons carry besides the option: `{q}`, `{id}`
+ * or `{id, r}`.
  */
-function answerElements(
+export function answerElements(
   question: Question,
-  mode: 'daily' | 'practice',
+  mode: keyof typeof ACTIONS,
   ids: Record<string, string | number>,
 ): Array<Button | Checkboxes> {
-  const [pick, submit, each] =
-    mode === 'daily'
-      ? [DAILY_PICK_ACTION, DAILY_SUBMIT_ACTION, DAILY_ACTION]
-      : [PRACTICE_PICK_ACTION, PRACTICE_SUBMIT_ACTION, PRACTICE_ACTION];
+  const [pick, submit, each] = ACTIONS[mode];
   if (question.correctKeys.length === 1) {
     return question.options.map((o) => ({
       type: 'button' as const,
@@ -76,7 +89,8 @@ export function sourceLine(source: Question['source'], citedIn?: Question['cited
   return `📄 ${where}${escapeMrkdwn(fileLabel(source.file))} › ${escapeMrkdwn(source.heading.split(' > ').slice(-2).join(' › '))}`;
 }
 
-function optionsText(question: Question, revealed: boolean): string {
+/** The options as mrkdwn lines (`*A.* text`), the right ones marked ✅ once `revealed`. */
+export function optionsText(question: Question, revealed: boolean): string {
   return question.options
     .map((o) => {
       const mark = revealed && question.correctKeys.includes(o.key) ? ' ✅' : '';
@@ -128,7 +142,15 @@ export function revealText(question: Question, stats: QuizStats): string {
   ].join('\n');
 }
 
-function gradeText(grade: Extract<GradeResult, { ok: true }>, question: Question, points: boolean): string {
+/**
+ * Feedback to a graded answer (mrkdwn): verdict, why the chosen option is wrong, explanation,
+ * points when `points`, and the note section to read.
+ */
+export function gradeText(
+  grade: Extract<GradeResult, { ok: true }>,
+  question: Question,
+  points: boolean,
+): string {
   const lines = [`${grade.correct ? '✅' : '❌'} ${escapeMrkdwn(grade.feedback.verdict)}`];
   if (grade.feedback.whyYourChoiceIsWrong)
     lines.push(`Why not ${grade.choice}: ${escapeMrkdwn(grade.feedback.whyYourChoiceIsWrong)}`);

@@ -9,6 +9,7 @@ import { leaderboardLines, statsLines } from '../../scores/format-scores.ts';
 import { answerBlocks } from './answer-blocks.ts';
 import { answerFallbackText } from './answer-mrkdwn.ts';
 import { practiceQuestionBlocks } from './quiz-blocks.ts';
+import { reviewBlocks } from './review-blocks.ts';
 import { leaderboardBlocks, statsBlocks } from './score-blocks.ts';
 
 /** A message as `respond()` / `chat.postMessage` take it. */
@@ -45,6 +46,8 @@ export function replyMessage(reply: Reply): SlackMessage {
         blocks: practiceQuestionBlocks(reply.question),
         response_type: 'ephemeral',
       };
+    case 'review':
+      return { ...reviewBlocks(reply.step), response_type: 'ephemeral' };
     case 'answer':
       return {
         text: answerFallbackText(reply.answer),

@@ -23,6 +23,13 @@ export const dailyButtonValue = z.object({
 /** Practice button: question id (the bank's ids are short slugs) and option. */
 export const practiceButtonValue = z.object({ id: z.string().min(1).max(200), c: optionKey });
 
+/** `/saa review` button: question id, option, and the card's answer count when it was shown (0: new). */
+export const reviewButtonValue = practiceButtonValue.extend({
+  r: z.number().int().min(0).max(1_000_000),
+});
+/** Submit of a multiple-response review question: question id and answer count. */
+export const reviewSubmitValue = reviewButtonValue.pick({ id: true, r: true });
+
 /** Submit of a daily multiple-response question: the quiz id; the options come from the ticked boxes. */
 export const dailySubmitValue = dailyButtonValue.pick({ q: true });
 /** Submit of a practice multiple-response question: the question id. */

@@ -1,0 +1,83 @@
+/**
+ * `/saa review` buttons: an answer (or Submit of a multiple-response question, with the ticked
+ * boxes), or Review ahead. Ack, move the card, and replace the ephemeral message with the
+ * feedback, when the card comes back, and the next card: one response_url post per click.
+ */
+
+import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import type { QuizContext } from '../../../daily-quiz/quiz-context.ts';
+import { answerReview } from '../../../spaced-repetition/answer-review.ts';
+import { nextReview } from '../../../spaced-repetition/next-review.ts';
+import { DatabaseUnavailableError } from '../../../storage/db.ts';
+import { REVIEW_PICK_ACTION, REVIEW_SUBMIT_ACTION } from '../../views/quiz-blocks.ts';
+import { REVIEW_AHEAD_ACTION, reviewBlocks, reviewFeedbackText } from '../../views/review-blocks.ts';
+import {
+  clickTeamId,
+  parseButtonValue,
+  reviewButtonValue,
+  reviewSubmitValue,
+  tickedChoice,
+} from './button-value.ts';
+
+/** What a review click gets while the database is down. */
+export const REVIEWS_UNAVAILABLE =
+  'Reviews are unavailable right now (the database is not answering): try `/saa review` again in a minute.';
+
+/** Builds the review button handler. */
+export function reviewAnswer(quiz: () => QuizContext) {
+  return async ({
+    ack,
+    action,
+    body,
+    respond,
+    logger,
+  }: SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs) => {
+    await ack();
+    // Ack the other clicks already waiting on the socket before this one's database work.
+    await new Promise((resolve) => setImmediate(resolve));
+    const teamId = clickTeamId(body);
+    const userId = body.user.id;
+    const ahead = action.action_id === REVIEW_AHEAD_ACTION;
+    let message: { text: string; blocks?: ReturnType<typeof reviewBlocks>['blocks'] };
+    let replace = true;
+    try {
+      const ctx = quiz();
+      let feedback: string | null = null;
+      if (!ahead) {
+        const submit = action.action_id === REVIEW_SUBMIT_ACTION;
+        const value = submit
+          ? parseButtonValue(reviewSubmitValue, action.value)
+          : parseButtonValue(reviewButtonValue, action.value);
+        const choice = submit
+          ? tickedChoice(body.state, REVIEW_PICK_ACTION)
+          : (value as { c?: string } | null)?.c;
+        const outcome = value
+          ? await answerReview(ctx, {
+              teamId,
+              userId,
+              questionId: value.id,
+              choice: choice ?? '',
+              reps: value.r,
+            })
+          : ({ status: 'unknown' } as const);
+        feedback = reviewFeedbackText(outcome);
+        // Wrong number of boxes ticked: say so and keep the card (and its ticks) on screen.
+        if (outcome.status === 'invalid') {
+          await respond({ response_type: 'ephemeral', replace_original: false, text: feedback ?? '' }).catch(
+            (err) => logger.error('review feedback failed', { user: userId, err }),
+          );
+          return;
+        }
+      }
+      message = reviewBlocks(await nextReview(ctx, { teamId, userId, ahead }), feedback);
+    } catch (err) {
+      if (!(err instanceof DatabaseUnavailableError))
+        logger.error('review answer failed', { user: userId, err });
+      message = { text: REVIEWS_UNAVAILABLE };
+      replace = false;
+    }
+    await respond({ response_type: 'ephemeral', replace_original: replace, ...message }).catch((err) =>
+      logger.error('review feedback failed', { user: userId, err }),
+    );
+  };
+}
