@@ -6,7 +6,7 @@
 import type { Answer } from '../answer/answer-types.ts';
 import type { Answerer } from '../answer/answerer.ts';
 import { disableSchedule, enableSchedule, showSchedule } from '../daily-quiz/channel-schedule.ts';
-import { practiceQuestion } from '../daily-quiz/practice-quiz.ts';
+import { cardReps, practiceQuestion } from '../daily-quiz/practice-quiz.ts';
 import type { QuizContext } from '../daily-quiz/quiz-context.ts';
 import type { Question } from '../quiz/question.ts';
 import { type Leaderboard, leaderboard } from '../scores/leaderboard.ts';
@@ -27,7 +27,7 @@ export interface CommandContext {
 export type Reply =
   | { kind: 'help' }
   | { kind: 'answer'; answer: Answer }
-  | { kind: 'practice'; question: Question }
+  | { kind: 'practice'; question: Question; cardReps?: number }
   /** `/saa review`: the person's next card, or why there is none (only they see it). */
   | { kind: 'review'; step: ReviewStep }
   | { kind: 'leaderboard'; board: Leaderboard; visibility: 'ephemeral' | 'in_channel' }
@@ -69,7 +69,15 @@ export async function handleCommand(
         if (!quiz) break;
         const question = await practiceQuestion(quiz, { teamId: ctx.teamId, userId: ctx.userId });
         return question
-          ? { kind: 'practice', question }
+          ? {
+              kind: 'practice',
+              question,
+              cardReps: await cardReps(quiz, {
+                teamId: ctx.teamId,
+                userId: ctx.userId,
+                questionId: question.id,
+              }),
+            }
           : ephemeral('The question bank is empty: add questions to QUESTIONS_DIR.');
       }
       case 'review': {

@@ -37,6 +37,25 @@ export async function practiceQuestion(
 }
 
 /**
+ * How many answers have moved the person's card for `questionId` (0: none yet), read when a
+ * practice question is shown: its buttons carry the count, so a double click or a Slack retry
+ * moves the card once (spaced-repetition/record-card-answer.ts, `expectedReps`). Undefined when
+ * there are no cards or the database is down (the card is then moved by whichever click comes).
+ */
+export async function cardReps(
+  ctx: QuizContext,
+  args: { teamId: string; userId: string; questionId: string },
+): Promise<number | undefined> {
+  if (!ctx.cards) return undefined;
+  const cards = ctx.cards;
+  return ctx
+    .ready()
+    .then(() => cards.card(args.teamId, args.userId, args.questionId))
+    .then((card) => card?.fsrs.reps ?? 0)
+    .catch(() => undefined);
+}
+
+/**
  * What a practice answer came to: graded and recorded; `invalid` when the choice is not an
  * option, or not as many options as the question has right ones (nothing recorded); `unknown`
  * when the question left the bank.
@@ -53,7 +72,7 @@ export type PracticeOutcome =
  */
 export async function answerPractice(
   ctx: QuizContext,
-  args: { teamId: string; userId: string; questionId: string; choice: string },
+  args: { teamId: string; userId: string; questionId: string; choice: string; expectedReps?: number },
 ): Promise<PracticeOutcome> {
   const question = await questionById(ctx, args.questionId);
   if (!question) return { status: 'unknown' };
@@ -78,6 +97,7 @@ export async function answerPractice(
       correct: grade.correct,
       source: 'practice',
       at: answeredAt,
+      ...(args.expectedReps !== undefined ? { expectedReps: args.expectedReps } : {}),
     },
     ctx.log,
   );

@@ -9,7 +9,7 @@ import { createEmptyCard, fsrs, Rating } from 'ts-fsrs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answerDailyQuiz } from '../../src/daily-quiz/answer-daily-quiz.ts';
 import { postDailyQuiz } from '../../src/daily-quiz/post-daily-quiz.ts';
-import { answerPractice } from '../../src/daily-quiz/practice-quiz.ts';
+import { answerPractice, cardReps } from '../../src/daily-quiz/practice-quiz.ts';
 import type { QuizContext } from '../../src/daily-quiz/quiz-context.ts';
 import type { Question } from '../../src/quiz/question.ts';
 import { SCHEDULER_PARAMETERS } from '../../src/spaced-repetition/fsrs-scheduler.ts';
@@ -95,6 +95,35 @@ describe.each(testDatabases())('study cards from quiz answers on $name', (target
     }
     expect(ratings).toEqual([Rating.Again, Rating.Hard, Rating.Good]);
     expect((await ctx.cards?.card(team, 'U2', question.id))?.fsrs.reps).toBe(3);
+  });
+
+  it('practice: clicks on one shown question (a double click, a Slack retry) move the card once', async () => {
+    const team = uniqueId('T');
+    const question = bank[1] as Question;
+    const shownWith = await cardReps(ctx, { teamId: team, userId: 'U4', questionId: question.id });
+    expect(shownWith).toBe(0);
+    for (let i = 0; i < 3; i++) {
+      const outcome = await answerPractice(ctx, {
+        teamId: team,
+        userId: 'U4',
+        questionId: question.id,
+        choice: wrongKey(question),
+        expectedReps: shownWith,
+      });
+      expect(outcome.status).toBe('recorded');
+    }
+    expect((await ctx.cards?.card(team, 'U4', question.id))?.fsrs.reps).toBe(1);
+    // Shown again later, it moves again.
+    clock.advance(86_400_000);
+    const later = await cardReps(ctx, { teamId: team, userId: 'U4', questionId: question.id });
+    await answerPractice(ctx, {
+      teamId: team,
+      userId: 'U4',
+      questionId: question.id,
+      choice: question.correctKeys.join(','),
+      expectedReps: later,
+    });
+    expect((await ctx.cards?.card(team, 'U4', question.id))?.fsrs.reps).toBe(2);
   });
 
   it('a card that cannot be stored is logged, and the click still scores', async () => {

@@ -187,7 +187,7 @@ export function practiceFeedbackText(question: Question, grade: Extract<GradeRes
 }
 
 /** A practice question, shown only to the asker. */
-export function practiceQuestionBlocks(question: Question): KnownBlock[] {
+export function practiceQuestionBlocks(question: Question, cardReps?: number): KnownBlock[] {
   return [
     {
       type: 'section',
@@ -200,6 +200,12 @@ export function practiceQuestionBlocks(question: Question): KnownBlock[] {
       },
     },
     { type: 'section', text: { type: 'mrkdwn', text: optionsText(question, false).slice(0, 3000) } },
-    { type: 'actions', elements: answerElements(question, 'practice', { id: question.id }) },
+    {
+      type: 'actions',
+      elements: answerElements(question, 'practice', {
+        id: question.id,
+        ...(cardReps !== undefined ? { r: cardReps } : {}),
+      }),
+    },
   ];
 }

@@ -43,7 +43,7 @@ export function replyMessage(reply: Reply): SlackMessage {
     case 'practice':
       return {
         text: `Practice question: ${reply.question.question}`,
-        blocks: practiceQuestionBlocks(reply.question),
+        blocks: practiceQuestionBlocks(reply.question, reply.cardReps),
         response_type: 'ephemeral',
       };
     case 'review':

@@ -20,11 +20,18 @@ export const dailyButtonValue = z.object({
   c: optionKey,
 });
 
-/** Practice button: question id (the bank's ids are short slugs) and option. */
-export const practiceButtonValue = z.object({ id: z.string().min(1).max(200), c: optionKey });
+/**
+ * Practice button: question id (the bank's ids are short slugs), option, and, when known, the
+ * person's card's answer count when the question was shown (`r`; practice-quiz.ts `cardReps`).
+ */
+export const practiceButtonValue = z.object({
+  id: z.string().min(1).max(200),
+  c: optionKey,
+  r: z.number().int().min(0).max(1_000_000).optional(),
+});
 
 /** `/saa review` button: question id, option, and the card's answer count when it was shown (0: new). */
-export const reviewButtonValue = practiceButtonValue.extend({
+export const reviewButtonValue = practiceButtonValue.omit({ r: true }).extend({
   r: z.number().int().min(0).max(1_000_000),
 });
 /** Submit of a multiple-response review question: question id and answer count. */
@@ -33,7 +40,7 @@ export const reviewSubmitValue = reviewButtonValue.pick({ id: true, r: true });
 /** Submit of a daily multiple-response question: the quiz id; the options come from the ticked boxes. */
 export const dailySubmitValue = dailyButtonValue.pick({ q: true });
 /** Submit of a practice multiple-response question: the question id. */
-export const practiceSubmitValue = practiceButtonValue.pick({ id: true });
+export const practiceSubmitValue = practiceButtonValue.pick({ id: true, r: true });
 
 /**
  * The option letters ticked in the message's checkboxes `pickActionId`, from a block_actions

@@ -50,6 +50,7 @@ export function practiceAnswer(quiz: () => QuizContext) {
             userId: body.user.id,
             questionId: value.id,
             choice: choice ?? '',
+            ...(value.r !== undefined ? { expectedReps: value.r } : {}),
           })
         : ({ status: 'unknown' } as const);
       // Wrong number of boxes ticked: say so and keep the question (and its ticks) on screen.

@@ -5,7 +5,7 @@
  */
 
 import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
-import { practiceQuestion } from '../../../daily-quiz/practice-quiz.ts';
+import { cardReps, practiceQuestion } from '../../../daily-quiz/practice-quiz.ts';
 import type { QuizContext } from '../../../daily-quiz/quiz-context.ts';
 import type { Question } from '../../../quiz/question.ts';
 import { analyzeText, stem } from '../../../retrieval/analyze-text.ts';
@@ -58,8 +58,11 @@ export function quizMe(quiz: () => QuizContext) {
         userId: body.user.id,
         hint: source ? quizMeHint(ctx.bank(), source) : undefined,
       });
+      const reps = question
+        ? await cardReps(ctx, { teamId: clickTeamId(body), userId: body.user.id, questionId: question.id })
+        : undefined;
       message = question
-        ? { text: `Practice question: ${question.question}`, blocks: practiceQuestionBlocks(question) }
+        ? { text: `Practice question: ${question.question}`, blocks: practiceQuestionBlocks(question, reps) }
         : { text: 'The question bank is empty: add questions to QUESTIONS_DIR.' };
     } catch (err) {
       logger.error('quiz me failed', { user: body.user.id, err });
