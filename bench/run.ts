@@ -5,7 +5,8 @@
  * notes beside a normal /saa), `http` (the /saa round trip under 100 concurrent signed
  * requests), `clicks` (a daily-quiz click storm on Postgres), `scores` (the leaderboard query
  * over 1M answers on Postgres), `memory` (the bot's resident memory, idle, with PGlite and with
- * Postgres). Pass section names to run only some: `npm run bench -- memory`.
+ * Postgres), `conversation` (time to first streamed text and the extractive reply of a DM).
+ * Pass section names to run only some: `npm run bench -- memory`.
  */
 
 import { dirname, resolve } from 'node:path';
@@ -13,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { loadNotes } from '../src/knowledge/load-notes.ts';
 import { benchDatabase } from './bench-database.ts';
 import { benchClicks } from './click-bench.ts';
+import { benchConversation } from './conversation-bench.ts';
 import { allQuestions, discoverCorpora, SHARED_DIR } from './eval-corpora.ts';
 import { benchBaseline, benchHttp } from './http-bench.ts';
 import { benchKnowledgeMemory } from './knowledge-memory.ts';
@@ -79,6 +81,19 @@ if (wants('stall')) {
   );
   console.log('|---:|---:|---:|---:|');
   console.log(`| ${f(r.heavyAckP50)} | ${f(r.heavyAckMax)} | ${f(r.normalAck)} | ${f(r.healthz)} |`);
+}
+
+if (wants('conversation')) {
+  const sample = questions.filter((_, i) => i % 8 === 0).slice(0, 30);
+  const r = await benchConversation(`${SHARED_DIR}/notes`, sample);
+  console.log(
+    `\n### Messages tab: a DM event into the real Bolt receiver, ${r.runs} distinct questions on ../shared/notes, one at a time\n`,
+  );
+  console.log('| first streamed text p50 ms | p99 ms (target ≤ 300) | extractive reply p50 ms | p99 ms |');
+  console.log('|---:|---:|---:|---:|');
+  console.log(
+    `| ${f(r.firstTokenP50)} | ${f(r.firstTokenP99)} | ${f(r.extractiveP50)} | ${f(r.extractiveP99)} |`,
+  );
 }
 
 if (wants('http')) {

@@ -10,6 +10,7 @@ import { openServices, type Services, slackProfileFetcher, slackQuizContext } fr
 import type { CommandServices } from './commands/handle-command.ts';
 import { type Config, ConfigError, loadConfig } from './config.ts';
 import { runConsole } from './console/run-console.ts';
+import { exampleQuestion } from './conversation/example-question.ts';
 import type { QuizContext } from './daily-quiz/quiz-context.ts';
 import { startQuizScheduler } from './daily-quiz/quiz-scheduler.ts';
 import type { ScoreContext } from './scores/score-context.ts';
@@ -61,6 +62,8 @@ async function main(): Promise<void> {
       if (!quiz) throw new Error('quiz context used before the Slack app was built');
       return quiz;
     },
+    exampleQuestion: () =>
+      exampleQuestion(services.knowledge.corpus.sections, new Date().toISOString().slice(0, 10)),
   };
   const slack = createSlackApp(
     {

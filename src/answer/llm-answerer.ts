@@ -14,9 +14,10 @@ import type { SearchIndex } from '../retrieval/search-index.ts';
 import { type AnswerCache, LruAnswerCache, normalizeQuestion } from './answer-cache.ts';
 import type { Answer } from './answer-types.ts';
 import type { Answerer, DenseSource } from './answerer.ts';
+import { CitationStream } from './citation-stream.ts';
 import { composeAnswer } from './compose-answer.ts';
 import { ChatError, type ChatModel } from './llm-chat.ts';
-import { buildPrompt, type PromptPassage, selectPassages } from './llm-prompt.ts';
+import { buildPrompt, type ChatMessage, type PromptPassage, selectPassages } from './llm-prompt.ts';
 import { readReply } from './llm-reply.ts';
 import { notesVersion } from './notes-version.ts';
 
@@ -24,7 +25,29 @@ import { notesVersion } from './notes-version.ts';
 export interface ModelAnswerer extends Answerer {
   /** Resolves true when answering `question` now would wait for the model (not cached, notes cover it). */
   willCallModel(question: string): Promise<boolean>;
+  /**
+   * Answers `question` with the model's reply streamed to `onText` as it is written (citation
+   * markers checked and renumbered before they are shown: citation-stream.ts). `history` is the
+   * conversation so far (earlier questions and answers of a thread), sent before the question.
+   * Resolves with the final answer and what happened to the stream: `none` (nothing was
+   * streamed: the answer is extractive or cached, send it whole), `kept` (the streamed text is
+   * the answer), `replace` (the streamed reply turned out unusable, e.g. it cited no passage:
+   * replace it with the answer, which is extractive). Never throws on model failures.
+   */
+  answerStream(
+    question: string,
+    options: { history?: ChatMessage[]; onText: (text: string) => Promise<void> },
+  ): Promise<StreamedAnswer>;
 }
+
+/** The outcome of {@link ModelAnswerer.answerStream}. */
+export interface StreamedAnswer {
+  answer: Answer;
+  streamed: 'none' | 'kept' | 'replace';
+}
+
+/** A stream may run this many times OPENAI_TIMEOUT_MS in all (the first text must come within one). */
+export const STREAM_TOTAL_FACTOR = 4;
 
 /** True when `answerer` can call a model (so {@link ModelAnswerer.willCallModel} exists). */
 export function isModelAnswerer(answerer: Answerer): answerer is ModelAnswerer {
@@ -110,7 +133,93 @@ export class LlmAnswerer implements ModelAnswerer {
     return { ...answer, question };
   }
 
-  async #askModel(question: string, plan: Plan): Promise<Answer> {
+  async answerStream(
+    question: string,
+    options: { history?: ChatMessage[]; onText: (text: string) => Promise<void> },
+  ): Promise<StreamedAnswer> {
+    const { chat, timeoutMs } = this.options;
+    const plan = await this.#plan(question);
+    this.#plans.delete(plan.key);
+    const extractive = { ...plan.extractive, question };
+    const history = options.history ?? [];
+    if (plan.passages.length === 0) return { answer: extractive, streamed: 'none' };
+    const cached = history.length ? undefined : this.#cache.get(question, plan.version);
+    if (cached) return { answer: { ...cached, question }, streamed: 'none' };
+    if (!chat.stream) {
+      const answer = history.length
+        ? await this.#askModel(question, plan, history)
+        : await this.answer(question);
+      return { answer, streamed: 'none' };
+    }
+    const [system, ...rest] = buildPrompt(question, plan.passages);
+    const messages = [system as ChatMessage, ...history, ...rest];
+    const citations = new CitationStream(plan.passages);
+    const controller = new AbortController();
+    let firstText = false;
+    const first = setTimeout(() => firstText || controller.abort(), timeoutMs);
+    const total = setTimeout(() => controller.abort(), timeoutMs * STREAM_TOTAL_FACTOR);
+    const warn = (reason: string) =>
+      this.#log.warn(
+        `answer: streamed model reply ${reason} (model ${chat.model}, question "${question.slice(0, 80)}")`,
+      );
+    try {
+      for await (const piece of chat.stream(messages, { timeoutMs, signal: controller.signal })) {
+        const text = citations.push(piece);
+        if (!text) continue;
+        firstText = true;
+        await options.onText(text);
+      }
+      const rest = citations.end();
+      if (rest) {
+        firstText = true;
+        await options.onText(rest);
+      }
+    } catch (err) {
+      const reason = controller.signal.aborted
+        ? `no ${firstText ? 'end' : 'text'} within ${firstText ? timeoutMs * STREAM_TOTAL_FACTOR : timeoutMs} ms (OPENAI_TIMEOUT_MS)`
+        : err instanceof ChatError
+          ? err.reason
+          : `unexpected error: ${(err as Error).message}`;
+      if (!firstText) {
+        warn(`failed before any text, sent the extractive answer instead: ${reason}`);
+        return { answer: extractive, streamed: 'none' };
+      }
+      warn(`cut off: ${reason}`);
+      if (citations.sources.length === 0) return { answer: extractive, streamed: 'replace' };
+      return {
+        answer: {
+          question,
+          text: `${citations.text.trim()} …`,
+          sources: citations.sources,
+          mode: 'llm',
+          found: true,
+        },
+        streamed: 'kept',
+      };
+    } finally {
+      clearTimeout(first);
+      clearTimeout(total);
+    }
+    if (citations.dropped.length)
+      warn(
+        `had citations of passages it was not given (${citations.dropped.map((d) => `[${d}]`).join(', ')}), not shown`,
+      );
+    if (citations.sources.length === 0) {
+      warn('cited no passage it was given: replaced with the extractive answer');
+      return { answer: extractive, streamed: firstText ? 'replace' : 'none' };
+    }
+    const answer: Answer = {
+      question,
+      text: citations.text.trim(),
+      sources: citations.sources,
+      mode: 'llm',
+      found: true,
+    };
+    if (!history.length) this.#cache.set(question, plan.version, answer);
+    return { answer, streamed: 'kept' };
+  }
+
+  async #askModel(question: string, plan: Plan, history: ChatMessage[] = []): Promise<Answer> {
     const { chat, timeoutMs } = this.options;
     const fallback = (reason: string) => {
       this.#log.warn(
@@ -122,7 +231,7 @@ export class LlmAnswerer implements ModelAnswerer {
     let raw: string;
     try {
       raw = await withDeadline(timeoutMs, (signal) =>
-        chat.complete(buildPrompt(question, plan.passages), { timeoutMs, signal }),
+        chat.complete(withHistory(buildPrompt(question, plan.passages), history), { timeoutMs, signal }),
       );
     } catch (err) {
       return fallback(err instanceof ChatError ? err.reason : `unexpected error: ${(err as Error).message}`);
@@ -136,9 +245,15 @@ export class LlmAnswerer implements ModelAnswerer {
       );
     }
     const answer: Answer = { question, text: reply.text, sources: reply.sources, mode: 'llm', found: true };
-    this.#cache.set(question, plan.version, answer);
+    if (!history.length) this.#cache.set(question, plan.version, answer);
     return answer;
   }
+}
+
+/** The prompt with the conversation so far between the rules and the question. */
+function withHistory(prompt: ChatMessage[], history: readonly ChatMessage[]): ChatMessage[] {
+  const [system, ...rest] = prompt;
+  return history.length ? [system as ChatMessage, ...history, ...rest] : prompt;
 }
 
 /**

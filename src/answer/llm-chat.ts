@@ -21,6 +21,15 @@ export interface ChatModel {
    * @throws ChatError on timeout (`timeoutMs`), abort (`signal`), HTTP error or a malformed response.
    */
   complete(messages: ChatMessage[], options: { timeoutMs: number; signal?: AbortSignal }): Promise<string>;
+  /**
+   * Sends `messages` and yields the reply as it is written (text deltas, in order). Absent on
+   * models that cannot stream: callers use {@link ChatModel.complete}.
+   * @throws ChatError (from the iterator) on timeout, abort, HTTP error or a malformed chunk.
+   */
+  stream?(
+    messages: ChatMessage[],
+    options: { timeoutMs: number; signal?: AbortSignal },
+  ): AsyncIterable<string>;
 }
 
 /** A failed model call; `reason` is one line for the log. */
@@ -61,6 +70,25 @@ export function openAiChatModel(
         throw new ChatError('malformed response: no choices[0].message.content');
       }
       return content;
+    },
+    async *stream(messages, { timeoutMs, signal }) {
+      let chunks: AsyncIterable<OpenAI.ChatCompletionChunk>;
+      try {
+        chunks = await client.chat.completions.create(
+          { model: config.OPENAI_MODEL, messages, stream: true },
+          { timeout: timeoutMs, maxRetries: 0, signal },
+        );
+      } catch (err) {
+        throw new ChatError(describeFailure(err), { cause: err });
+      }
+      try {
+        for await (const chunk of chunks) {
+          const delta = chunk.choices?.[0]?.delta?.content;
+          if (typeof delta === 'string' && delta) yield delta;
+        }
+      } catch (err) {
+        throw new ChatError(describeFailure(err), { cause: err });
+      }
     },
   };
 }

@@ -22,7 +22,7 @@ export const NOT_COVERED_REPLY = "The notes don't cover this.";
 
 /** A chat message as the chat-completions endpoint takes it. */
 export interface ChatMessage {
-  role: 'system' | 'user';
+  role: 'system' | 'user' | 'assistant';
   content: string;
 }
 

@@ -39,6 +39,8 @@ export interface CommandServices {
   answerer: Answerer;
   quiz?: () => QuizContext;
   scores?: () => ScoreContext;
+  /** A question from the notes, for the Messages tab's suggested prompts (undefined: none). */
+  exampleQuestion?: () => string | undefined;
 }
 
 /** Told when the database is down: nothing was changed. */

@@ -104,7 +104,7 @@ export function createSlackApp(
   });
   registerCommands(app, services);
   registerActions(app, services.quiz);
-  registerEvents(app, services.scores);
+  registerEvents(app, services, services.exampleQuestion);
   registerViews(app, services.quiz);
   register?.(app);
   let server: Server | null = null;

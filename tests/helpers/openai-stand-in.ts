@@ -12,7 +12,17 @@ import type { AddressInfo } from 'node:net';
 
 /** How the stand-in answers one request. */
 export type Behaviour =
-  | { kind: 'reply'; content: string; delayMs?: number }
+  | {
+      kind: 'reply';
+      content: string;
+      delayMs?: number;
+      /** A streamed request (`stream: true`) gets these pieces as SSE chunks (default: the content in one). */
+      chunks?: string[];
+      /** Pause between streamed chunks (ms). */
+      chunkDelayMs?: number;
+      /** Streamed: end the connection after this many chunks, without [DONE] (a cut stream). */
+      cutAfter?: number;
+    }
   | { kind: 'status'; status: number; body?: unknown }
   | { kind: 'malformed'; body?: string }
   | { kind: 'hang' };
@@ -74,6 +84,33 @@ function send(res: ServerResponse, status: number, body: string): void {
   res.writeHead(status, { 'content-type': 'application/json' }).end(body);
 }
 
+/** Writes a streamed chat completion (server-sent events, as the chat-completions API streams). */
+async function streamReply(
+  res: ServerResponse,
+  b: Extract<Behaviour, { kind: 'reply' }>,
+  model: string,
+): Promise<void> {
+  const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
+  if (b.delayMs) await pause(b.delayMs);
+  if (res.destroyed) return;
+  res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
+  const chunk = (delta: Record<string, unknown>, finish: string | null) =>
+    `data: ${JSON.stringify({ id: 'chatcmpl-standin', object: 'chat.completion.chunk', created: 1_700_000_000, model, choices: [{ index: 0, delta, finish_reason: finish }] })}\n\n`;
+  res.write(chunk({ role: 'assistant', content: '' }, null));
+  const pieces = b.chunks ?? [b.content];
+  for (const [i, piece] of pieces.entries()) {
+    if (b.cutAfter !== undefined && i >= b.cutAfter) {
+      res.destroy();
+      return;
+    }
+    if (i > 0 && b.chunkDelayMs) await pause(b.chunkDelayMs);
+    if (res.destroyed) return;
+    res.write(chunk({ content: piece }, null));
+  }
+  res.write(chunk({}, 'stop'));
+  res.end('data: [DONE]\n\n');
+}
+
 /** Starts a stand-in on an ephemeral port. */
 export async function startOpenAiStandIn(): Promise<OpenAiStandIn> {
   const requests: ChatRequest[] = [];
@@ -124,6 +161,10 @@ export async function startOpenAiStandIn(): Promise<OpenAiStandIn> {
     const b = behaviour(request);
     switch (b.kind) {
       case 'reply': {
+        if (body.stream === true) {
+          void streamReply(res, b, String(body.model ?? 'stand-in'));
+          return;
+        }
         const write = () => {
           if (!res.destroyed) send(res, 200, JSON.stringify(completion(b.content, body.model)));
         };

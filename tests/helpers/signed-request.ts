@@ -173,3 +173,44 @@ export function viewSubmissionForm(args: {
   };
   return { payload: JSON.stringify(payload) };
 }
+
+/** POSTs an Events API payload (JSON) to `url`, signed as Slack would; `headers` adds e.g. `x-slack-retry-num`. */
+export async function postSignedEvent(
+  url: string,
+  payload: Record<string, unknown>,
+  secret: string,
+  headers: Record<string, string> = {},
+): Promise<Response> {
+  const raw = JSON.stringify(payload);
+  const timestamp = Math.floor(Date.now() / 1000);
+  return fetch(url, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      'x-slack-request-timestamp': String(timestamp),
+      'x-slack-signature': slackSignature(secret, timestamp, raw),
+      ...headers,
+    },
+    body: raw,
+  });
+}
+
+let events = 0;
+
+/** An `event_callback` envelope for `event` in workspace `team` (a new event id unless given). */
+export function eventCallback(
+  event: Record<string, unknown>,
+  team = 'T1',
+  eventId?: string,
+): Record<string, unknown> {
+  events += 1;
+  return {
+    type: 'event_callback',
+    team_id: team,
+    api_app_id: 'A1',
+    event,
+    event_id: eventId ?? `Ev${process.pid}${events}`,
+    event_time: Math.floor(Date.now() / 1000),
+    authorizations: [{ team_id: team, user_id: 'UBOT', is_bot: true }],
+  };
+}

@@ -3,7 +3,8 @@
  * answers like Slack does (`{ ok: true, … }`). Point Bolt at it with `slackApiUrl: standIn.apiUrl`.
  * Keeps each channel's top-level messages, so `conversations.history` returns what was posted
  * (newest first, `oldest`/`limit`/`cursor` as Slack reads them, message `metadata` only with
- * `include_all_metadata`). Faults: a method can hang (never answer) or answer with an HTTP error,
+ * `include_all_metadata`). Streamed messages (chat.startStream/appendStream/stopStream) get a ts
+ * at the start; assistant.threads.setStatus and setSuggestedPrompts answer ok. Faults: a method can hang (never answer) or answer with an HTTP error,
  * in either case after taking effect (`accept`: Slack did post) or not.
  */
 
@@ -108,6 +109,10 @@ export async function startSlackStandIn(): Promise<SlackStandIn> {
     'chat.postMessage': post,
     'conversations.history': history,
     'chat.update': (b) => ({ ok: true, channel: b.channel, ts: b.ts }),
+    // Streams (chat.startStream / appendStream / stopStream): a message ts at the start.
+    'chat.startStream': (b) => ({ ok: true, channel: b.channel, ts: `${ts++}.000300` }),
+    'chat.appendStream': (b) => ({ ok: true, channel: b.channel, ts: b.ts }),
+    'chat.stopStream': (b) => ({ ok: true, channel: b.channel, ts: b.ts, message: {} }),
     'chat.postEphemeral': () => ({ ok: true, message_ts: `${ts++}.000200` }),
     'views.publish': () => ({ ok: true }),
     'views.open': () => ({ ok: true, view: { id: 'V1' } }),
