@@ -107,6 +107,7 @@ export async function startSlackStandIn(): Promise<SlackStandIn> {
     'auth.test': () => ({ ok: true, user_id: 'UBOT', bot_id: 'BBOT', team_id: 'T1', user: 'saa' }),
     'chat.postMessage': post,
     'conversations.history': history,
+    'conversations.open': (b) => ({ ok: true, channel: { id: `D${String(b.users)}` } }),
     'chat.update': (b) => ({ ok: true, channel: b.channel, ts: b.ts }),
     'chat.postEphemeral': () => ({ ok: true, message_ts: `${ts++}.000200` }),
     'views.publish': () => ({ ok: true }),
