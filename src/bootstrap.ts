@@ -25,11 +25,13 @@ import { type Knowledge, openKnowledge } from './retrieval/open-knowledge.ts';
 import { ProfileDirectory, type ProfileFetcher } from './scores/profile-directory.ts';
 import type { ScoreContext } from './scores/score-context.ts';
 import { slackQuizMessenger } from './slack/slack-quiz-messenger.ts';
+import { slackReminderMessenger } from './slack/slack-reminder-messenger.ts';
 import { SqlAnswerRepository } from './storage/answer-repository.ts';
 import { SqlFeedbackRepository } from './storage/feedback-repository.ts';
 import { openDatabase } from './storage/open-database.ts';
 import { SqlQuestionReviewRepository } from './storage/question-review-repository.ts';
 import { SqlQuizPostRepository } from './storage/quiz-post-repository.ts';
+import { SqlReminderRepository } from './storage/reminder-repository.ts';
 import { SqlScheduleRepository } from './storage/schedule-repository.ts';
 import { SqlScoreRepository } from './storage/score-repository.ts';
 import { Storage } from './storage/storage.ts';
@@ -103,6 +105,7 @@ export async function openServices(
     reviews: new SqlQuestionReviewRepository(storage.db),
     feedback: new SqlFeedbackRepository(storage.db),
     cards: new SqlStudyCardRepository(storage.db),
+    reminders: new SqlReminderRepository(storage.db),
   };
   const scores = new SqlScoreRepository(storage.db);
   const users = new SqlUserRepository(storage.db);
@@ -159,8 +162,11 @@ export function slackProfileFetcher(client: WebClient): ProfileFetcher {
 
 /**
  * The quiz context over Slack's Web API: `client` for every call, `postClient` (one attempt, no
- * retry: slack-client-options.ts `singleAttemptOptions`) for posting the daily question.
+ * retry: slack-client-options.ts `singleAttemptOptions`) for posting the daily question and
+ * review reminders.
  */
 export function slackQuizContext(services: Services, client: WebClient, postClient: WebClient): QuizContext {
-  return services.quizContext(slackQuizMessenger(client, postClient));
+  const ctx = services.quizContext(slackQuizMessenger(client, postClient));
+  ctx.reminderMessenger = slackReminderMessenger(client, postClient);
+  return ctx;
 }

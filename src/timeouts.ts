@@ -104,3 +104,19 @@ export function claimHoldWorstCaseMs(databaseQueryTimeoutMs: number, slackApiTim
  * message per second per channel, bursts allowed; https://api.slack.com/methods/chat.postMessage#rate_limiting).
  */
 export const QUIZ_POST_CONCURRENCY = 4;
+
+// ── Review reminders (DMs) ───────────────────────────────────────────────────────────────────
+
+/**
+ * One reminder sweep starts a DM at most every this many ms (4 a second, 240 a minute), and
+ * {@link REMINDER_CONCURRENCY} at once. Slack: chat.postMessage allows about 1 message per second
+ * per channel (each DM is its own channel and gets one message a day) and "several hundred
+ * messages per minute" across a workspace
+ * (https://api.slack.com/methods/chat.postMessage#rate_limiting); conversations.open is Tier 3,
+ * 50+ a minute (https://api.slack.com/methods/conversations.open), which is why the DM channel is
+ * stored and opened once per person. The pace holds per process: several bot processes sweep
+ * side by side (claims keep each reminder single), each at this pace.
+ */
+export const REMINDER_INTERVAL_MS = 250;
+/** DMs in flight at once within one sweep (a slow call does not hold up the others). */
+export const REMINDER_CONCURRENCY = 4;

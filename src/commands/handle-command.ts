@@ -13,6 +13,8 @@ import { type Leaderboard, leaderboard } from '../scores/leaderboard.ts';
 import { type PersonalStats, personalStats } from '../scores/personal-stats.ts';
 import type { ScoreContext } from '../scores/score-context.ts';
 import { nextReview, type ReviewStep } from '../spaced-repetition/next-review.ts';
+import { minuteOfDay } from '../spaced-repetition/reminder-due.ts';
+import { disableReminder, enableReminder, showReminder } from '../spaced-repetition/reminder-settings.ts';
 import { DatabaseUnavailableError } from '../storage/db.ts';
 import type { Command } from './parse-command.ts';
 
@@ -104,6 +106,24 @@ export async function handleCommand(
           visibility: 'in_channel',
           text: (await disableSchedule(quiz, ctx.teamId, ctx.channelId)).text,
         };
+      case 'remind-show':
+      case 'remind-on':
+      case 'remind-off': {
+        if (!quiz) break;
+        // The person's Slack time zone (users.info tz, cached); the quiz default without Slack.
+        const profiles = services.scores?.().profiles;
+        const timeZone =
+          (await profiles?.get(ctx.teamId, [ctx.userId]))?.get(ctx.userId)?.tz ?? quiz.defaults.timeZone;
+        const who = { teamId: ctx.teamId, userId: ctx.userId, timeZone };
+        const text =
+          command.kind === 'remind-show'
+            ? await showReminder(quiz, who)
+            : command.kind === 'remind-off'
+              ? await disableReminder(quiz, who)
+              : await enableReminder(quiz, { ...who, minute: minuteOfDay(command.time ?? '') ?? undefined });
+        if (text === null) break;
+        return ephemeral(text);
+      }
       case 'leaderboard': {
         const scores = services.scores?.();
         if (!scores) break;

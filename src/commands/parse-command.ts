@@ -19,6 +19,10 @@ export type Command =
   | { kind: 'daily-show' }
   | { kind: 'daily-off' }
   | { kind: 'daily-on'; time?: string; timezone?: string }
+  | { kind: 'remind-show' }
+  | { kind: 'remind-off' }
+  /** `time` "HH:MM", local to the person's Slack time zone. */
+  | { kind: 'remind-on'; time?: string }
   | { kind: 'invalid'; message: string };
 
 const TIME = /^([01]?\d|2[0-3])[:h]([0-5]\d)$/;
@@ -38,6 +42,18 @@ export function parseCommand(text: string): Command {
     const isPublic = rest.includes('public');
     if (rest.every((w) => ['week', 'month', 'all', 'public'].includes(w)))
       return { kind: 'leaderboard', period, public: isPublic };
+  }
+  if (first === 'remind') {
+    if (rest.length === 0) return { kind: 'remind-show' };
+    if (rest[0] === 'off' && rest.length === 1) return { kind: 'remind-off' };
+    const t = rest.length === 2 ? TIME.exec(rest[1] ?? '') : null;
+    if (rest[0] === 'on' && rest.length === 1) return { kind: 'remind-on' };
+    if (rest[0] === 'on' && t) return { kind: 'remind-on', time: `${t[1]?.padStart(2, '0')}:${t[2]}` };
+    return {
+      kind: 'invalid',
+      message:
+        'Use `/saa remind`, `/saa remind on [HH:MM]` (your Slack time zone, e.g. `/saa remind on 07:30`) or `/saa remind off`.',
+    };
   }
   if (first === 'daily') {
     if (rest.length === 0) return { kind: 'daily-show' };
@@ -74,6 +90,7 @@ export const HELP_TEXT = [
   '• `/saa <question>`: a short answer with sources, e.g. `/saa dax vs elasticache`',
   '• `/saa quiz`: a practice question, just for you',
   '• `/saa review`: your questions due for review (spaced repetition), one at a time, just for you',
+  '• `/saa remind on [HH:MM]`: a DM when you have reviews due (default 09:00 your time); `/saa remind off`',
   '• `/saa daily`: this channel’s daily quiz time; `/saa daily on 09:30 Europe/Paris`; `/saa daily off`',
   '• `/saa leaderboard [week|month|all] [public]`: who leads (only you see it unless `public`)',
   '• `/saa stats`: your points, accuracy, streak and weakest topics',

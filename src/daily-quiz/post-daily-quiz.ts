@@ -22,6 +22,7 @@ import type { Question } from '../quiz/question.ts';
 import { DatabaseUnavailableError } from '../storage/db.ts';
 import type { QuizPost } from '../storage/quiz-post-repository.ts';
 import { STORE_TS_RETRY_DELAYS_MS } from '../timeouts.ts';
+import { dailyPickWeights } from './daily-pick-weights.ts';
 import { type QuizContext, questionById, questionsInRotation } from './quiz-context.ts';
 import { revealQuiz } from './reveal-quiz.ts';
 
@@ -64,7 +65,9 @@ export async function postDailyQuiz(
     );
   }
   const used = await ctx.posts.usedQuestionIds(teamId, channelId);
-  const chosen = pickQuestion(bank, used, `${teamId}:${channelId}:${localDate}`);
+  // Leans toward the domains the team keeps missing (daily-pick-weights.ts); plain pick without data.
+  const weights = await dailyPickWeights(ctx, { teamId, bank, now, timeZone });
+  const chosen = pickQuestion(bank, used, `${teamId}:${channelId}:${localDate}`, weights);
   if (!chosen) return { status: 'no-questions' };
   const claim = await ctx.posts.claim({
     teamId,

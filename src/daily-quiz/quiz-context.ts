@@ -8,6 +8,7 @@ import type { FeedbackRepository } from '../feedback/ports.ts';
 import type { QuestionReviewRepository } from '../question-review/ports.ts';
 import type { Question } from '../quiz/question.ts';
 import type { StudyCardRepository } from '../spaced-repetition/ports.ts';
+import type { ReminderMessenger, ReminderRepository } from '../spaced-repetition/reminder-ports.ts';
 import type { ReviewLimits } from '../spaced-repetition/review-limits.ts';
 import type { AnswerRepository, QuizStats } from '../storage/answer-repository.ts';
 import type { QuizPost, QuizPostRepository } from '../storage/quiz-post-repository.ts';
@@ -83,6 +84,10 @@ export interface QuizContext {
   cards?: StudyCardRepository;
   /** Daily limits of `/saa review` (REVIEW_NEW_PER_DAY, REVIEW_MAX_PER_DAY); default DEFAULT_REVIEW_LIMITS. */
   reviewLimits?: ReviewLimits;
+  /** Review-reminder settings (`/saa remind`). Absent: reminders are off. */
+  reminders?: ReminderRepository;
+  /** Sends review reminders as DMs (Slack only). Absent: settings are kept, nothing is sent. */
+  reminderMessenger?: ReminderMessenger;
 }
 
 /**

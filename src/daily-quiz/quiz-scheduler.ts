@@ -12,6 +12,7 @@
 import cron, { type ScheduledTask } from 'node-cron';
 import pLimit from 'p-limit';
 import { dailyQuizDue } from '../quiz/daily-schedule.ts';
+import { createReminderSweep } from '../spaced-repetition/reminder-sweep.ts';
 import { QUIZ_POST_CONCURRENCY } from '../timeouts.ts';
 import { postDailyQuiz } from './post-daily-quiz.ts';
 import type { QuizContext } from './quiz-context.ts';
@@ -94,11 +95,16 @@ export interface SchedulerOptions extends TickOptions {
 }
 
 /**
- * Starts the tick with node-cron. Stop it with `task.stop()`. Without `noOverlap`: a tick still
- * waiting for a slow channel must not block the next minute's tick (the tick itself keeps
- * overlapping ticks off the channels still in flight).
+ * Starts the tick with node-cron, and beside it the review-reminder sweep
+ * (spaced-repetition/reminder-sweep.ts; it does nothing without a reminder messenger). Stop it
+ * with `task.stop()`. Without `noOverlap`: a tick still waiting for a slow channel must not block
+ * the next minute's tick (the tick itself keeps overlapping ticks off the channels still in
+ * flight; a sweep still running makes the next one a no-op).
  */
 export function startQuizScheduler(ctx: () => QuizContext, options: SchedulerOptions = {}): ScheduledTask {
   const tick = createTick(ctx, options);
-  return cron.schedule(options.expression ?? '* * * * *', () => tick(), { name: 'saa-daily-quiz' });
+  const sweep = createReminderSweep(ctx);
+  return cron.schedule(options.expression ?? '* * * * *', () => Promise.all([tick(), sweep()]), {
+    name: 'saa-daily-quiz',
+  });
 }

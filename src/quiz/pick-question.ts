@@ -8,10 +8,17 @@
  * boundary a question still waits at least that many days (at most half the bank, so a small
  * bank keeps a choice). Ids in the history that are no longer in the bank are ignored; questions
  * added to the bank join the current cycle.
+ *
+ * Adaptive (issue 12, item 5): given the team's domain weights (team-domain-weights.ts), the day
+ * first draws a domain among those with questions left in the cycle, with probability
+ * proportional to its weight, then the question within it. The draw uses the same seed, so a
+ * channel's day stays one question; the cycle rule is unchanged, so a favoured domain runs out
+ * within a cycle sooner and the others fill the rest of it.
  */
 
 import type { Question } from './question.ts';
-import { seededOrder } from './seeded-hash.ts';
+import { seededHash, seededOrder } from './seeded-hash.ts';
+import { type DomainKey, type DomainWeights, domainKeyOf } from './team-domain-weights.ts';
 
 /** A question is not asked again within this many days of its last asking (about a week). */
 export const RECENT_GUARD = 7;
@@ -31,16 +38,44 @@ function preferNot<T extends { id: string }>(pool: readonly T[], avoid: Readonly
   return fresh.length > 0 ? fresh : pool;
 }
 
+/** 2^48: {@link seededHash} returns integers below this. */
+const HASH_RANGE = 2 ** 48;
+
+/** The pool's questions of one domain, drawn by `weights` with the seed's own number. */
+function weightedDomain<T extends Pick<Question, 'domain'>>(
+  pool: readonly T[],
+  weights: DomainWeights,
+  seed: string,
+): readonly T[] {
+  const groups = new Map<DomainKey, T[]>();
+  for (const q of pool) {
+    const key = domainKeyOf(q);
+    groups.set(key, [...(groups.get(key) ?? []), q]);
+  }
+  const keys = [...groups.keys()].filter((k) => (weights.get(k) ?? 0) > 0).sort();
+  const total = keys.reduce((sum, k) => sum + (weights.get(k) ?? 0), 0);
+  if (total <= 0) return pool;
+  let point = (seededHash(seed, 'domain') / HASH_RANGE) * total;
+  for (const key of keys) {
+    point -= weights.get(key) ?? 0;
+    if (point < 0) return groups.get(key) ?? pool;
+  }
+  return groups.get(keys[keys.length - 1] as DomainKey) ?? pool;
+}
+
 /**
  * The daily question for one channel and day.
  * @param usedIds ids already asked in this channel, oldest first (not including this pick).
  * @param seed e.g. `${teamId}:${channelId}:${localDate}`: fixes the choice for that channel and day.
+ * @param weights the team's domain weights (team-domain-weights.ts); absent or null: every
+ *   question left in the cycle is equally likely.
  * @returns `undefined` only when the bank is empty.
  */
 export function pickQuestion(
   bank: readonly Question[],
   usedIds: readonly string[],
   seed: string,
+  weights?: DomainWeights | null,
 ): Question | undefined {
   const inBank = new Set(bank.map((q) => q.id));
   let cycle = new Set<string>();
@@ -52,7 +87,8 @@ export function pickQuestion(
   const remaining = bank.filter((q) => !cycle.has(q.id));
   // Inside a cycle the recent ones are already used; only the previous cycle's tail is affected.
   const recent = latest(usedIds, inBank, Math.min(RECENT_GUARD, Math.floor(inBank.size / 2)));
-  return seededOrder(preferNot(remaining, recent), seed, (q) => q.id)[0];
+  const pool = preferNot(remaining, recent);
+  return seededOrder(weights ? weightedDomain(pool, weights, seed) : pool, seed, (q) => q.id)[0];
 }
 
 /** What a practice request asked for and how the pick matched it. */

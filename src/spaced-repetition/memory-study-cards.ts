@@ -48,6 +48,10 @@ export class MemoryStudyCardRepository implements StudyCardRepository {
       .map((c) => structuredClone(c));
   }
 
+  async dueCount(teamId: string, userId: string, now: Date): Promise<number> {
+    return this.#of(teamId, userId).filter((c) => c.fsrs.due.getTime() <= now.getTime()).length;
+  }
+
   async upcoming(teamId: string, userId: string, now: Date, limit: number): Promise<StudyCard[]> {
     return this.#of(teamId, userId)
       .filter((c) => c.fsrs.due.getTime() > now.getTime())

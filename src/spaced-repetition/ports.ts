@@ -49,6 +49,8 @@ export interface StudyCardRepository {
   save(card: StudyCard, review: CardReview, expectedReps: number): Promise<boolean>;
   /** Cards due at or before `now`, earliest due first (then question id); at most `limit`. */
   due(teamId: string, userId: string, now: Date, limit: number): Promise<StudyCard[]>;
+  /** How many of the person's cards are due at or before `now` (review reminders). */
+  dueCount(teamId: string, userId: string, now: Date): Promise<number>;
   /** Cards due after `now`, soonest first (then question id); at most `limit` ("review ahead"). */
   upcoming(teamId: string, userId: string, now: Date, limit: number): Promise<StudyCard[]>;
   /** Ids of every question the person has a card for. */

@@ -4,6 +4,7 @@
  * retries or double clicks deliver. The leaderboard counts daily answers only.
  */
 
+import type { QuestionResult } from '../quiz/team-domain-weights.ts';
 import type { Database } from './db.ts';
 
 /** One click on a daily quiz. `points` as graded by quiz/; `answeredAt` from the caller's clock. */
@@ -71,6 +72,12 @@ export interface AnswerRepository {
    * (answered_at − posted_at: who answers sooner), then to user id so the order is stable.
    */
   leaderboard(query: LeaderboardQuery): Promise<LeaderboardEntry[]>;
+  /**
+   * The team's answers per question, daily (every person's counted answer) and practice (every
+   * answer), answered at or after `since` and before `until`; ordered by question id. What the
+   * adaptive daily pick weighs domains by (quiz/team-domain-weights.ts).
+   */
+  questionResults(teamId: string, since: Date, until: Date): Promise<QuestionResult[]>;
 }
 
 /** `AnswerRepository` in Postgres SQL (tables `quiz_answers`, `practice_answers`, joined with `quiz_posts`). */
@@ -148,6 +155,23 @@ export class SqlAnswerRepository implements AnswerRepository {
        ORDER BY points DESC, avg(delay_ms) ASC, user_id ASC
        LIMIT $5::int`,
       [q.teamId, q.channelId ?? null, q.since ?? null, q.until ?? null, q.limit ?? null],
+    );
+    return rows;
+  }
+
+  async questionResults(teamId: string, since: Date, until: Date): Promise<QuestionResult[]> {
+    const { rows } = await this.db.query<QuestionResult>(
+      `SELECT question_id AS "questionId", count(*)::int AS answered,
+              count(*) FILTER (WHERE correct)::int AS correct
+       FROM (
+         SELECT p.question_id, a.correct FROM quiz_answers a JOIN quiz_posts p ON p.id = a.quiz_id
+          WHERE a.team_id = $1 AND a.answered_at >= $2 AND a.answered_at < $3
+         UNION ALL
+         SELECT question_id, correct FROM practice_answers
+          WHERE team_id = $1 AND answered_at >= $2 AND answered_at < $3
+       ) answers
+       GROUP BY question_id ORDER BY question_id`,
+      [teamId, since, until],
     );
     return rows;
   }

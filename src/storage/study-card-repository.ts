@@ -135,6 +135,14 @@ export class SqlStudyCardRepository implements StudyCardRepository {
     return rows.map(studyCard);
   }
 
+  async dueCount(teamId: string, userId: string, now: Date): Promise<number> {
+    const { rows } = await this.db.query<{ n: number }>(
+      'SELECT count(*)::int AS n FROM study_cards WHERE team_id = $1 AND user_id = $2 AND due <= $3',
+      [teamId, userId, now],
+    );
+    return rows[0]?.n ?? 0;
+  }
+
   async upcoming(teamId: string, userId: string, now: Date, limit: number): Promise<StudyCard[]> {
     const { rows } = await this.db.query<CardRow>(
       `SELECT ${COLUMNS} FROM study_cards WHERE team_id = $1 AND user_id = $2 AND due > $3

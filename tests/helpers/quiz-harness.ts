@@ -16,12 +16,14 @@ import type { Question } from '../../src/quiz/question.ts';
 import { singleAttemptOptions, slackClientOptions } from '../../src/slack/slack-client-options.ts';
 import { slackQuizMessenger } from '../../src/slack/slack-quiz-messenger.ts';
 import type { StudyCardRepository } from '../../src/spaced-repetition/ports.ts';
+import type { ReminderMessenger } from '../../src/spaced-repetition/reminder-ports.ts';
 import type { ReviewLimits } from '../../src/spaced-repetition/review-limits.ts';
 import { SqlAnswerRepository } from '../../src/storage/answer-repository.ts';
 import type { Database } from '../../src/storage/db.ts';
 import { SqlFeedbackRepository } from '../../src/storage/feedback-repository.ts';
 import { SqlQuestionReviewRepository } from '../../src/storage/question-review-repository.ts';
 import { SqlQuizPostRepository } from '../../src/storage/quiz-post-repository.ts';
+import { SqlReminderRepository } from '../../src/storage/reminder-repository.ts';
 import { SqlScheduleRepository } from '../../src/storage/schedule-repository.ts';
 import { SqlStudyCardRepository } from '../../src/storage/study-card-repository.ts';
 import type { RecordedCall, SlackStandIn } from './slack-stand-in.ts';
@@ -87,6 +89,8 @@ export interface QuizContextOptions {
   cards?: StudyCardRepository;
   /** Daily limits of `/saa review`; default DEFAULT_REVIEW_LIMITS. */
   reviewLimits?: ReviewLimits;
+  /** Sends review reminders; default none (settings are stored, nothing is sent). */
+  reminderMessenger?: ReminderMessenger;
 }
 
 /** Default staleness of an unposted claim in tests (5 min, as bootstrap.ts). */
@@ -105,6 +109,8 @@ export function quizContext(db: Database, o: QuizContextOptions): QuizContext {
     feedback: o.feedback ?? new SqlFeedbackRepository(db),
     cards: o.cards ?? new SqlStudyCardRepository(db),
     reviewLimits: o.reviewLimits,
+    reminders: new SqlReminderRepository(db),
+    reminderMessenger: o.reminderMessenger,
     messenger: o.messenger,
     clock: o.clock.now,
     instanceId: o.instanceId ?? 'test:1',

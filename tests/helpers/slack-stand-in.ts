@@ -108,6 +108,7 @@ export async function startSlackStandIn(): Promise<SlackStandIn> {
     'auth.test': () => ({ ok: true, user_id: 'UBOT', bot_id: 'BBOT', team_id: 'T1', user: 'saa' }),
     'chat.postMessage': post,
     'conversations.history': history,
+    'conversations.open': (b) => ({ ok: true, channel: { id: `D${String(b.users)}` } }),
     'chat.update': (b) => ({ ok: true, channel: b.channel, ts: b.ts }),
     // Streams (chat.startStream / appendStream / stopStream): a message ts at the start.
     'chat.startStream': (b) => ({ ok: true, channel: b.channel, ts: `${ts++}.000300` }),

@@ -170,4 +170,22 @@ describe.each(testDatabases())('SqlAnswerRepository on $name', (target) => {
     expect(await points({ since: at(SECOND + 1), until: at(DAY + SECOND) })).toEqual([]);
     expect(await points({ channelId: channelA })).toEqual([['U1', 30]]);
   });
+
+  it('questionResults: daily and practice answers per question, one team, inside the window', async () => {
+    const teamId = uniqueId('T');
+    const quizId = await postedQuiz(teamId); // question q1
+    await daily(quizId, teamId, 'U1', 10, at(SECOND));
+    await daily(quizId, teamId, 'U2', 0, at(2 * SECOND));
+    const practice = (questionId: string, correct: boolean, answeredAt: Date, team = teamId) =>
+      answers.recordPractice({ teamId: team, userId: 'U1', questionId, choice: 'A', correct, answeredAt });
+    await practice('q1', false, at(3 * SECOND));
+    await practice('q2', true, at(4 * SECOND));
+    await practice('q2', true, at(-DAY)); // before the window
+    await practice('q2', false, at(DAY)); // at its end (exclusive)
+    await practice('q2', false, at(5 * SECOND), uniqueId('T')); // another team
+    expect(await answers.questionResults(teamId, T0, at(DAY))).toEqual([
+      { questionId: 'q1', answered: 3, correct: 1 },
+      { questionId: 'q2', answered: 1, correct: 1 },
+    ]);
+  });
 });

@@ -12,6 +12,7 @@ const TABLES = [
   'question_reports',
   'quiz_answers',
   'quiz_posts',
+  'review_reminders',
   'study_card_reviews',
   'study_cards',
   'team_questions',

@@ -143,4 +143,14 @@ describe.each(targets)('StudyCardRepository on $name', (target) => {
     );
     expect(rows).toEqual([{ rating: Rating.Again, state: State.New }]);
   });
+
+  it('dueCount counts the person’s cards due at or before now', async () => {
+    const team = uniqueId('T');
+    await answer(team, 'U1', 'q-1', false, T0);
+    await answer(team, 'U1', 'q-2', false, T0);
+    await answer(team, 'U2', 'q-1', false, T0);
+    expect(await repo.dueCount(team, 'U1', T0)).toBe(0);
+    expect(await repo.dueCount(team, 'U1', new Date(T0.getTime() + DAY))).toBe(2);
+    expect(await repo.dueCount(team, 'U3', new Date(T0.getTime() + DAY))).toBe(0);
+  });
 });

@@ -1,0 +1,55 @@
+/**
+ * Review reminders as Slack DMs: conversations.open with the person (once; the channel is stored)
+ * then chat.postMessage in that DM, in one attempt (`postClient`, no automatic retry: a retry of
+ * a post Slack did accept would remind twice). Scopes: `im:write` (conversations.open) and
+ * `chat:write`. An error answer from Slack (`ok: false`) or a rate limit means nothing was
+ * posted: reported as ReminderNotSentError, so the sweep gives the day back and retries.
+ */
+
+import { ErrorCode, type WebClient } from '@slack/web-api';
+import {
+  type DueReminder,
+  type ReminderMessenger,
+  ReminderNotSentError,
+} from '../spaced-repetition/reminder-ports.ts';
+
+/** Slack errors after which nothing was posted: Slack answered with an error, or refused the rate. */
+function certainlyNotSent(err: unknown): boolean {
+  const code = (err as { code?: unknown }).code;
+  return code === ErrorCode.PlatformError || code === ErrorCode.RateLimitedError;
+}
+
+/** The reminder's text (Slack mrkdwn). */
+export function reminderText(r: Pick<DueReminder, 'cards' | 'minutes'>): string {
+  const cards = r.cards === 1 ? '1 card' : `${r.cards} cards`;
+  return (
+    `:brain: ${cards} due for review, ~${r.minutes} min. Run \`/saa review\` to go through them.\n` +
+    '_`/saa remind off` stops these reminders._'
+  );
+}
+
+/** A reminder messenger on Web API clients: `client` (with retries) to open DMs, `postClient` (one attempt) to post. */
+export function slackReminderMessenger(client: WebClient, postClient: WebClient = client): ReminderMessenger {
+  return {
+    async sendReminder(reminder, dmChannelId) {
+      let channelId = dmChannelId;
+      if (!channelId) {
+        try {
+          channelId = (await client.conversations.open({ users: reminder.userId })).channel?.id ?? null;
+        } catch (err) {
+          throw new ReminderNotSentError(`conversations.open failed for ${reminder.userId}`, { cause: err });
+        }
+        if (!channelId)
+          throw new ReminderNotSentError(`conversations.open returned no channel for ${reminder.userId}`);
+      }
+      try {
+        await postClient.chat.postMessage({ channel: channelId, text: reminderText(reminder) });
+      } catch (err) {
+        if (certainlyNotSent(err))
+          throw new ReminderNotSentError(`chat.postMessage refused for ${reminder.userId}`, { cause: err });
+        throw err;
+      }
+      return { channelId };
+    },
+  };
+}
