@@ -147,7 +147,7 @@ describe.each(targets)('StudyCardRepository on $name', (target) => {
       ['q-1', 1, 0],
       ['q-2', 3, 2],
     ]);
-    expect(records[1]).toMatchObject(await repo.card(team, 'U1', 'q-2'));
+    expect(records[1]).toMatchObject((await repo.card(team, 'U1', 'q-2')) as object);
     expect(await repo.records(team, 'U3')).toEqual([]);
   });
 
