@@ -15,18 +15,19 @@ import { uniqueId } from '../helpers/ids.ts';
 
 const AT = new Date('2026-11-29T23:30:00Z');
 
-const targets: Array<{ name: string; open: () => Promise<ExamDateRepository>; close: () => Promise<void> }> = [
-  { name: 'memory', open: async () => new MemoryExamDateRepository(), close: async () => {} },
-  ...testDatabases().map((t) => ({
-    name: t.name,
-    open: async () => {
-      const db = await t.open();
-      await migrate(db);
-      return new SqlExamDateRepository(db);
-    },
-    close: () => t.close(),
-  })),
-];
+const targets: Array<{ name: string; open: () => Promise<ExamDateRepository>; close: () => Promise<void> }> =
+  [
+    { name: 'memory', open: async () => new MemoryExamDateRepository(), close: async () => {} },
+    ...testDatabases().map((t) => ({
+      name: t.name,
+      open: async () => {
+        const db = await t.open();
+        await migrate(db);
+        return new SqlExamDateRepository(db);
+      },
+      close: () => t.close(),
+    })),
+  ];
 
 describe.each(targets)('ExamDateRepository on $name', (target) => {
   let repo: ExamDateRepository;
