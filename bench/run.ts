@@ -4,8 +4,9 @@
  * memory with each notes folder loaded), `stall` (12 concurrent 40 KB questions on ~1 MB of
  * notes beside a normal /saa), `http` (the /saa round trip under 100 concurrent signed
  * requests), `clicks` (a daily-quiz click storm on Postgres), `scores` (the leaderboard query
- * over 1M answers on Postgres), `memory` (the bot's resident memory, idle, with PGlite and with
- * Postgres), `conversation` (time to first streamed text and the extractive reply of a DM).
+ * over 1M answers on Postgres), `cards` (next due card and readiness stats over 5M study cards on
+ * Postgres), `memory` (the bot's resident memory, idle, with PGlite and with Postgres),
+ * `conversation` (time to first streamed text and the extractive reply of a DM).
  * Pass section names to run only some: `npm run bench -- memory`.
  */
 
@@ -13,6 +14,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadNotes } from '../src/knowledge/load-notes.ts';
 import { benchDatabase } from './bench-database.ts';
+import { benchCards } from './cards-bench.ts';
 import { benchClicks } from './click-bench.ts';
 import { benchConversation } from './conversation-bench.ts';
 import { allQuestions, discoverCorpora, SHARED_DIR } from './eval-corpora.ts';
@@ -142,6 +144,19 @@ if (wants('scores')) {
   console.log('|---|---:|---:|---:|');
   for (const row of r.rows) console.log(`| ${row.period} | ${row.people} | ${f(row.p50)} | ${f(row.p99)} |`);
   console.log(`\nEXPLAIN ANALYZE (week):\n\n\`\`\`\n${r.explain}\n\`\`\``);
+}
+
+if (wants('cards')) {
+  const r = await benchCards();
+  console.log(
+    `\n### Study cards on Postgres (${r.cards.toLocaleString('en')} cards: 10,000 people × 500; table and indexes ${f(r.tableMB, 0)} MB; seeded in ${f(r.seedMs / 1000)} s; 1,000 people, one at a time)\n`,
+  );
+  console.log('| operation | p50 ms | p99 ms | max ms |');
+  console.log('|---|---:|---:|---:|');
+  for (const row of r.rows)
+    console.log(`| ${row.operation} | ${f(row.p50, 2)} | ${f(row.p99, 2)} | ${f(row.max, 2)} |`);
+  console.log(`\nEXPLAIN ANALYZE (next due card):\n\n\`\`\`\n${r.explainDue}\n\`\`\``);
+  console.log(`\nEXPLAIN ANALYZE (a person's cards):\n\n\`\`\`\n${r.explainReadiness}\n\`\`\``);
 }
 
 if (wants('memory')) {

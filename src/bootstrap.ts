@@ -27,6 +27,7 @@ import type { ScoreContext } from './scores/score-context.ts';
 import { slackQuizMessenger } from './slack/slack-quiz-messenger.ts';
 import { slackReminderMessenger } from './slack/slack-reminder-messenger.ts';
 import { SqlAnswerRepository } from './storage/answer-repository.ts';
+import { SqlExamDateRepository } from './storage/exam-date-repository.ts';
 import { SqlFeedbackRepository } from './storage/feedback-repository.ts';
 import { openDatabase } from './storage/open-database.ts';
 import { SqlQuestionReviewRepository } from './storage/question-review-repository.ts';
@@ -109,6 +110,12 @@ export async function openServices(
   };
   const scores = new SqlScoreRepository(storage.db);
   const users = new SqlUserRepository(storage.db);
+  const reviewLimits = { newPerDay: config.REVIEW_NEW_PER_DAY, reviewsPerDay: config.REVIEW_MAX_PER_DAY };
+  const readiness = {
+    cards: repositories.cards,
+    exams: new SqlExamDateRepository(storage.db),
+    limits: reviewLimits,
+  };
   return {
     knowledge,
     answerer: createAnswerer(config, () => knowledge.index, { dense: () => knowledge.dense }),
@@ -125,7 +132,7 @@ export async function openServices(
         staleClaimMs: STALE_CLAIM_MS,
         revealAfterMs: config.QUIZ_REVEAL_AFTER,
         defaults: { cron: config.QUIZ_SCHEDULE, timeZone: config.QUIZ_TIMEZONE },
-        reviewLimits: { newPerDay: config.REVIEW_NEW_PER_DAY, reviewsPerDay: config.REVIEW_MAX_PER_DAY },
+        reviewLimits,
         ready: () => storage.ready(),
         log,
       };
@@ -140,6 +147,7 @@ export async function openServices(
         profiles: new ProfileDirectory(users, fetcher, config.QUIZ_TIMEZONE),
         bank: () => current,
         coverage: () => coverage,
+        readiness,
         clock: () => new Date(),
         defaultTimeZone: config.QUIZ_TIMEZONE,
         ready: () => storage.ready(),

@@ -8,6 +8,7 @@ import type { Answerer } from '../answer/answerer.ts';
 import { disableSchedule, enableSchedule, showSchedule } from '../daily-quiz/channel-schedule.ts';
 import { cardReps, practiceQuestion } from '../daily-quiz/practice-quiz.ts';
 import type { QuizContext } from '../daily-quiz/quiz-context.ts';
+import { clearExamDate, setExamDate, showExamDate } from '../exam-readiness/exam-date-command.ts';
 import type { Question } from '../quiz/question.ts';
 import { type Leaderboard, leaderboard } from '../scores/leaderboard.ts';
 import { type PersonalStats, personalStats } from '../scores/personal-stats.ts';
@@ -134,6 +135,29 @@ export async function handleCommand(
         const scores = services.scores?.();
         if (!scores) break;
         return { kind: 'stats', stats: await personalStats(scores, ctx) };
+      }
+      case 'exam-show':
+      case 'exam-set':
+      case 'exam-off': {
+        const scores = services.scores?.();
+        const exams = scores?.readiness?.exams;
+        if (!scores || !exams) break;
+        await scores.ready();
+        const profile = (await scores.profiles.get(ctx.teamId, [ctx.userId])).get(ctx.userId);
+        const args = {
+          exams,
+          teamId: ctx.teamId,
+          userId: ctx.userId,
+          now: scores.clock(),
+          timeZone: profile?.tz ?? scores.defaultTimeZone,
+        };
+        const text =
+          command.kind === 'exam-set'
+            ? await setExamDate({ ...args, examDate: command.date })
+            : command.kind === 'exam-off'
+              ? await clearExamDate(args)
+              : await showExamDate(args);
+        return ephemeral(text);
       }
     }
   } catch (err) {

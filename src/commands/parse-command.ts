@@ -3,6 +3,7 @@
  * valid arguments is a study question, so `/saa quiz me on dax` is a question, not an error.
  */
 
+import { parseExamDate } from '../exam-readiness/exam-date.ts';
 import { escapeMrkdwn } from '../slack/mrkdwn.ts';
 
 /** Leaderboard periods (in the channel's quiz time zone). */
@@ -23,6 +24,10 @@ export type Command =
   | { kind: 'remind-off' }
   /** `time` "HH:MM", local to the person's Slack time zone. */
   | { kind: 'remind-on'; time?: string }
+  | { kind: 'exam-show' }
+  | { kind: 'exam-off' }
+  /** `date` is a real calendar date `YYYY-MM-DD`; whether it is past is checked against the clock later. */
+  | { kind: 'exam-set'; date: string }
   | { kind: 'invalid'; message: string };
 
 const TIME = /^([01]?\d|2[0-3])[:h]([0-5]\d)$/;
@@ -53,6 +58,17 @@ export function parseCommand(text: string): Command {
       kind: 'invalid',
       message:
         'Use `/saa remind`, `/saa remind on [HH:MM]` (your Slack time zone, e.g. `/saa remind on 07:30`) or `/saa remind off`.',
+    };
+  }
+  if (first === 'exam') {
+    if (rest.length === 0) return { kind: 'exam-show' };
+    if (rest.length === 1 && ['off', 'clear', 'none'].includes(rest[0] ?? '')) return { kind: 'exam-off' };
+    const date = rest.length === 1 ? parseExamDate(rest[0] ?? '') : null;
+    if (date) return { kind: 'exam-set', date };
+    return {
+      kind: 'invalid',
+      // Echoed as Slack mrkdwn: escaped, so `<!channel>` typed here notifies nobody.
+      message: `I couldn't read "${escapeMrkdwn(words.slice(1).join(' '))}" as a date. Use \`/saa exam YYYY-MM-DD\` (a real date, e.g. \`/saa exam 2026-12-20\`), \`/saa exam\` to see yours or \`/saa exam off\` to clear it.`,
     };
   }
   if (first === 'daily') {
@@ -93,5 +109,6 @@ export const HELP_TEXT = [
   '• `/saa remind on [HH:MM]`: a DM when you have reviews due (default 09:00 your time); `/saa remind off`',
   '• `/saa daily`: this channel’s daily quiz time; `/saa daily on 09:30 Europe/Paris`; `/saa daily off`',
   '• `/saa leaderboard [week|month|all] [public]`: who leads (only you see it unless `public`)',
-  '• `/saa stats`: your points, accuracy, streak and weakest topics',
+  '• `/saa stats`: your points, accuracy, streak, weakest topics and exam readiness',
+  '• `/saa exam YYYY-MM-DD`: your exam date (days left, score estimate, a plan paced to it); `/saa exam`; `/saa exam off`',
 ].join('\n');

@@ -3,6 +3,7 @@
  * the console/CLI. People appear by display name, never as an @-mention, so nobody is pinged.
  */
 
+import { readinessLines } from '../exam-readiness/format-readiness.ts';
 import { escapeMrkdwn } from '../slack/mrkdwn.ts';
 import type { Leaderboard, LeaderboardRow } from './leaderboard.ts';
 import type { PersonalStats } from './personal-stats.ts';
@@ -34,7 +35,7 @@ export function leaderboardLines(board: Leaderboard, mrkdwn: boolean): string[] 
   return lines;
 }
 
-/** Stats as lines. */
+/** Stats as lines, exam readiness last (when the bot has card storage). */
 export function statsLines(s: PersonalStats, mrkdwn: boolean): string[] {
   const esc = (t: string) => (mrkdwn ? escapeMrkdwn(t) : t);
   const lines = [
@@ -57,5 +58,6 @@ export function statsLines(s: PersonalStats, mrkdwn: boolean): string[] {
       lines.push(`  ${esc(t.topic)} (${pct(t.accuracy)}): ${read}`);
     }
   }
+  if (s.readiness) lines.push('Exam readiness:', ...readinessLines(s.readiness));
   return lines;
 }

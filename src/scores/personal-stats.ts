@@ -1,8 +1,10 @@
 /**
  * `/saa stats` and the App Home: one person's points (this week and all time), rank, accuracy,
- * streak, accuracy per topic, and the three weakest topics with the note sections to read.
+ * streak, accuracy per topic, and the three weakest topics with the note sections to read; with
+ * card storage, exam readiness too (days left, mastery per domain, score estimate, today's plan).
  */
 
+import { examReadiness, type Readiness } from '../exam-readiness/exam-readiness.ts';
 import { periodRange } from '../quiz/periods.ts';
 import { channelTimeZone, type ScoreContext } from './score-context.ts';
 import { currentStreak } from './streak.ts';
@@ -24,6 +26,8 @@ export interface PersonalStats {
   streak: number;
   topics: TopicAccuracy[];
   weakest: TopicAccuracy[];
+  /** Exam readiness (src/exam-readiness/), in the person’s own time zone; null or absent without card storage. */
+  readiness?: Readiness | null;
 }
 
 /** Computes `userId`'s stats in `teamId`. @throws DatabaseUnavailableError */
@@ -49,6 +53,15 @@ export async function personalStats(
   ]);
   const mine = all.find((s) => s.userId === args.userId);
   const profile = profiles.get(args.userId) ?? { displayName: args.userId, tz: timeZone };
+  const readiness = ctx.readiness
+    ? await examReadiness(ctx.readiness, {
+        teamId: args.teamId,
+        userId: args.userId,
+        bank: ctx.bank(),
+        now,
+        timeZone: profile.tz,
+      })
+    : null;
   const topics = topicAccuracy(answered, ctx.bank());
   const totalAnswered = topics.reduce((n, t) => n + t.answered, 0);
   const totalCorrect = topics.reduce((n, t) => n + t.correct, 0);
@@ -65,5 +78,6 @@ export async function personalStats(
     streak: currentStreak(days, profile.tz, now),
     topics,
     weakest: topics.filter((t) => t.accuracy < 1).slice(0, 3),
+    readiness,
   };
 }

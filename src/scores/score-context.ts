@@ -1,5 +1,6 @@
 /** What the leaderboard and stats use cases need. */
 
+import type { ReadinessPorts } from '../exam-readiness/exam-readiness.ts';
 import type { NotesCoverage } from '../question-review/notes-coverage.ts';
 import type { Question } from '../quiz/question.ts';
 import type { ScheduleRepository } from '../storage/schedule-repository.ts';
@@ -19,6 +20,8 @@ export interface ScoreContext {
   ready: () => Promise<void>;
   /** How the team's own notes cover the exam (null: bundled notes, or not computed yet). */
   coverage?: () => NotesCoverage | null;
+  /** Exam dates and study cards (src/exam-readiness/). Absent: stats show no readiness and `/saa exam` is off. */
+  readiness?: ReadinessPorts;
 }
 
 /** The time zone for periods in a channel: its quiz schedule's, else the default. */

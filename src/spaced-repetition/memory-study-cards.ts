@@ -5,7 +5,7 @@
  */
 
 import { State } from 'ts-fsrs';
-import type { CardReview, ReviewCounts, StudyCard, StudyCardRepository } from './ports.ts';
+import type { CardRecord, CardReview, ReviewCounts, StudyCard, StudyCardRepository } from './ports.ts';
 
 const key = (teamId: string, userId: string, questionId: string) => [teamId, userId, questionId].join('\0');
 
@@ -73,5 +73,17 @@ export class MemoryStudyCardRepository implements StudyCardRepository {
       else counts.reviews += 1;
     }
     return counts;
+  }
+
+  async records(teamId: string, userId: string): Promise<CardRecord[]> {
+    return this.#of(teamId, userId)
+      .sort((a, b) => (a.questionId < b.questionId ? -1 : a.questionId > b.questionId ? 1 : 0))
+      .map((c) => ({
+        ...structuredClone(c),
+        correctAnswers: this.#log.filter(
+          (r) =>
+            r.teamId === teamId && r.userId === userId && r.questionId === c.questionId && r.log.rating > 1,
+        ).length,
+      }));
   }
 }

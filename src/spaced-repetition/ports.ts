@@ -22,6 +22,15 @@ export interface StudyCard {
   lastRating: Grade;
 }
 
+/**
+ * A card with how many of the answers that moved it were right (rated Hard, Good or Easy; a wrong
+ * answer is Again). `fsrs.reps` counts them all, so accuracy on the card is `correctAnswers / fsrs.reps`.
+ * Exam readiness (src/exam-readiness/) reads these.
+ */
+export interface CardRecord extends StudyCard {
+  correctAnswers: number;
+}
+
 /** One answer that moved a card: ts-fsrs's review log (the card as it was before) and its source. */
 export interface CardReview {
   source: ReviewSource;
@@ -57,4 +66,6 @@ export interface StudyCardRepository {
   questionIds(teamId: string, userId: string): Promise<Set<string>>;
   /** Review-session answers at or after `since` (start of the person's day). */
   reviewCounts(teamId: string, userId: string, since: Date): Promise<ReviewCounts>;
+  /** Every card of the person with its right-answer count, in question id order (exam readiness). */
+  records(teamId: string, userId: string): Promise<CardRecord[]>;
 }

@@ -2,10 +2,17 @@
  * Study cards on SQL (Postgres or PGlite): `study_cards` and the append-only
  * `study_card_reviews` (migrations/1764129600000_study-cards.sql). Implements the port in
  * src/spaced-repetition/ports.ts. A save is one transaction, conditional on the stored `reps`.
+ * `correct_answers` is kept by a trigger on the log (migrations/1764388800000_exam-dates.sql).
  */
 
 import { type Grade, State } from 'ts-fsrs';
-import type { CardReview, ReviewCounts, StudyCard, StudyCardRepository } from '../spaced-repetition/ports.ts';
+import type {
+  CardRecord,
+  CardReview,
+  ReviewCounts,
+  StudyCard,
+  StudyCardRepository,
+} from '../spaced-repetition/ports.ts';
 import type { Database } from './db.ts';
 
 interface CardRow {
@@ -169,5 +176,14 @@ export class SqlStudyCardRepository implements StudyCardRepository {
       [teamId, userId, since, State.New],
     );
     return { newCards: rows[0]?.new_cards ?? 0, reviews: rows[0]?.reviews ?? 0 };
+  }
+
+  async records(teamId: string, userId: string): Promise<CardRecord[]> {
+    const { rows } = await this.db.query<CardRow & { correct_answers: number }>(
+      `SELECT ${COLUMNS}, correct_answers FROM study_cards WHERE team_id = $1 AND user_id = $2
+       ORDER BY question_id`,
+      [teamId, userId],
+    );
+    return rows.map((r) => ({ ...studyCard(r), correctAnswers: r.correct_answers }));
   }
 }

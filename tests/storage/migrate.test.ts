@@ -7,6 +7,7 @@ import { testDatabases } from '../helpers/databases.ts';
 const TABLES = [
   'answer_feedback',
   'channel_schedules',
+  'exam_dates',
   MIGRATIONS_TABLE,
   'practice_answers',
   'question_reports',

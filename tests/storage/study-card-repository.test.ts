@@ -128,6 +128,29 @@ describe.each(targets)('StudyCardRepository on $name', (target) => {
     });
   });
 
+  it("lists a person's cards with how many answers were right, in question id order", async () => {
+    const team = uniqueId('T');
+    await answer(team, 'U1', 'q-2', true, T0);
+    await answer(team, 'U1', 'q-2', false, new Date(T0.getTime() + 11 * 60_000));
+    await answer(team, 'U1', 'q-2', true, new Date(T0.getTime() + DAY));
+    await recordCardAnswer(repo, {
+      teamId: team,
+      userId: 'U1',
+      questionId: 'q-1',
+      correct: false,
+      source: 'daily',
+      at: T0,
+    });
+    await answer(team, 'U2', 'q-1', true, T0);
+    const records = await repo.records(team, 'U1');
+    expect(records.map((r) => [r.questionId, r.fsrs.reps, r.correctAnswers])).toEqual([
+      ['q-1', 1, 0],
+      ['q-2', 3, 2],
+    ]);
+    expect(records[1]).toMatchObject((await repo.card(team, 'U1', 'q-2')) as object);
+    expect(await repo.records(team, 'U3')).toEqual([]);
+  });
+
   it.runIf(target.name !== 'memory')('the review log is append-only', async () => {
     const team = uniqueId('T');
     await answer(team, 'U1', 'q-log', false, T0);

@@ -4,6 +4,7 @@
  */
 
 import type { HomeView, KnownBlock } from '@slack/types';
+import { readinessLines } from '../../exam-readiness/format-readiness.ts';
 import type { NotesCoverage } from '../../question-review/notes-coverage.ts';
 import { leaderboardLines, leaderboardTitle, statsLines } from '../../scores/format-scores.ts';
 import type { Leaderboard } from '../../scores/leaderboard.ts';
@@ -53,12 +54,17 @@ export function leaderboardBlocks(board: Leaderboard): KnownBlock[] {
   ];
 }
 
-/** Stats blocks for one person. */
+/** Stats blocks for one person: points and topics, then exam readiness under its own header. */
 export function statsBlocks(stats: PersonalStats): KnownBlock[] {
   const blocks: KnownBlock[] = [
     { type: 'header', text: { type: 'plain_text', text: `Your SAA stats` } },
-    ...sections(statsLines(stats, true)),
+    ...sections(statsLines({ ...stats, readiness: null }, true)),
   ];
+  if (stats.readiness)
+    blocks.push(
+      { type: 'header', text: { type: 'plain_text', text: 'Exam readiness' } },
+      ...sections(readinessLines(stats.readiness)),
+    );
   return blocks.slice(0, 50);
 }
 
