@@ -19,11 +19,13 @@ import type { QuizContext } from '../../src/daily-quiz/quiz-context.ts';
 import { openKnowledge } from '../../src/retrieval/open-knowledge.ts';
 import type { SearchIndex } from '../../src/retrieval/search-index.ts';
 import { createSlackApp, type SlackAdapter } from '../../src/slack/create-slack-app.ts';
+import type { Database } from '../../src/storage/db.ts';
+import { SqlFeedbackRepository } from '../../src/storage/feedback-repository.ts';
 import { migrate } from '../../src/storage/migrate.ts';
 import { testDatabases } from '../helpers/databases.ts';
 import { type OpenAiStandIn, startOpenAiStandIn } from '../helpers/openai-stand-in.ts';
 import { quizContext, standInMessenger, TestClock } from '../helpers/quiz-harness.ts';
-import { eventCallback, postSignedEvent } from '../helpers/signed-request.ts';
+import { buttonClickForm, eventCallback, postSigned, postSignedEvent } from '../helpers/signed-request.ts';
 import {
   type RecordedCall,
   type SlackStandIn,
@@ -44,11 +46,12 @@ describe('conversation in the Messages tab and channel threads', () => {
   let modelUrl: string;
   let ctx: QuizContext;
   let index: SearchIndex;
+  let db: Database;
   let n = 0;
 
   beforeAll(async () => {
     if (!target) throw new Error('no test database');
-    const db = await target.open();
+    db = await target.open();
     await migrate(db);
     standIn = await startSlackStandIn();
     openai = await startOpenAiStandIn();
@@ -243,6 +246,50 @@ describe('conversation in the Messages tab and channel threads', () => {
     } finally {
       removeFault();
     }
+  });
+
+  it('stores 👍/👎 given under a DM answer', async () => {
+    const ts = await dm(extractiveUrl, 'what is pitr');
+    const reply = await waitReply(ts);
+    const element = (
+      reply.body.blocks as Array<{ type: string; elements?: Array<{ negative_button: { value: string } }> }>
+    ).find((b) => b.type === 'context_actions')?.elements?.[0];
+    if (!element) throw new Error('no feedback buttons');
+    await postSigned(
+      extractiveUrl,
+      buttonClickForm({
+        actionId: 'answer_feedback',
+        elementType: 'feedback_buttons',
+        value: element.negative_button.value,
+        responseUrl: standIn.responseUrl(`dm-feedback-${ts}`),
+        team: 'T1',
+        user: 'U1',
+      }),
+      { secret: SECRET },
+    );
+    const stored = async () =>
+      (await new SqlFeedbackRepository(db).list()).filter((f) => f.question === 'what is pitr');
+    for (let i = 0; i < 50 && (await stored()).length === 0; i++) await new Promise((r) => setTimeout(r, 20));
+    expect(await stored()).toMatchObject([{ userId: 'U1', rating: 'down', mode: 'extractive' }]);
+  });
+
+  it('sends the thread’s earlier question and answer to the model with a follow-up', async () => {
+    openai.script(() => ({ kind: 'reply', content: '', chunks: ['Lambda runs up to 15 minutes [1].'] }));
+    const root = await dm(modelUrl, 'how long can a lambda function run');
+    const start = await standIn.waitFor((c) => c.method === 'chat.startStream' && c.body.thread_ts === root);
+    await standIn.waitFor(
+      (c) => c.method === 'chat.stopStream' && standIn.calls.indexOf(c) > standIn.calls.indexOf(start),
+    );
+    // The turn is stored right after the stream ends.
+    await new Promise((r) => setTimeout(r, 200));
+    openai.script(() => ({ kind: 'reply', content: '', chunks: ['Memory goes up to 10,240 MB [1].'] }));
+    await dm(modelUrl, 'and its memory?', { threadTs: root });
+    for (let i = 0; i < 100 && openai.requests.length < 2; i++) await new Promise((r) => setTimeout(r, 20));
+    const messages = openai.requests[1]?.body.messages ?? [];
+    expect(messages.map((m) => m.role)).toEqual(['system', 'user', 'assistant', 'user']);
+    expect(messages[1]?.content).toBe('how long can a lambda function run');
+    expect(messages[2]?.content).toContain('15 minutes');
+    expect(messages[3]?.content).toContain('and its memory?');
   });
 
   it('answers a channel mention in a thread under it', async () => {
