@@ -6,7 +6,7 @@
  * Creating a fresh instance runs initdb and takes seconds; reopening an existing directory is fast.
  * Memory (issue 9, item 13; measured by `npm run bench -- memory`): PGlite runs initdb in a
  * second WebAssembly instance whose memory the process keeps (a worker thread does not give it
- * back either), so a new data directory is created by a short-lived child process; and
+ * back either), so a new data directory is created, and migrated, by a short-lived child process; and
  * Postgres' 128 MB default `shared_buffers` are cut to {@link PGLITE_SHARED_BUFFERS} (the bot's
  * tables are small: a quiz post a day per channel).
  */
@@ -44,6 +44,14 @@ export class PgliteDatabase implements Database {
     private readonly pglite: PGlite,
     private readonly lock: DataDirLock | undefined,
   ) {}
+
+  /**
+   * A Database over an instance opened elsewhere, with no directory lock (the child process that
+   * creates a new data directory, while its parent holds the lock).
+   */
+  static wrap(pglite: PGlite): PgliteDatabase {
+    return new PgliteDatabase(pglite, undefined);
+  }
 
   /**
    * Opens (creating if needed) the database in `dataDir`, or an in-memory one.
@@ -122,16 +130,18 @@ export class PgliteDatabase implements Database {
 export const PGLITE_INITDB_TIMEOUT_MS = 120_000;
 
 /**
- * Runs initdb for a new data directory in a child process (pglite-initdb.mjs), so the memory it
- * takes goes away with the process. The caller holds the directory's lock meanwhile.
+ * Runs initdb and the migrations for a new data directory in a child process (pglite-create.ts,
+ * under tsx), so the memory they take goes away with the process. The caller holds the
+ * directory's lock meanwhile; its own migrate() then finds nothing left to run.
  * @throws Error when the child fails or takes longer than {@link PGLITE_INITDB_TIMEOUT_MS}.
  */
 function createInChild(dataDir: string): Promise<void> {
-  const script = fileURLToPath(new URL('./pglite-initdb.mjs', import.meta.url));
+  const script = fileURLToPath(new URL('./pglite-create.ts', import.meta.url));
+  const tsx = import.meta.resolve('tsx');
   return new Promise((resolve, reject) => {
     execFile(
       process.execPath,
-      [script, dataDir],
+      ['--import', tsx, script, dataDir],
       { timeout: PGLITE_INITDB_TIMEOUT_MS },
       (error, _out, stderr) =>
         error
