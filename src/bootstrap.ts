@@ -13,6 +13,7 @@ import type { Config } from './config.ts';
 import { AnswerCountUpdater } from './daily-quiz/answer-count-updater.ts';
 import type { QuizContext, QuizMessenger } from './daily-quiz/quiz-context.ts';
 import { loadNotes } from './knowledge/load-notes.ts';
+import type { BotMetrics } from './observability/metrics.ts';
 import {
   type NotesCoverage,
   notesCoverageInSlices,
@@ -27,6 +28,7 @@ import type { ScoreContext } from './scores/score-context.ts';
 import { slackQuizMessenger } from './slack/slack-quiz-messenger.ts';
 import { slackReminderMessenger } from './slack/slack-reminder-messenger.ts';
 import { SqlAnswerRepository } from './storage/answer-repository.ts';
+import { countingDatabase } from './storage/counting-database.ts';
 import { SqlExamDateRepository } from './storage/exam-date-repository.ts';
 import { SqlFeedbackRepository } from './storage/feedback-repository.ts';
 import { openDatabase } from './storage/open-database.ts';
@@ -62,6 +64,7 @@ export interface Services {
 export async function openServices(
   config: Config,
   log: Pick<Console, 'info' | 'warn' | 'error'> = console,
+  metrics?: BotMetrics,
 ): Promise<Services> {
   const knowledge = await openKnowledge(config.NOTES_DIR, join(config.DATA_DIR, 'index-cache'), {
     embeddings: embeddingsConfigured(config) ? openAiEmbeddingModel(config) : undefined,
@@ -89,16 +92,15 @@ export async function openServices(
       })
       .catch((err) => log.error('notes coverage failed; the quiz cites the bundled notes', err));
   }
-  const storage = new Storage(
-    () =>
-      openDatabase({
-        databaseUrl: config.DATABASE_URL,
-        dataDir: config.DATA_DIR,
-        logger: log,
-        queryTimeoutMs: config.DATABASE_QUERY_TIMEOUT_MS,
-      }),
-    log,
-  );
+  const storage = new Storage(async () => {
+    const db = await openDatabase({
+      databaseUrl: config.DATABASE_URL,
+      dataDir: config.DATA_DIR,
+      logger: log,
+      queryTimeoutMs: config.DATABASE_QUERY_TIMEOUT_MS,
+    });
+    return metrics ? countingDatabase(db, (kind) => metrics.databaseError(kind)) : db;
+  }, log);
   const repositories = {
     schedules: new SqlScheduleRepository(storage.db),
     posts: new SqlQuizPostRepository(storage.db),
@@ -138,6 +140,10 @@ export async function openServices(
       };
       const counter = new AnswerCountUpdater(() => ctx);
       ctx.onAnswered = (post) => counter.bump(post);
+      if (metrics) {
+        ctx.onPostOutcome = (status) => metrics.quizPost(status);
+        ctx.onClick = (kind, status) => metrics.click(kind, status);
+      }
       return ctx;
     },
     scoreContext(fetcher) {

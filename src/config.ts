@@ -102,6 +102,7 @@ const schema = z.object({
     .max(10_000)
     .default(DEFAULT_REVIEW_LIMITS.reviewsPerDay),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  LOG_FORMAT: z.enum(['text', 'json']).default('text'),
   DATABASE_QUERY_TIMEOUT_MS: z.coerce
     .number({ message: 'must be milliseconds, 100–30000' })
     .int()

@@ -13,6 +13,9 @@ import { runConsole } from './console/run-console.ts';
 import { exampleQuestion } from './conversation/example-question.ts';
 import type { QuizContext } from './daily-quiz/quiz-context.ts';
 import { startQuizScheduler } from './daily-quiz/quiz-scheduler.ts';
+import { JsonLogger } from './observability/json-logger.ts';
+import { BotMetrics } from './observability/metrics.ts';
+import { checkReadiness } from './observability/readiness.ts';
 import type { ScoreContext } from './scores/score-context.ts';
 import { createSlackApp } from './slack/create-slack-app.ts';
 import { singleAttemptOptions } from './slack/slack-client-options.ts';
@@ -30,7 +33,9 @@ function report(services: Services, config: Config): void {
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  const services = await openServices(config);
+  const metrics = new BotMetrics();
+  const logger = config.LOG_FORMAT === 'json' ? new JsonLogger(config.LOG_LEVEL) : undefined;
+  const services = await openServices(config, logger ?? console, metrics);
   report(services, config);
   if (!config.SLACK_BOT_TOKEN) {
     const quiz = services.quizContext({
@@ -62,6 +67,7 @@ async function main(): Promise<void> {
       if (!quiz) throw new Error('quiz context used before the Slack app was built');
       return quiz;
     },
+    metrics,
     exampleQuestion: () =>
       exampleQuestion(services.knowledge.corpus.sections, new Date().toISOString().slice(0, 10)),
   };
@@ -74,6 +80,16 @@ async function main(): Promise<void> {
       apiTimeoutMs: config.SLACK_API_TIMEOUT_MS,
       port: config.PORT,
       logLevel: config.LOG_LEVEL,
+      logger,
+      metrics,
+      readiness: () =>
+        checkReadiness({
+          database: async () => {
+            await services.storage.ready();
+            await services.storage.db.query('SELECT 1');
+          },
+          indexPassages: () => services.knowledge.index.passages.length,
+        }),
     },
     commandServices,
   );
@@ -96,7 +112,7 @@ async function main(): Promise<void> {
   console.error(
     port === null
       ? 'Slack app running in Socket Mode.'
-      : `Slack app listening on :${port} (POST /slack/events, GET /healthz).`,
+      : `Slack app listening on :${port} (POST /slack/events, GET /healthz, /readyz, /metrics).`,
   );
   const shutdown = async () => {
     await scheduler.stop();

@@ -9,6 +9,7 @@ import { disableSchedule, enableSchedule, showSchedule } from '../daily-quiz/cha
 import { cardReps, practiceQuestion } from '../daily-quiz/practice-quiz.ts';
 import type { QuizContext } from '../daily-quiz/quiz-context.ts';
 import { clearExamDate, setExamDate, showExamDate } from '../exam-readiness/exam-date-command.ts';
+import type { BotMetrics } from '../observability/metrics.ts';
 import type { Question } from '../quiz/question.ts';
 import { type Leaderboard, leaderboard } from '../scores/leaderboard.ts';
 import { type PersonalStats, personalStats } from '../scores/personal-stats.ts';
@@ -42,6 +43,8 @@ export interface CommandServices {
   answerer: Answerer;
   quiz?: () => QuizContext;
   scores?: () => ScoreContext;
+  /** Counts answers and their latency (GET /metrics); absent: nothing is counted. */
+  metrics?: BotMetrics;
   /** A question from the notes, for the Messages tab's suggested prompts (undefined: none). */
   exampleQuestion?: () => string | undefined;
 }

@@ -68,6 +68,10 @@ export interface QuizContext {
   /** Resolves once the database is migrated; rejects with DatabaseUnavailableError while it is down. */
   ready: () => Promise<void>;
   log: Pick<Console, 'info' | 'warn' | 'error'>;
+  /** Called with the outcome of each scheduled daily-quiz post attempt (`failed` when it threw): metrics. */
+  onPostOutcome?: (status: string) => void;
+  /** Called with the outcome of each quiz click (daily or practice): metrics. */
+  onClick?: (kind: 'daily' | 'practice', status: string) => void;
   /** Called after each recorded daily answer (refreshes "N answered" on the post, throttled). */
   onAnswered?: (post: QuizPost) => void;
   /**

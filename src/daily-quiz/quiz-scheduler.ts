@@ -61,10 +61,12 @@ export function createTick(ctx: () => QuizContext, options: TickOptions = {}): (
           limit(async () => {
             try {
               const outcome = await postDailyQuiz(c, s.teamId, s.channelId);
+              c.onPostOutcome?.(outcome.status);
               if (outcome.status === 'posted') posted.push(s.channelId);
               if (outcome.status !== 'in-progress' && outcome.status !== 'no-questions')
                 postedToday.set(key, localDate);
             } catch (err) {
+              c.onPostOutcome?.('failed');
               c.log.error('daily quiz post failed; will retry', { channel: s.channelId, err });
             } finally {
               inFlight.delete(key);

@@ -13,6 +13,9 @@ import type { AddressInfo } from 'node:net';
 import { App, ExpressReceiver, type Logger, LogLevel } from '@slack/bolt';
 import express from 'express';
 import type { CommandServices } from '../commands/handle-command.ts';
+import type { BotMetrics } from '../observability/metrics.ts';
+import type { ReadinessReport } from '../observability/readiness.ts';
+import { currentRequestId, withRequestId } from '../observability/request-context.ts';
 import {
   HTTP_HEADERS_TIMEOUT_MS,
   HTTP_REQUEST_TIMEOUT_MS,
@@ -38,6 +41,10 @@ export interface SlackOptions {
   logLevel?: 'debug' | 'info' | 'warn' | 'error';
   /** Where Bolt and our listeners log (default: Bolt's console logger at `logLevel`). */
   logger?: Logger;
+  /** Prometheus metrics: `GET /metrics` serves them; Slack acks and listener errors are counted. */
+  metrics?: BotMetrics;
+  /** Readiness for `GET /readyz` (database reachable, index loaded); absent: always ready. */
+  readiness?: () => Promise<ReadinessReport>;
   /** HTTP mode: how long a request may take to arrive (ms); defaults from timeouts.ts (tests shorten them). */
   server?: { headersTimeoutMs?: number; requestTimeoutMs?: number; checkIntervalMs?: number };
 }
@@ -84,8 +91,32 @@ export function createSlackApp(
   } else {
     if (!options.signingSecret) throw new Error('SLACK_SIGNING_SECRET is required in HTTP mode');
     const router = express.Router();
+    // Each Slack request gets a request id (a proxy's x-request-id, else a new UUID) that every
+    // log line written while it is handled carries, and its ack time is measured.
+    router.use('/slack/events', (req, res, next) => {
+      withRequestId(req.header('x-request-id'), () => {
+        res.setHeader('x-request-id', currentRequestId() ?? '');
+        const started = performance.now();
+        res.on('finish', () => options.metrics?.ack((performance.now() - started) / 1000));
+        next();
+      });
+    });
     router.get('/healthz', (_req, res) => {
       res.status(200).json({ ok: true });
+    });
+    router.get('/readyz', async (_req, res) => {
+      const report = options.readiness ? await options.readiness() : { ok: true, checks: {} };
+      res.status(report.ok ? 200 : 503).json(report);
+    });
+    router.get('/metrics', async (_req, res) => {
+      if (!options.metrics) {
+        res.status(404).type('text/plain').send('metrics are off\n');
+        return;
+      }
+      res
+        .status(200)
+        .type(options.metrics.contentType)
+        .send(await options.metrics.text());
     });
     router.use('/slack/events', rejectFutureTimestamps());
     // Before the receiver: it registers its own POST handler on this router when constructed.
@@ -100,6 +131,7 @@ export function createSlackApp(
     app = new App({ token: options.botToken, receiver, clientOptions, logLevel, logger });
   }
   app.error(async (err) => {
+    options.metrics?.slackError('listener');
     app.logger.error('unhandled Slack listener error', err);
   });
   registerCommands(app, services);

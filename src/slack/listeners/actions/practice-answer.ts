@@ -54,6 +54,7 @@ export function practiceAnswer(quiz: () => QuizContext) {
           })
         : ({ status: 'unknown' } as const);
       // Wrong number of boxes ticked: say so and keep the question (and its ticks) on screen.
+      quiz().onClick?.('practice', result.status);
       replace = result.status !== 'invalid';
       questionId = result.status === 'recorded' ? result.question.id : undefined;
       text =

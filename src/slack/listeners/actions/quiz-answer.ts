@@ -53,6 +53,7 @@ export function quizAnswer(quiz: () => QuizContext) {
           })
         : ({ status: 'unknown' } as const);
       text = dailyFeedbackText(outcome);
+      quiz().onClick?.('daily', outcome.status);
       questionId = 'question' in outcome && outcome.status !== 'incomplete' ? outcome.question.id : undefined;
     } catch (err) {
       if (!(err instanceof DatabaseUnavailableError))

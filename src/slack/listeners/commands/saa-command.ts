@@ -21,6 +21,11 @@ export function saaCommand(services: CommandServices) {
     respond,
     logger,
   }: SlackCommandMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
+    const started = performance.now();
+    const counted = (reply: Awaited<ReturnType<typeof handleCommand>> | null) => {
+      if (reply?.kind === 'answer')
+        services.metrics?.answer('slash', reply.answer, (performance.now() - started) / 1000);
+    };
     const parsed = parseCommand(command.text);
     const { answerer } = services;
     const ids = { teamId: command.team_id, channelId: command.channel_id, userId: command.user_id };
@@ -35,6 +40,7 @@ export function saaCommand(services: CommandServices) {
         logger.error('saa command failed', { text: command.text, user: command.user_id, err });
         return null;
       });
+      counted(reply);
       if (reply) {
         await ack(
           reply.kind === 'answer'
@@ -72,6 +78,7 @@ export function saaCommand(services: CommandServices) {
         );
       }
       const reply = await handleCommand(parsed, ids, services);
+      counted(reply);
       const message =
         reply.kind === 'answer'
           ? answerMessage(reply.answer, { quizMe: Boolean(services.quiz), feedback: Boolean(services.quiz) })

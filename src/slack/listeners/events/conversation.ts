@@ -22,6 +22,7 @@ import { resolveFollowUp } from '../../../conversation/follow-up.ts';
 import { ThreadMemory } from '../../../conversation/thread-memory.ts';
 import { cardReps, practiceQuestion } from '../../../daily-quiz/practice-quiz.ts';
 import type { QuizContext } from '../../../daily-quiz/quiz-context.ts';
+import type { BotMetrics } from '../../../observability/metrics.ts';
 import { statsLines } from '../../../scores/format-scores.ts';
 import { personalStats } from '../../../scores/personal-stats.ts';
 import type { ScoreContext } from '../../../scores/score-context.ts';
@@ -46,6 +47,8 @@ export const SECONDS_PER_REVIEW = 30;
 /** What the conversation needs: the answerer and, for "quiz me" and 👍/👎, the quiz context. */
 export interface ConversationServices {
   answerer: Answerer;
+  /** Counts answers and their latency; absent: nothing is counted. */
+  metrics?: BotMetrics;
   quiz?: () => QuizContext;
   scores?: () => ScoreContext;
   memory?: ThreadMemory;
@@ -59,6 +62,8 @@ export interface IncomingMessage {
   teamId: string;
   userId: string;
   text: string;
+  /** A DM (the Messages tab) or a channel mention. */
+  surface: 'dm' | 'mention';
 }
 
 /** Builds the reply function shared by the DM and mention listeners. */
@@ -90,6 +95,7 @@ export function conversation(services: ConversationServices) {
       return;
     }
     const turns = memory.turns(message.channel, threadTs);
+    const started = performance.now();
     try {
       if (QUIZ_ME.test(text) && services.quiz) {
         await quizMe(services.quiz(), message, turns.at(-1)?.source, post);
@@ -133,6 +139,7 @@ export function conversation(services: ConversationServices) {
         answer = { ...(await answerer.answer(search)), question: text };
         await post(answer.text, answerBlocks(answer, [], { feedback }));
       }
+      services.metrics?.answer(message.surface, answer, (performance.now() - started) / 1000);
       memory.add(message.channel, threadTs, {
         question: text,
         answer: answer.text,
