@@ -12,6 +12,7 @@ import { createAnswerer } from './answer/create-answerer.ts';
 import type { Config } from './config.ts';
 import { AnswerCountUpdater } from './daily-quiz/answer-count-updater.ts';
 import type { QuizContext, QuizMessenger } from './daily-quiz/quiz-context.ts';
+import type { LifecycleContext } from './data-lifecycle/lifecycle-context.ts';
 import { loadNotes } from './knowledge/load-notes.ts';
 import type { BotMetrics } from './observability/metrics.ts';
 import {
@@ -29,6 +30,7 @@ import { slackQuizMessenger } from './slack/slack-quiz-messenger.ts';
 import { slackReminderMessenger } from './slack/slack-reminder-messenger.ts';
 import { SqlAnswerRepository } from './storage/answer-repository.ts';
 import { countingDatabase } from './storage/counting-database.ts';
+import { SqlDataLifecycleRepository } from './storage/data-lifecycle-repository.ts';
 import { SqlExamDateRepository } from './storage/exam-date-repository.ts';
 import { SqlFeedbackRepository } from './storage/feedback-repository.ts';
 import { openDatabase } from './storage/open-database.ts';
@@ -55,6 +57,8 @@ export interface Services {
   bankProblems: string[];
   /** The quiz context for a messenger (Slack's, or a stand-in). */
   quizContext(messenger: QuizMessenger): QuizContext;
+  /** Deleting a person's data and erasing uninstalled workspaces (issue 14, item 2). */
+  lifecycle: LifecycleContext;
   /** Score reads; `fetcher` looks people up in Slack (null: show ids). */
   scoreContext(fetcher: ProfileFetcher | null): ScoreContext;
   close(): Promise<void>;
@@ -145,6 +149,13 @@ export async function openServices(
         ctx.onClick = (kind, status) => metrics.click(kind, status);
       }
       return ctx;
+    },
+    lifecycle: {
+      repo: new SqlDataLifecycleRepository(storage.db),
+      clock: () => new Date(),
+      ready: () => storage.ready(),
+      graceMs: config.DATA_RETENTION_DAYS * 86_400_000,
+      log,
     },
     scoreContext(fetcher) {
       return {

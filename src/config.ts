@@ -103,6 +103,12 @@ const schema = z.object({
     .default(DEFAULT_REVIEW_LIMITS.reviewsPerDay),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   LOG_FORMAT: z.enum(['text', 'json']).default('text'),
+  DATA_RETENTION_DAYS: z.coerce
+    .number({ message: 'must be a whole number of days, 1–3650' })
+    .int()
+    .min(1)
+    .max(3650)
+    .default(30),
   DATABASE_QUERY_TIMEOUT_MS: z.coerce
     .number({ message: 'must be milliseconds, 100–30000' })
     .int()

@@ -6,6 +6,7 @@
  */
 
 import { WebClient } from '@slack/web-api';
+import cron from 'node-cron';
 import { openServices, type Services, slackProfileFetcher, slackQuizContext } from './bootstrap.ts';
 import type { CommandServices } from './commands/handle-command.ts';
 import { type Config, ConfigError, loadConfig } from './config.ts';
@@ -13,6 +14,7 @@ import { runConsole } from './console/run-console.ts';
 import { exampleQuestion } from './conversation/example-question.ts';
 import type { QuizContext } from './daily-quiz/quiz-context.ts';
 import { startQuizScheduler } from './daily-quiz/quiz-scheduler.ts';
+import { eraseDueWorkspaces } from './data-lifecycle/erase-workspaces.ts';
 import { JsonLogger } from './observability/json-logger.ts';
 import { BotMetrics } from './observability/metrics.ts';
 import { checkReadiness } from './observability/readiness.ts';
@@ -20,6 +22,9 @@ import type { ScoreContext } from './scores/score-context.ts';
 import { createSlackApp } from './slack/create-slack-app.ts';
 import { singleAttemptOptions } from './slack/slack-client-options.ts';
 import { DataDirLockedError } from './storage/data-dir-lock.ts';
+
+/** When the erasure sweep runs: minute 17 of every hour. */
+const ERASURE_CRON = '17 * * * *';
 
 function report(services: Services, config: Config): void {
   const { corpus, fromCache, indexMs } = services.knowledge;
@@ -68,6 +73,7 @@ async function main(): Promise<void> {
       return quiz;
     },
     metrics,
+    lifecycle: services.lifecycle,
     exampleQuestion: () =>
       exampleQuestion(services.knowledge.corpus.sections, new Date().toISOString().slice(0, 10)),
   };
@@ -109,6 +115,12 @@ async function main(): Promise<void> {
   }
   const port = await slack.start();
   const scheduler = startQuizScheduler(() => quiz as QuizContext);
+  // Workspaces past their grace period after an uninstall are erased; hourly is plenty for days.
+  const erasures = cron.schedule(ERASURE_CRON, () =>
+    eraseDueWorkspaces(services.lifecycle).catch((err) =>
+      console.error(`workspace erasure skipped (${(err as Error).message}); next hour`),
+    ),
+  );
   console.error(
     port === null
       ? 'Slack app running in Socket Mode.'
@@ -116,6 +128,7 @@ async function main(): Promise<void> {
   );
   const shutdown = async () => {
     await scheduler.stop();
+    await erasures.stop();
     await slack.stop().catch(() => undefined);
     await services.close();
     process.exit(0);

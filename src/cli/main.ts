@@ -7,6 +7,7 @@ import { ConfigError, loadConfig } from '../config.ts';
 import { DataDirLockedError } from '../storage/data-dir-lock.ts';
 import { ASK_USAGE, runAsk } from './ask-command.ts';
 import { COVERAGE_USAGE, runCoverage } from './coverage-command.ts';
+import { EXPORT_USAGE, runExport } from './export-command.ts';
 import { FEEDBACK_USAGE, runFeedback } from './feedback-command.ts';
 import { QUESTIONS_USAGE, runQuestions } from './questions-command.ts';
 import { QUIZ_USAGE, runLeaderboard, runMigrate, runQuizPost } from './quiz-commands.ts';
@@ -18,6 +19,7 @@ const USAGE = [
   `  ${QUESTIONS_USAGE}`,
   `  ${COVERAGE_USAGE}`,
   `  ${FEEDBACK_USAGE}`,
+  `  ${EXPORT_USAGE}`,
 ].join('\n');
 
 /** Runs the CLI with `argv` (without node and script). Resolves with the exit code. */
@@ -35,6 +37,8 @@ export async function runCli(argv: string[]): Promise<number> {
         if (rest[0] === 'post') return await runQuizPost(rest.slice(1), config, io);
         io.err.write(`Usage: ${QUIZ_USAGE[1]}\n`);
         return 2;
+      case 'export':
+        return await runExport(rest, config, io);
       case 'feedback':
         return await runFeedback(rest, config, io);
       case 'coverage':

@@ -8,6 +8,7 @@ import type { Answerer } from '../answer/answerer.ts';
 import { disableSchedule, enableSchedule, showSchedule } from '../daily-quiz/channel-schedule.ts';
 import { cardReps, practiceQuestion } from '../daily-quiz/practice-quiz.ts';
 import type { QuizContext } from '../daily-quiz/quiz-context.ts';
+import type { LifecycleContext } from '../data-lifecycle/lifecycle-context.ts';
 import { clearExamDate, setExamDate, showExamDate } from '../exam-readiness/exam-date-command.ts';
 import type { BotMetrics } from '../observability/metrics.ts';
 import type { Question } from '../quiz/question.ts';
@@ -36,6 +37,8 @@ export type Reply =
   | { kind: 'review'; step: ReviewStep }
   | { kind: 'leaderboard'; board: Leaderboard; visibility: 'ephemeral' | 'in_channel' }
   | { kind: 'stats'; stats: PersonalStats }
+  /** `/saa forget me`: the confirmation, with the button that deletes (only the asker sees it). */
+  | { kind: 'forget-confirm'; userId: string }
   | { kind: 'text'; text: string; visibility: 'ephemeral' | 'in_channel' };
 
 /** The services commands use. The quiz is optional so the answer engine runs alone. */
@@ -43,6 +46,8 @@ export interface CommandServices {
   answerer: Answerer;
   quiz?: () => QuizContext;
   scores?: () => ScoreContext;
+  /** Deleting a person's data (`/saa forget me`); absent: the command says it is not available. */
+  lifecycle?: LifecycleContext;
   /** Counts answers and their latency (GET /metrics); absent: nothing is counted. */
   metrics?: BotMetrics;
   /** A question from the notes, for the Messages tab's suggested prompts (undefined: none). */
@@ -88,6 +93,9 @@ export async function handleCommand(
             }
           : ephemeral('The question bank is empty: add questions to QUESTIONS_DIR.');
       }
+      case 'forget-me':
+        if (!services.lifecycle) break;
+        return { kind: 'forget-confirm', userId: ctx.userId };
       case 'review': {
         if (!quiz) break;
         const step = await nextReview(quiz, ctx);

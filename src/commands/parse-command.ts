@@ -15,6 +15,8 @@ export type Command =
   | { kind: 'ask'; question: string }
   | { kind: 'quiz' }
   | { kind: 'review' }
+  /** `/saa forget me`: asks to confirm deleting the person's data in this workspace. */
+  | { kind: 'forget-me' }
   | { kind: 'stats' }
   | { kind: 'leaderboard'; period: Period; public: boolean }
   | { kind: 'daily-show' }
@@ -42,6 +44,7 @@ export function parseCommand(text: string): Command {
   if (first === 'quiz' && rest.length === 0) return { kind: 'quiz' };
   if (first === 'stats' && rest.length === 0) return { kind: 'stats' };
   if (first === 'review' && rest.length === 0) return { kind: 'review' };
+  if (first === 'forget' && rest.length === 1 && rest[0] === 'me') return { kind: 'forget-me' };
   if (first === 'leaderboard' || first === 'scores') {
     const period = (rest.find((w) => w === 'week' || w === 'month' || w === 'all') ?? 'week') as Period;
     const isPublic = rest.includes('public');
@@ -110,5 +113,6 @@ export const HELP_TEXT = [
   '• `/saa daily`: this channel’s daily quiz time; `/saa daily on 09:30 Europe/Paris`; `/saa daily off`',
   '• `/saa leaderboard [week|month|all] [public]`: who leads (only you see it unless `public`)',
   '• `/saa stats`: your points, accuracy, streak, weakest topics and exam readiness',
+  '• `/saa forget me`: delete everything the bot keeps about you in this workspace (asks first)',
   '• `/saa exam YYYY-MM-DD`: your exam date (days left, score estimate, a plan paced to it); `/saa exam`; `/saa exam off`',
 ].join('\n');

@@ -25,6 +25,8 @@ export function renderText(reply: Reply): string {
       const options = q.options.map((o) => `  ${o.key}. ${o.text}`).join('\n');
       return `Practice question (${q.topic})\n${q.question}\n${options}\nType a letter to answer.`;
     }
+    case 'forget-confirm':
+      return 'Deleting your data is done in Slack (`/saa forget me`), where it asks you to confirm.';
     case 'review': {
       const { step } = reply;
       if (step.status !== 'card') return 'Nothing to review in the console: reviews are answered in Slack.';

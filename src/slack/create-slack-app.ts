@@ -10,7 +10,7 @@
 
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { App, ExpressReceiver, type Logger, LogLevel } from '@slack/bolt';
+import { App, type BlockButtonAction, ExpressReceiver, type Logger, LogLevel } from '@slack/bolt';
 import express from 'express';
 import type { CommandServices } from '../commands/handle-command.ts';
 import type { BotMetrics } from '../observability/metrics.ts';
@@ -21,13 +21,16 @@ import {
   HTTP_REQUEST_TIMEOUT_MS,
   HTTP_TIMEOUT_CHECK_INTERVAL_MS,
 } from '../timeouts.ts';
+import { forgetMe } from './listeners/actions/forget-me.ts';
 import { registerActions } from './listeners/actions/index.ts';
 import { registerCommands } from './listeners/commands/index.ts';
 import { registerEvents } from './listeners/events/index.ts';
+import { registerLifecycle } from './listeners/events/uninstall.ts';
 import { registerViews } from './listeners/views/index.ts';
 import { guardSlackRequests } from './request-guard.ts';
 import { slackClientOptions } from './slack-client-options.ts';
 import { rejectFutureTimestamps } from './verify-timestamp.ts';
+import { FORGET_ACTION } from './views/forget-blocks.ts';
 
 /** What the Slack adapter needs from configuration. */
 export interface SlackOptions {
@@ -134,6 +137,10 @@ export function createSlackApp(
     options.metrics?.slackError('listener');
     app.logger.error('unhandled Slack listener error', err);
   });
+  if (services.lifecycle) {
+    registerLifecycle(app, services.lifecycle);
+    app.action<BlockButtonAction>(FORGET_ACTION, forgetMe(services.lifecycle));
+  }
   registerCommands(app, services);
   registerActions(app, services.quiz);
   registerEvents(app, services, services.exampleQuestion);

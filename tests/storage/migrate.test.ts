@@ -19,6 +19,7 @@ const TABLES = [
   'team_questions',
   'user_profiles',
   'user_totals',
+  'workspace_erasures',
 ];
 /** Every migration file shipped, in order. */
 const MIGRATIONS = readdirSync(MIGRATIONS_DIR)

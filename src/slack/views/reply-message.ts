@@ -8,6 +8,7 @@ import { HELP_TEXT } from '../../commands/parse-command.ts';
 import { leaderboardLines, statsLines } from '../../scores/format-scores.ts';
 import { answerBlocks } from './answer-blocks.ts';
 import { answerFallbackText } from './answer-mrkdwn.ts';
+import { FORGET_TEXT, forgetBlocks } from './forget-blocks.ts';
 import { practiceQuestionBlocks } from './quiz-blocks.ts';
 import { reviewBlocks } from './review-blocks.ts';
 import { leaderboardBlocks, statsBlocks } from './score-blocks.ts';
@@ -48,6 +49,8 @@ export function replyMessage(reply: Reply): SlackMessage {
       };
     case 'review':
       return { ...reviewBlocks(reply.step), response_type: 'ephemeral' };
+    case 'forget-confirm':
+      return { text: FORGET_TEXT, blocks: forgetBlocks(reply.userId), response_type: 'ephemeral' };
     case 'answer':
       return {
         text: answerFallbackText(reply.answer),
