@@ -25,6 +25,7 @@ import {
   REMINDER_WORKSPACE_INTERVAL_MS,
   REMINDER_WORKSPACE_PER_MINUTE,
 } from '../../src/timeouts.ts';
+import { busiestWindow } from '../helpers/busiest-window.ts';
 import { testDatabases } from '../helpers/databases.ts';
 import { uniqueId } from '../helpers/ids.ts';
 import {
@@ -41,18 +42,6 @@ import { VirtualTime } from '../helpers/virtual-time.ts';
 const MINUTE = 60_000;
 const DAY = 86_400_000;
 const noSleep = async () => undefined;
-
-/** Most of `times` (ms, any order) inside any half-open window of `windowMs`. */
-function busiestWindow(times: number[], windowMs: number): number {
-  const sorted = [...times].sort((a, b) => a - b);
-  let most = 0;
-  let start = 0;
-  for (let end = 0; end < sorted.length; end++) {
-    while ((sorted[end] as number) - (sorted[start] as number) >= windowMs) start++;
-    most = Math.max(most, end - start + 1);
-  }
-  return most;
-}
 
 describe.each(testDatabases())('review reminders on $name', (target) => {
   let db: Database;
