@@ -6,7 +6,8 @@
  * requests), `clicks` (a daily-quiz click storm on Postgres), `scores` (the leaderboard query
  * over 1M answers on Postgres), `cards` (next due card and readiness stats over 5M study cards on
  * Postgres), `memory` (the bot's resident memory, idle, with PGlite and with Postgres),
- * `conversation` (time to first streamed text and the extractive reply of a DM).
+ * `conversation` (time to first streamed text and the extractive reply of a DM), `reminders`
+ * (one review-reminder sweep for 10,000 people in 40 workspaces against the Slack stand-in).
  * Pass section names to run only some: `npm run bench -- memory`.
  */
 
@@ -21,6 +22,7 @@ import { allQuestions, discoverCorpora, SHARED_DIR } from './eval-corpora.ts';
 import { benchBaseline, benchHttp } from './http-bench.ts';
 import { benchKnowledgeMemory } from './knowledge-memory.ts';
 import { benchMemory, IDLE_MS, SETTLE_MS } from './memory-bench.ts';
+import { benchReminders } from './reminders-bench.ts';
 import { benchRetrieval, type RetrievalRow } from './retrieval-bench.ts';
 import { benchScores } from './scores-bench.ts';
 import { benchStall } from './stall-bench.ts';
@@ -157,6 +159,20 @@ if (wants('cards')) {
     console.log(`| ${row.operation} | ${f(row.p50, 2)} | ${f(row.p99, 2)} | ${f(row.max, 2)} |`);
   console.log(`\nEXPLAIN ANALYZE (next due card):\n\n\`\`\`\n${r.explainDue}\n\`\`\``);
   console.log(`\nEXPLAIN ANALYZE (a person's cards):\n\n\`\`\`\n${r.explainReadiness}\n\`\`\``);
+}
+
+if (wants('reminders')) {
+  const r = await benchReminders();
+  console.log(
+    `\n### Review-reminder sweep on Postgres against the Slack stand-in (${r.people.toLocaleString('en')} people in ${r.workspaces} workspaces, all due the same minute; ${r.firstTimers} per workspace reminded for the first time)\n`,
+  );
+  console.log(
+    '| sweep wall s | DMs sent | slowest workspace s (first to last DM) | max DMs / workspace / 60 s | max DMs / workspace / 1 s | max conversations.open / workspace / 60 s |',
+  );
+  console.log('|---:|---:|---:|---:|---:|---:|');
+  console.log(
+    `| ${f(r.sweepMs / 1000)} | ${r.sent} | ${f(r.slowestWorkspaceMs / 1000)} | ${r.maxPerWorkspaceMinute} | ${r.maxPerWorkspaceSecond} | ${r.maxOpensPerWorkspaceMinute} |`,
+  );
 }
 
 if (wants('memory')) {

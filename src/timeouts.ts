@@ -108,15 +108,36 @@ export const QUIZ_POST_CONCURRENCY = 4;
 // ── Review reminders (DMs) ───────────────────────────────────────────────────────────────────
 
 /**
- * One reminder sweep starts a DM at most every this many ms (4 a second, 240 a minute), and
- * {@link REMINDER_CONCURRENCY} at once. Slack: chat.postMessage allows about 1 message per second
- * per channel (each DM is its own channel and gets one message a day) and "several hundred
- * messages per minute" across a workspace
- * (https://api.slack.com/methods/chat.postMessage#rate_limiting); conversations.open is Tier 3,
- * 50+ a minute (https://api.slack.com/methods/conversations.open), which is why the DM channel is
- * stored and opened once per person. The pace holds per process: several bot processes sweep
- * side by side (claims keep each reminder single), each at this pace.
+ * Reminders are paced per workspace (team_id), because Slack's limits are per workspace:
+ * chat.postMessage allows about 1 message per second per channel (each DM is its own channel and
+ * gets one reminder a day, so that limit never binds) and "several hundred messages per minute"
+ * across a workspace, bursts allowed (https://api.slack.com/methods/chat.postMessage#rate_limiting).
+ * Our budget: at most {@link REMINDER_WORKSPACE_PER_MINUTE} DMs a minute per workspace, one
+ * every {@link REMINDER_WORKSPACE_INTERVAL_MS}; different workspaces go in parallel.
  */
-export const REMINDER_INTERVAL_MS = 250;
-/** DMs in flight at once within one sweep (a slow call does not hold up the others). */
-export const REMINDER_CONCURRENCY = 4;
+export const REMINDER_WORKSPACE_PER_MINUTE = 300;
+/**
+ * A workspace's DMs start at least this far apart: 210 ms, i.e. about 286 a minute, 5 % under
+ * {@link REMINDER_WORKSPACE_PER_MINUTE} so network jitter between our send and Slack's count
+ * cannot push a 60-second window over it. 250 people of one workspace take 52.3 s.
+ */
+export const REMINDER_WORKSPACE_INTERVAL_MS = 210;
+/**
+ * At most this many of a workspace's reminders are between their claim and Slack's answer at
+ * once (a slow call does not hold up the others; few claims are held if the process dies).
+ */
+export const REMINDER_WORKSPACE_CONCURRENCY = 4;
+/**
+ * A workspace's conversations.open calls (a person's first reminder; the DM channel is stored
+ * afterwards) start at least this far apart: 50 a minute, Slack's Tier 3 floor ("50+ per minute",
+ * per workspace; https://api.slack.com/methods/conversations.open,
+ * https://api.slack.com/apis/rate-limits). So a workspace whose 250 people are all reminded for
+ * the first time takes 5 minutes that day; from the next day on their channels are stored.
+ */
+export const REMINDER_OPEN_INTERVAL_MS = 1_200;
+/**
+ * Database queries and Slack calls of one sweep in flight at once, over all workspaces (waiting
+ * for a workspace's pace does not count): keeps one process from flooding its database pool
+ * (node-postgres' default pool is 10) and its sockets when many workspaces are due together.
+ */
+export const REMINDER_GLOBAL_CONCURRENCY = 16;

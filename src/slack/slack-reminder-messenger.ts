@@ -1,6 +1,6 @@
 /**
- * Review reminders as Slack DMs: conversations.open with the person (once; the channel is stored)
- * then chat.postMessage in that DM, in one attempt (`postClient`, no automatic retry: a retry of
+ * Review reminders as Slack DMs: conversations.open with the person (`openDm`, once; the sweep
+ * stores the channel and paces opens apart from posts) and chat.postMessage in that DM, in one attempt (`postClient`, no automatic retry: a retry of
  * a post Slack did accept would remind twice). Scopes: `im:write` (conversations.open) and
  * `chat:write`. An error answer from Slack (`ok: false`) or a rate limit means nothing was
  * posted: reported as ReminderNotSentError, so the sweep gives the day back and retries.
@@ -31,17 +31,17 @@ export function reminderText(r: Pick<DueReminder, 'cards' | 'minutes'>): string 
 /** A reminder messenger on Web API clients: `client` (with retries) to open DMs, `postClient` (one attempt) to post. */
 export function slackReminderMessenger(client: WebClient, postClient: WebClient = client): ReminderMessenger {
   return {
-    async sendReminder(reminder, dmChannelId) {
-      let channelId = dmChannelId;
-      if (!channelId) {
-        try {
-          channelId = (await client.conversations.open({ users: reminder.userId })).channel?.id ?? null;
-        } catch (err) {
-          throw new ReminderNotSentError(`conversations.open failed for ${reminder.userId}`, { cause: err });
-        }
-        if (!channelId)
-          throw new ReminderNotSentError(`conversations.open returned no channel for ${reminder.userId}`);
+    async openDm(userId) {
+      let channelId: string | undefined;
+      try {
+        channelId = (await client.conversations.open({ users: userId })).channel?.id;
+      } catch (err) {
+        throw new ReminderNotSentError(`conversations.open failed for ${userId}`, { cause: err });
       }
+      if (!channelId) throw new ReminderNotSentError(`conversations.open returned no channel for ${userId}`);
+      return channelId;
+    },
+    async sendReminder(reminder, channelId) {
       try {
         await postClient.chat.postMessage({ channel: channelId, text: reminderText(reminder) });
       } catch (err) {
@@ -49,7 +49,6 @@ export function slackReminderMessenger(client: WebClient, postClient: WebClient 
           throw new ReminderNotSentError(`chat.postMessage refused for ${reminder.userId}`, { cause: err });
         throw err;
       }
-      return { channelId };
     },
   };
 }

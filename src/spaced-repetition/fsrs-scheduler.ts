@@ -5,7 +5,15 @@
  * time, so the same answer always gives the same date.
  */
 
-import { type Card, createEmptyCard, type FSRSParameters, fsrs, type Grade, type ReviewLog } from 'ts-fsrs';
+import {
+  type Card,
+  createEmptyCard,
+  type FSRSParameters,
+  fsrs,
+  type Grade,
+  Rating,
+  type ReviewLog,
+} from 'ts-fsrs';
 
 /**
  * Scheduler settings. `request_retention` 0.9: ts-fsrs's default, the recall probability a card
@@ -32,6 +40,17 @@ export function scheduleAnswer(
 ): { card: Card; log: ReviewLog } {
   const { card: next, log } = scheduler.next(card ?? createEmptyCard(now), now, rating);
   return { card: next, log };
+}
+
+/**
+ * The card as if its last answer had been rated Easy: ts-fsrs's `rollback` of `card` by that
+ * answer's `log` (the card as it was before), then `next` at the answer's own time with
+ * Rating.Easy. Returns the new card and ts-fsrs's log of the Easy rating.
+ */
+export function rescheduleAsEasy(card: Card, log: ReviewLog): { card: Card; log: ReviewLog } {
+  const before = scheduler.rollback(card, log);
+  const { card: next, log: easy } = scheduler.next(before, log.review, Rating.Easy);
+  return { card: next, log: easy };
 }
 
 /** Probability (0–1) that the person recalls the card's answer at `now` (FSRS forgetting curve). */

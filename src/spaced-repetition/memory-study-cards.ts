@@ -4,7 +4,7 @@
  * between processes.
  */
 
-import { State } from 'ts-fsrs';
+import { type Grade, type ReviewLog, State } from 'ts-fsrs';
 import type { CardRecord, CardReview, ReviewCounts, StudyCard, StudyCardRepository } from './ports.ts';
 
 const key = (teamId: string, userId: string, questionId: string) => [teamId, userId, questionId].join('\0');
@@ -29,6 +29,38 @@ export class MemoryStudyCardRepository implements StudyCardRepository {
     this.#cards.set(k, structuredClone(card));
     this.#log.push({
       ...structuredClone(review),
+      teamId: card.teamId,
+      userId: card.userId,
+      questionId: card.questionId,
+    });
+    return true;
+  }
+
+  async lastAnswer(teamId: string, userId: string, questionId: string): Promise<ReviewLog | undefined> {
+    const mine = this.#log.filter(
+      (r) =>
+        r.teamId === teamId &&
+        r.userId === userId &&
+        r.questionId === questionId &&
+        (r.kind ?? 'answer') === 'answer',
+    );
+    const last = mine[mine.length - 1];
+    return last && structuredClone(last.log);
+  }
+
+  async saveEasy(
+    card: StudyCard,
+    review: CardReview,
+    expectedReps: number,
+    expectedRating: Grade,
+  ): Promise<boolean> {
+    const k = key(card.teamId, card.userId, card.questionId);
+    const stored = this.#cards.get(k);
+    if (!stored || stored.fsrs.reps !== expectedReps || stored.lastRating !== expectedRating) return false;
+    this.#cards.set(k, structuredClone(card));
+    this.#log.push({
+      ...structuredClone(review),
+      kind: 'easy',
       teamId: card.teamId,
       userId: card.userId,
       questionId: card.questionId,
@@ -67,7 +99,7 @@ export class MemoryStudyCardRepository implements StudyCardRepository {
   async reviewCounts(teamId: string, userId: string, since: Date): Promise<ReviewCounts> {
     const counts: ReviewCounts = { newCards: 0, reviews: 0 };
     for (const r of this.#log) {
-      if (r.teamId !== teamId || r.userId !== userId || r.source !== 'review') continue;
+      if (r.teamId !== teamId || r.userId !== userId || r.source !== 'review' || r.kind === 'easy') continue;
       if (r.log.review.getTime() < since.getTime()) continue;
       if (r.log.state === State.New) counts.newCards += 1;
       else counts.reviews += 1;
@@ -82,7 +114,11 @@ export class MemoryStudyCardRepository implements StudyCardRepository {
         ...structuredClone(c),
         correctAnswers: this.#log.filter(
           (r) =>
-            r.teamId === teamId && r.userId === userId && r.questionId === c.questionId && r.log.rating > 1,
+            r.teamId === teamId &&
+            r.userId === userId &&
+            r.questionId === c.questionId &&
+            r.log.rating > 1 &&
+            r.kind !== 'easy',
         ).length,
       }));
   }

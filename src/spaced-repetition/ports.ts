@@ -36,6 +36,11 @@ export interface CardReview {
   source: ReviewSource;
   /** `rating`, `state` before the answer (0 New), `review` (when answered), `due` before… */
   log: ReviewLog;
+  /**
+   * `answer` (default): an answer. `easy`: the person re-rated their last (right) answer as Easy
+   * (rate-easy.ts); not an answer, so daily limits and right-answer counts skip it.
+   */
+  kind?: 'answer' | 'easy';
 }
 
 /** What `/saa review` did today: counted from the log, answers with source `review` only. */
@@ -56,6 +61,19 @@ export interface StudyCardRepository {
    * answer moved the card first (a double click, a Slack retry, two surfaces at once).
    */
   save(card: StudyCard, review: CardReview, expectedReps: number): Promise<boolean>;
+  /** The log of the person's latest answer to the question (kind `answer`); undefined: none. */
+  lastAnswer(teamId: string, userId: string, questionId: string): Promise<ReviewLog | undefined>;
+  /**
+   * Replaces the card by its Easy re-rating and appends `review` (kind `easy`), atomically, only
+   * if the stored card still has `expectedReps` answers and its last rating is `expectedRating`
+   * (so a second click, or an answer since, changes nothing: resolves false).
+   */
+  saveEasy(
+    card: StudyCard,
+    review: CardReview,
+    expectedReps: number,
+    expectedRating: Grade,
+  ): Promise<boolean>;
   /** Cards due at or before `now`, earliest due first (then question id); at most `limit`. */
   due(teamId: string, userId: string, now: Date, limit: number): Promise<StudyCard[]>;
   /** How many of the person's cards are due at or before `now` (review reminders). */

@@ -64,15 +64,22 @@ export interface DueReminder {
   localDate: string;
 }
 
-/** Sends a reminder as a direct message. */
+/**
+ * Sends a reminder as a direct message, in two calls the sweep paces apart (Slack limits them
+ * separately): opening the person's DM channel (once; the sweep stores it), and posting.
+ */
 export interface ReminderMessenger {
   /**
-   * Opens the DM when `dmChannelId` is null, then posts the reminder once (no automatic retry).
-   * Resolves with the DM channel used.
+   * Opens (or finds) the person's DM channel with the bot and resolves with its id.
+   * @throws ReminderNotSentError when no channel came back (Slack refused, rate-limited or failed).
+   */
+  openDm(userId: string): Promise<string>;
+  /**
+   * Posts the reminder in `channelId` once (no automatic retry).
    * @throws ReminderNotSentError when the reminder was certainly not posted (Slack refused the
    *   call, or rate-limited it); any other error (timeout, 5xx) leaves it unknown.
    */
-  sendReminder(reminder: DueReminder, dmChannelId: string | null): Promise<{ channelId: string }>;
+  sendReminder(reminder: DueReminder, channelId: string): Promise<void>;
 }
 
 /** Slack certainly did not post the reminder: the claim may be given back and retried. */

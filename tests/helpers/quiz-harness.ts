@@ -177,7 +177,7 @@ export function buttonsOf(call: RecordedCall): Array<{ action_id: string; value:
 }
 
 /** All text of a recorded message (fallback text, then every text in its blocks), one per line. */
-export function messageText(call: RecordedCall): string {
+export function messageText(call: Pick<RecordedCall, 'method' | 'body'>): string {
   const out: string[] = [String(call.body.text ?? '')];
   const walk = (node: unknown): void => {
     if (Array.isArray(node)) for (const n of node) walk(n);

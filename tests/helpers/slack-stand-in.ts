@@ -16,6 +16,13 @@ import type { SlackOptions } from '../../src/slack/create-slack-app.ts';
 export interface RecordedCall {
   method: string;
   body: Record<string, unknown>;
+  /** When the call arrived, in ms of the stand-in's clock (`performance.now()` unless given one). */
+  at: number;
+}
+
+/** Options of a stand-in: `now` reads its clock (ms), e.g. a test's virtual time. */
+export interface StandInOptions {
+  now?: () => number;
 }
 
 /**
@@ -66,7 +73,8 @@ async function readBody(req: IncomingMessage): Promise<Record<string, unknown>> 
 }
 
 /** Starts a stand-in on an ephemeral port. */
-export async function startSlackStandIn(): Promise<SlackStandIn> {
+export async function startSlackStandIn(options: StandInOptions = {}): Promise<SlackStandIn> {
+  const now = options.now ?? (() => performance.now());
   const calls: RecordedCall[] = [];
   const waiters: Array<{ pred: (c: RecordedCall) => boolean; resolve: (c: RecordedCall) => void }> = [];
   const overrides = new Map<string, (body: Record<string, unknown>) => Record<string, unknown>>();
@@ -138,15 +146,16 @@ export async function startSlackStandIn(): Promise<SlackStandIn> {
     }
   };
   const server: Server = createServer(async (req, res) => {
+    const at = now();
     const body = await readBody(req);
     const url = req.url ?? '';
     if (url.startsWith('/response/')) {
-      record({ method: `response_url:${url.slice('/response/'.length)}`, body });
+      record({ method: `response_url:${url.slice('/response/'.length)}`, body, at });
       res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
       return;
     }
     const method = url.replace(/^\/api\//, '').split('?')[0] ?? '';
-    record({ method, body });
+    record({ method, body, at });
     const fn = overrides.get(method) ?? defaults[method] ?? (() => ({ ok: true }));
     const fault = [...(faults.get(method) ?? [])].map((pick) => pick(body)).find((f) => f !== null);
     if (fault) {

@@ -3,12 +3,14 @@
  * receiver, the real repositories behind it, ephemeral replies through response_url on the
  * Slack stand-in. A person gets a new card, answers it, and sees the explanation, when it comes
  * back and the next card in place of the old one; a question missed in the daily quiz comes back
- * due; a double click moves a card once; with nothing due, Review ahead shows the soonest card.
+ * due; a double click moves a card once; with nothing due, Review ahead shows the soonest card;
+ * Easy under a right answer moves the card to ts-fsrs's Easy date, once.
  */
 
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { createEmptyCard, fsrs, Rating } from 'ts-fsrs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ExtractiveAnswerer } from '../../src/answer/answerer.ts';
 import { postDailyQuiz } from '../../src/daily-quiz/post-daily-quiz.ts';
@@ -17,6 +19,7 @@ import type { Question } from '../../src/quiz/question.ts';
 import { openKnowledge } from '../../src/retrieval/open-knowledge.ts';
 import { createSlackApp, type SlackAdapter } from '../../src/slack/create-slack-app.ts';
 import { escapeMrkdwn } from '../../src/slack/mrkdwn.ts';
+import { SCHEDULER_PARAMETERS } from '../../src/spaced-repetition/fsrs-scheduler.ts';
 import type { Database } from '../../src/storage/db.ts';
 import { migrate } from '../../src/storage/migrate.ts';
 import { testDatabases } from '../helpers/databases.ts';
@@ -144,6 +147,31 @@ describe.each(testDatabases())('/saa review over HTTP on $name', (target) => {
     const next = shown(after);
     expect(next.id).not.toBe(question.id);
     expect((await ctx.cards?.card(team, 'U1', question.id))?.fsrs.reps).toBe(1);
+  });
+
+  it('Easy under a right answer moves the card to the date ts-fsrs gives Easy, once; no Easy after a wrong one', async () => {
+    const team = uniqueId('T');
+    const first = await review(team, 'U4');
+    const question = shown(first);
+    const after = await reply(await click(team, 'U4', button(first, question.correctKeys.join(','))));
+    const easy = buttonsOf(after).find((b) => b.text === 'Easy');
+    expect(easy).toBeDefined();
+    const want = fsrs(SCHEDULER_PARAMETERS).next(createEmptyCard(clock.now()), clock.now(), Rating.Easy).card
+      .due;
+
+    const rated = await reply(await click(team, 'U4', easy as { action_id: string; value: string }));
+    expect(rated.body).toMatchObject({ response_type: 'ephemeral', replace_original: false });
+    expect(messageText(rated)).toContain(`Rated Easy: back for review <!date^${want.getTime() / 1000}^`);
+    expect((await ctx.cards?.card(team, 'U4', question.id))?.fsrs.due).toEqual(want);
+    const again = await reply(await click(team, 'U4', easy as { action_id: string; value: string }));
+    expect(messageText(again)).toContain('can no longer be rated Easy');
+    expect((await ctx.cards?.card(team, 'U4', question.id))?.fsrs.due).toEqual(want);
+
+    const next = shown(after);
+    const wrongKey = next.options.map((o) => o.key).find((k) => !next.correctKeys.includes(k)) as string;
+    const missed = await reply(await click(team, 'U4', button(after, wrongKey)));
+    expect(messageText(missed)).toContain('❌');
+    expect(buttonsOf(missed).some((b) => b.text === 'Easy')).toBe(false);
   });
 
   it('a question missed in the daily quiz comes back due; a double click moves its card once', async () => {

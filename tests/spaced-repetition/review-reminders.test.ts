@@ -3,7 +3,8 @@
  * with Slack's stand-in as the peer and an injected clock: one DM per local day at the person's
  * time in two time zones across their March and October DST changes; none while nothing is due
  * or after `/saa remind off`; two processes sweeping together still send one; the sweep's pace,
- * counted on the stand-in; a DM Slack refused is retried, one whose fate is unknown is not.
+ * counted on the stand-in (per workspace, in virtual time); a DM Slack refused is retried, one
+ * whose fate is unknown is not.
  */
 
 import { WebClient } from '@slack/web-api';
@@ -19,7 +20,12 @@ import { minuteOfDay } from '../../src/spaced-repetition/reminder-due.ts';
 import { createReminderSweep } from '../../src/spaced-repetition/reminder-sweep.ts';
 import type { Database } from '../../src/storage/db.ts';
 import { migrate } from '../../src/storage/migrate.ts';
-import { REMINDER_INTERVAL_MS } from '../../src/timeouts.ts';
+import {
+  REMINDER_OPEN_INTERVAL_MS,
+  REMINDER_WORKSPACE_INTERVAL_MS,
+  REMINDER_WORKSPACE_PER_MINUTE,
+} from '../../src/timeouts.ts';
+import { busiestWindow } from '../helpers/busiest-window.ts';
 import { testDatabases } from '../helpers/databases.ts';
 import { uniqueId } from '../helpers/ids.ts';
 import {
@@ -31,6 +37,7 @@ import {
 } from '../helpers/quiz-harness.ts';
 import type { RecordedCall } from '../helpers/slack-stand-in.ts';
 import { type SlackStandIn, startSlackStandIn } from '../helpers/slack-stand-in.ts';
+import { VirtualTime } from '../helpers/virtual-time.ts';
 
 const MINUTE = 60_000;
 const DAY = 86_400_000;
@@ -39,11 +46,12 @@ const noSleep = async () => undefined;
 describe.each(testDatabases())('review reminders on $name', (target) => {
   let db: Database;
   let standIn: SlackStandIn;
+  let standInNow = () => performance.now();
 
   beforeAll(async () => {
     db = await target.open();
     await migrate(db);
-    standIn = await startSlackStandIn();
+    standIn = await startSlackStandIn({ now: () => standInNow() });
   });
   afterAll(async () => {
     await standIn?.close();
@@ -259,9 +267,69 @@ describe.each(testDatabases())('review reminders on $name', (target) => {
       sweepArrivals
         .sort((x, y) => x - y)
         .forEach((s, k) => {
-          expect(s).toBeGreaterThanOrEqual(k * REMINDER_INTERVAL_MS);
+          expect(s).toBeGreaterThanOrEqual(k * REMINDER_WORKSPACE_INTERVAL_MS);
         });
     expect(opens()).toHaveLength(12);
+  });
+
+  it('paces each workspace on its own budget: workspaces go in parallel, faster than one global pace', async () => {
+    const clock = new TestClock('2026-07-15T09:00:00Z');
+    const ctx = context(clock);
+    const teams = Array.from({ length: 4 }, () => uniqueId('T'));
+    const teamOf = new Map<string, string>();
+    for (const team of teams) {
+      for (let i = 0; i < 15; i++) {
+        const u = uniqueId('U');
+        teamOf.set(u, team);
+        await remindOn(ctx, team, u, '09:00', 'UTC');
+        await dueCards(ctx, team, u, 2, new Date('2026-07-14T09:00:00Z'));
+        // Three of each workspace get their first reminder (the DM is opened); the rest have one.
+        if (i >= 3) await ctx.reminders?.saveDmChannel(team, u, `D${u}`);
+      }
+    }
+    const virtual = new VirtualTime();
+    standInNow = () => virtual.now;
+    const sweep = createReminderSweep(() => ctx, { sleep: virtual.sleep });
+    const report = await virtual.run(sweep(), { activity: () => standIn.calls.length }).finally(() => {
+      standInNow = () => performance.now();
+    });
+    for (const team of teams)
+      await offAll(
+        ctx,
+        team,
+        [...teamOf].filter(([, t]) => t === team).map(([u]) => u),
+      );
+
+    const ours = (method: string, user: (c: RecordedCall) => string) =>
+      standIn.calls.filter((c) => c.method === method && teamOf.has(user(c)));
+    const posts = ours('chat.postMessage', (c) => String(c.body.channel).slice(1));
+    const opens = ours('conversations.open', (c) => String(c.body.users));
+    expect(report.sent).toHaveLength(60);
+    expect(new Set(posts.map((c) => c.body.channel)).size).toBe(60);
+    expect(opens).toHaveLength(12);
+    for (const team of teams) {
+      const at = (calls: RecordedCall[], user: (c: RecordedCall) => string) =>
+        calls.filter((c) => teamOf.get(user(c)) === team).map((c) => c.at);
+      const postTimes = at(posts, (c) => String(c.body.channel).slice(1));
+      const openTimes = at(opens, (c) => String(c.body.users));
+      expect(postTimes).toHaveLength(15);
+      expect(busiestWindow(postTimes, 60_000)).toBeLessThanOrEqual(REMINDER_WORKSPACE_PER_MINUTE);
+      expect(busiestWindow(postTimes, 1_000)).toBeLessThanOrEqual(
+        Math.ceil(1_000 / REMINDER_WORKSPACE_INTERVAL_MS),
+      );
+      expect(busiestWindow(openTimes, 60_000)).toBeLessThanOrEqual(60_000 / REMINDER_OPEN_INTERVAL_MS);
+      expect(busiestWindow(openTimes, REMINDER_OPEN_INTERVAL_MS)).toBe(1);
+    }
+    // Workspaces overlap in time, and the whole sweep ends well before the old single pace of
+    // 4 DMs a second for the process (60 DMs: 59 × 250 ms) would have let it.
+    const spans = teams.map((team) => {
+      const times = posts
+        .filter((c) => teamOf.get(String(c.body.channel).slice(1)) === team)
+        .map((c) => c.at);
+      return [Math.min(...times), Math.max(...times)] as const;
+    });
+    expect(Math.max(...spans.map((s) => s[0]))).toBeLessThan(Math.min(...spans.map((s) => s[1])));
+    expect(virtual.now).toBeLessThan(59 * 250);
   });
 
   it('a DM Slack refused is retried by the next sweep; one whose fate is unknown is not sent twice', async () => {

@@ -2,6 +2,7 @@
  * Block Kit for `/saa review` (pure): the next card with its answer buttons (quiz-blocks.ts
  * answerElements, review mode), the feedback to an answer with when the card comes back, and
  * what a person sees when nothing is due (a Review ahead button) or today's limit is reached.
+ * After a right answer, an optional Easy button under the feedback (rate-easy.ts).
  * Dates are Slack date tokens, shown in each reader's own time zone, with a UTC fallback
  * (https://api.slack.com/reference/surfaces/formatting#date-formatting).
  */
@@ -9,11 +10,33 @@
 import type { KnownBlock } from '@slack/types';
 import type { ReviewOutcome } from '../../spaced-repetition/answer-review.ts';
 import type { ReviewStep } from '../../spaced-repetition/next-review.ts';
+import type { EasyOutcome } from '../../spaced-repetition/rate-easy.ts';
 import { escapeMrkdwn } from '../mrkdwn.ts';
 import { answerElements, gradeText, incompleteText, optionsText } from './quiz-blocks.ts';
 
 /** action_id of the Review ahead button (value `{}`): shows the card due soonest. */
 export const REVIEW_AHEAD_ACTION = 'review_ahead';
+
+/**
+ * action_id of the Easy button under a right review answer; value `{"id": question id, "r":
+ * the card's answer count after that answer}` (button-value.ts reviewEasyValue).
+ */
+export const REVIEW_EASY_ACTION = 'review_easy';
+
+/** The card an Easy button re-rates: question id and the card's answer count after the answer. */
+export interface EasyTarget {
+  id: string;
+  r: number;
+}
+
+/** The reply to an Easy click (mrkdwn): the new due date, or that it changed nothing. */
+export function easyFeedbackText(outcome: EasyOutcome): string {
+  if (outcome.status === 'unchanged')
+    return 'That answer can no longer be rated Easy (already rated, or the card moved since).';
+  const { due, last_review } = outcome.card.fsrs;
+  const wait = due.getTime() - (last_review ?? due).getTime();
+  return `⭐ Rated Easy: back for review ${slackDate(due)} (in ${waitText(wait)}).`;
+}
 
 /** `date` as a Slack date token, e.g. "Tue, Jun 2 at 9:10 AM" in the reader's zone. */
 export function slackDate(date: Date): string {
@@ -47,17 +70,31 @@ export function reviewFeedbackText(outcome: ReviewOutcome): string | null {
   }
 }
 
-/** Fallback text and blocks of a review step, with `feedback` (to the previous answer) on top. */
+/**
+ * Fallback text and blocks of a review step, with `feedback` (to the previous answer) on top and,
+ * after a right answer, an Easy button for `easy`.
+ */
 export function reviewBlocks(
   step: ReviewStep,
   feedback?: string | null,
+  easy?: EasyTarget,
 ): { text: string; blocks: KnownBlock[] } {
   const blocks: KnownBlock[] = [];
   if (feedback) {
-    blocks.push(
-      { type: 'section', text: { type: 'mrkdwn', text: feedback.slice(0, 3000) } },
-      { type: 'divider' },
-    );
+    blocks.push({ type: 'section', text: { type: 'mrkdwn', text: feedback.slice(0, 3000) } });
+    if (easy)
+      blocks.push({
+        type: 'actions',
+        elements: [
+          {
+            type: 'button',
+            action_id: REVIEW_EASY_ACTION,
+            text: { type: 'plain_text', text: 'Easy' },
+            value: JSON.stringify({ id: easy.id, r: easy.r }),
+          },
+        ],
+      });
+    blocks.push({ type: 'divider' });
   }
   const say = (text: string): { text: string; blocks: KnownBlock[] } => {
     blocks.push({ type: 'section', text: { type: 'mrkdwn', text } });

@@ -36,6 +36,8 @@ export const reviewButtonValue = practiceButtonValue.omit({ r: true }).extend({
 });
 /** Submit of a multiple-response review question: question id and answer count. */
 export const reviewSubmitValue = reviewButtonValue.pick({ id: true, r: true });
+/** Easy under a right review answer: question id and the card's answer count after the answer. */
+export const reviewEasyValue = reviewButtonValue.pick({ id: true, r: true });
 
 /** Submit of a daily multiple-response question: the quiz id; the options come from the ticked boxes. */
 export const dailySubmitValue = dailyButtonValue.pick({ q: true });

@@ -16,13 +16,14 @@ import {
   REVIEW_SUBMIT_ACTION,
 } from '../../views/quiz-blocks.ts';
 import { REPORT_ACTION } from '../../views/report-blocks.ts';
-import { REVIEW_AHEAD_ACTION } from '../../views/review-blocks.ts';
+import { REVIEW_AHEAD_ACTION, REVIEW_EASY_ACTION } from '../../views/review-blocks.ts';
 import { answerFeedback } from './answer-feedback.ts';
 import { practiceAnswer } from './practice-answer.ts';
 import { quizAnswer } from './quiz-answer.ts';
 import { quizMe } from './quiz-me.ts';
 import { reportProblem } from './report-problem.ts';
 import { reviewAnswer } from './review-answer.ts';
+import { reviewEasy } from './review-easy.ts';
 import { shareAnswer } from './share-answer.ts';
 
 /** Registers every button handler; quiz buttons only when the quiz runs. */
@@ -42,6 +43,7 @@ export function registerActions(app: App, quiz?: () => QuizContext): void {
       new RegExp(`^(${REVIEW_ACTION}:|${REVIEW_SUBMIT_ACTION}$|${REVIEW_AHEAD_ACTION}$)`),
       reviewAnswer(quiz),
     );
+    app.action<BlockButtonAction>(REVIEW_EASY_ACTION, reviewEasy(quiz));
     // Ticking a box of a multiple-response question only needs an ack; Submit reads the ticks.
     app.action(
       new RegExp(`^(${DAILY_PICK_ACTION}|${PRACTICE_PICK_ACTION}|${REVIEW_PICK_ACTION})$`),

@@ -1,7 +1,8 @@
 /**
  * `/saa review` buttons: an answer (or Submit of a multiple-response question, with the ticked
  * boxes), or Review ahead. Ack, move the card, and replace the ephemeral message with the
- * feedback, when the card comes back, and the next card: one response_url post per click.
+ * feedback, when the card comes back (with an Easy button after a right answer: review-easy.ts),
+ * and the next card: one response_url post per click.
  */
 
 import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
@@ -43,6 +44,7 @@ export function reviewAnswer(quiz: () => QuizContext) {
     try {
       const ctx = quiz();
       let feedback: string | null = null;
+      let easy: { id: string; r: number } | undefined;
       if (!ahead) {
         const submit = action.action_id === REVIEW_SUBMIT_ACTION;
         const value = submit
@@ -61,6 +63,8 @@ export function reviewAnswer(quiz: () => QuizContext) {
             })
           : ({ status: 'unknown' } as const);
         feedback = reviewFeedbackText(outcome);
+        if (outcome.status === 'recorded' && outcome.grade.correct)
+          easy = { id: outcome.question.id, r: outcome.card.fsrs.reps };
         // Wrong number of boxes ticked: say so and keep the card (and its ticks) on screen.
         if (outcome.status === 'invalid') {
           await respond({ response_type: 'ephemeral', replace_original: false, text: feedback ?? '' }).catch(
@@ -69,7 +73,7 @@ export function reviewAnswer(quiz: () => QuizContext) {
           return;
         }
       }
-      message = reviewBlocks(await nextReview(ctx, { teamId, userId, ahead }), feedback);
+      message = reviewBlocks(await nextReview(ctx, { teamId, userId, ahead }), feedback, easy);
     } catch (err) {
       if (!(err instanceof DatabaseUnavailableError))
         logger.error('review answer failed', { user: userId, err });

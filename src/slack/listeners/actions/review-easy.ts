@@ -1,0 +1,52 @@
+/**
+ * The Easy button under a right `/saa review` answer: ack, re-rate that answer as Easy
+ * (spaced-repetition/rate-easy.ts), and answer with the card's new due date in an ephemeral
+ * message beside the review (the review message and its next card stay as they are). A second
+ * click is told nothing changed.
+ */
+
+import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import type { QuizContext } from '../../../daily-quiz/quiz-context.ts';
+import { rateEasy } from '../../../spaced-repetition/rate-easy.ts';
+import { DatabaseUnavailableError } from '../../../storage/db.ts';
+import { easyFeedbackText } from '../../views/review-blocks.ts';
+import { clickTeamId, parseButtonValue, reviewEasyValue } from './button-value.ts';
+import { REVIEWS_UNAVAILABLE } from './review-answer.ts';
+
+/** Builds the Easy button handler. */
+export function reviewEasy(quiz: () => QuizContext) {
+  return async ({
+    ack,
+    action,
+    body,
+    respond,
+    logger,
+  }: SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs) => {
+    await ack();
+    const userId = body.user.id;
+    let text: string;
+    try {
+      const ctx = quiz();
+      const value = parseButtonValue(reviewEasyValue, action.value);
+      if (!ctx.cards || !value) {
+        text = easyFeedbackText({ status: 'unchanged' });
+      } else {
+        await ctx.ready();
+        const outcome = await rateEasy(ctx.cards, {
+          teamId: clickTeamId(body),
+          userId,
+          questionId: value.id,
+          reps: value.r,
+        });
+        text = easyFeedbackText(outcome);
+      }
+    } catch (err) {
+      if (!(err instanceof DatabaseUnavailableError))
+        logger.error('easy rating failed', { user: userId, err });
+      text = REVIEWS_UNAVAILABLE;
+    }
+    await respond({ response_type: 'ephemeral', replace_original: false, text }).catch((err) =>
+      logger.error('easy feedback failed', { user: userId, err }),
+    );
+  };
+}
