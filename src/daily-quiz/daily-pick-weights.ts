@@ -1,5 +1,5 @@
 /**
- * The team's domain weights for today's daily pick (issue 12, item 5): the team's daily and
+ * The team's domain and topic weights for today's daily pick (issue 12, item 5): the team's daily and
  * practice answers of the {@link ADAPTIVE_WINDOW_DAYS} days before the channel's local day, in
  * every channel of the workspace, weighed by quiz/team-domain-weights.ts. Answers of the day
  * itself are left out, so every process (and a retry later that day) computes the same pick.
@@ -9,6 +9,7 @@
 
 import type { Question } from '../quiz/question.ts';
 import { type DomainWeights, teamDomainWeights } from '../quiz/team-domain-weights.ts';
+import { type TopicWeights, teamTopicWeights } from '../quiz/team-topic-weights.ts';
 import { startOfLocalDay } from '../spaced-repetition/review-limits.ts';
 import type { QuizContext } from './quiz-context.ts';
 
@@ -24,11 +25,14 @@ const DAY_MS = 86_400_000;
 export async function dailyPickWeights(
   ctx: Pick<QuizContext, 'answers' | 'log'>,
   args: { teamId: string; bank: readonly Question[]; now: Date; timeZone: string },
-): Promise<DomainWeights | null> {
+): Promise<{ domains: DomainWeights; topics: TopicWeights } | null> {
   const until = startOfLocalDay(args.now, args.timeZone);
   const since = new Date(until.getTime() - ADAPTIVE_WINDOW_DAYS * DAY_MS);
   try {
-    return teamDomainWeights(args.bank, await ctx.answers.questionResults(args.teamId, since, until));
+    const results = await ctx.answers.questionResults(args.teamId, since, until);
+    const domains = teamDomainWeights(args.bank, results);
+    // Too few answers for the domains says too little about topics as well: the plain pick.
+    return domains ? { domains, topics: teamTopicWeights(args.bank, results) } : null;
   } catch (err) {
     ctx.log.warn('team accuracy unavailable; daily pick without domain weights', {
       team: args.teamId,

@@ -67,7 +67,13 @@ export async function postDailyQuiz(
   const used = await ctx.posts.usedQuestionIds(teamId, channelId);
   // Leans toward the domains the team keeps missing (daily-pick-weights.ts); plain pick without data.
   const weights = await dailyPickWeights(ctx, { teamId, bank, now, timeZone });
-  const chosen = pickQuestion(bank, used, `${teamId}:${channelId}:${localDate}`, weights);
+  const chosen = pickQuestion(
+    bank,
+    used,
+    `${teamId}:${channelId}:${localDate}`,
+    weights?.domains,
+    weights?.topics,
+  );
   if (!chosen) return { status: 'no-questions' };
   const claim = await ctx.posts.claim({
     teamId,

@@ -13,12 +13,15 @@
  * first draws a domain among those with questions left in the cycle, with probability
  * proportional to its weight, then the question within it. The draw uses the same seed, so a
  * channel's day stays one question; the cycle rule is unchanged, so a favoured domain runs out
- * within a cycle sooner and the others fill the rest of it.
+ * within a cycle sooner and the others fill the rest of it. With topic weights
+ * (team-topic-weights.ts) the question inside the drawn domain is then drawn by its topic's
+ * weight, so the team's weakest topics come up more often too.
  */
 
 import type { Question } from './question.ts';
 import { seededHash, seededOrder } from './seeded-hash.ts';
 import { type DomainKey, type DomainWeights, domainKeyOf } from './team-domain-weights.ts';
+import type { TopicWeights } from './team-topic-weights.ts';
 
 /** A question is not asked again within this many days of its last asking (about a week). */
 export const RECENT_GUARD = 7;
@@ -63,12 +66,39 @@ function weightedDomain<T extends Pick<Question, 'domain'>>(
   return groups.get(keys[keys.length - 1] as DomainKey) ?? pool;
 }
 
+/** One question of `pool`, its topic drawn by `weights` with the seed's own number. */
+function weightedTopic<T extends Pick<Question, 'id' | 'topic'>>(
+  pool: readonly T[],
+  weights: TopicWeights,
+  seed: string,
+): T | undefined {
+  const topics = [...new Set(pool.map((q) => q.topic))].sort();
+  const total = topics.reduce((sum, t) => sum + (weights.get(t) ?? 0), 0);
+  if (total <= 0) return seededOrder(pool, seed, (q) => q.id)[0];
+  let point = (seededHash(seed, 'topic') / HASH_RANGE) * total;
+  let topic = topics[topics.length - 1];
+  for (const t of topics) {
+    point -= weights.get(t) ?? 0;
+    if (point < 0) {
+      topic = t;
+      break;
+    }
+  }
+  return seededOrder(
+    pool.filter((q) => q.topic === topic),
+    seed,
+    (q) => q.id,
+  )[0];
+}
+
 /**
  * The daily question for one channel and day.
  * @param usedIds ids already asked in this channel, oldest first (not including this pick).
  * @param seed e.g. `${teamId}:${channelId}:${localDate}`: fixes the choice for that channel and day.
  * @param weights the team's domain weights (team-domain-weights.ts); absent or null: every
  *   question left in the cycle is equally likely.
+ * @param topics the team's topic weights (team-topic-weights.ts), used inside the drawn domain;
+ *   absent or null: every question of that domain is equally likely.
  * @returns `undefined` only when the bank is empty.
  */
 export function pickQuestion(
@@ -76,6 +106,7 @@ export function pickQuestion(
   usedIds: readonly string[],
   seed: string,
   weights?: DomainWeights | null,
+  topics?: TopicWeights | null,
 ): Question | undefined {
   const inBank = new Set(bank.map((q) => q.id));
   let cycle = new Set<string>();
@@ -88,7 +119,8 @@ export function pickQuestion(
   // Inside a cycle the recent ones are already used; only the previous cycle's tail is affected.
   const recent = latest(usedIds, inBank, Math.min(RECENT_GUARD, Math.floor(inBank.size / 2)));
   const pool = preferNot(remaining, recent);
-  return seededOrder(weights ? weightedDomain(pool, weights, seed) : pool, seed, (q) => q.id)[0];
+  const inDomain = weights ? weightedDomain(pool, weights, seed) : pool;
+  return topics ? weightedTopic(inDomain, topics, seed) : seededOrder(inDomain, seed, (q) => q.id)[0];
 }
 
 /** What a practice request asked for and how the pick matched it. */
