@@ -9,6 +9,7 @@
 import type { ContextActionsBlock, View } from '@slack/types';
 import type { Answer, Source } from '../../answer/answer-types.ts';
 import { FEEDBACK_REASONS, MAX_FEEDBACK_COMMENT_CHARS } from '../../feedback/ports.ts';
+import { noticeView, reasonModal } from './reason-modal.ts';
 
 /** action_id of the 👍/👎 element. */
 export const FEEDBACK_ACTION = 'answer_feedback';
@@ -84,58 +85,22 @@ export function feedbackBlock(
 
 /** The form asking why an answer got 👎; `answerKey` goes back in private_metadata. */
 export function feedbackReasonModal(answerKey: string, question: string): View {
-  return {
-    type: 'modal',
-    callback_id: FEEDBACK_VIEW,
-    private_metadata: JSON.stringify({ k: answerKey }),
-    title: { type: 'plain_text', text: 'What was wrong?' },
-    submit: { type: 'plain_text', text: 'Send' },
-    close: { type: 'plain_text', text: 'Skip' },
-    blocks: [
-      {
-        type: 'context',
-        elements: [{ type: 'plain_text', text: `Your 👎 is recorded. ${question}`.slice(0, 300) }],
-      },
-      {
-        type: 'input',
-        block_id: FEEDBACK_REASON_BLOCK,
-        label: { type: 'plain_text', text: 'The answer…' },
-        element: {
-          type: 'radio_buttons',
-          action_id: FEEDBACK_REASON_BLOCK,
-          options: FEEDBACK_REASONS.map((r) => ({
-            text: { type: 'plain_text', text: r.label },
-            value: r.reason,
-          })),
-        },
-      },
-      {
-        type: 'input',
-        block_id: FEEDBACK_COMMENT_BLOCK,
-        optional: true,
-        label: { type: 'plain_text', text: 'Details (optional)' },
-        element: {
-          type: 'plain_text_input',
-          action_id: FEEDBACK_COMMENT_BLOCK,
-          multiline: true,
-          max_length: MAX_FEEDBACK_COMMENT_CHARS,
-        },
-      },
-    ],
-  };
+  return reasonModal({
+    callbackId: FEEDBACK_VIEW,
+    metadata: { k: answerKey },
+    title: 'What was wrong?',
+    submit: 'Send',
+    close: 'Skip',
+    context: `Your 👎 is recorded. ${question}`,
+    label: 'The answer…',
+    reasons: FEEDBACK_REASONS,
+    reasonBlock: FEEDBACK_REASON_BLOCK,
+    commentBlock: FEEDBACK_COMMENT_BLOCK,
+    commentMax: MAX_FEEDBACK_COMMENT_CHARS,
+  });
 }
 
 /** The form after a reason was sent. */
 export function feedbackThanksView(): View {
-  return {
-    type: 'modal',
-    title: { type: 'plain_text', text: 'Thanks' },
-    close: { type: 'plain_text', text: 'Close' },
-    blocks: [
-      {
-        type: 'section',
-        text: { type: 'mrkdwn', text: 'Thanks: noted. Feedback is read with `saa feedback`.' },
-      },
-    ],
-  };
+  return noticeView('Thanks', 'Thanks: noted. Feedback is read with `saa feedback`.');
 }

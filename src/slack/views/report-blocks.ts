@@ -7,6 +7,7 @@
 
 import type { ActionsBlock, KnownBlock, View } from '@slack/types';
 import { MAX_REPORT_COMMENT_CHARS, REPORT_REASONS } from '../../question-review/ports.ts';
+import { noticeView, reasonModal } from './reason-modal.ts';
 
 /** action_id of the "Report a problem" button; value is `{"id":"<question id>"}`. */
 export const REPORT_ACTION = 'report_question';
@@ -41,60 +42,27 @@ export function withReportButton(text: string, questionId: string): KnownBlock[]
 
 /** The report modal for `questionId` (`question` is shown, clipped, so the reporter sees what they report). */
 export function reportModal(questionId: string, question: string): View {
-  return {
-    type: 'modal',
-    callback_id: REPORT_VIEW,
-    private_metadata: JSON.stringify({ id: questionId }),
-    title: { type: 'plain_text', text: 'Report a problem' },
-    submit: { type: 'plain_text', text: 'Report' },
-    close: { type: 'plain_text', text: 'Cancel' },
-    blocks: [
-      { type: 'context', elements: [{ type: 'plain_text', text: question.slice(0, 300) || questionId }] },
-      {
-        type: 'input',
-        block_id: REPORT_REASON_BLOCK,
-        label: { type: 'plain_text', text: 'What is wrong?' },
-        element: {
-          type: 'radio_buttons',
-          action_id: REPORT_REASON_BLOCK,
-          options: REPORT_REASONS.map((r) => ({
-            text: { type: 'plain_text', text: r.label },
-            value: r.reason,
-          })),
-        },
-      },
-      {
-        type: 'input',
-        block_id: REPORT_COMMENT_BLOCK,
-        optional: true,
-        label: { type: 'plain_text', text: 'Details (optional)' },
-        element: {
-          type: 'plain_text_input',
-          action_id: REPORT_COMMENT_BLOCK,
-          multiline: true,
-          max_length: MAX_REPORT_COMMENT_CHARS,
-        },
-      },
-    ],
-  };
+  return reasonModal({
+    callbackId: REPORT_VIEW,
+    metadata: { id: questionId },
+    title: 'Report a problem',
+    submit: 'Report',
+    close: 'Cancel',
+    context: question || questionId,
+    label: 'What is wrong?',
+    reasons: REPORT_REASONS,
+    reasonBlock: REPORT_REASON_BLOCK,
+    commentBlock: REPORT_COMMENT_BLOCK,
+    commentMax: MAX_REPORT_COMMENT_CHARS,
+  });
 }
 
 /** The modal after a report: thanks, and whether the question left the rotation. */
 export function reportThanksView(suspended: boolean): View {
-  return {
-    type: 'modal',
-    title: { type: 'plain_text', text: 'Thanks' },
-    close: { type: 'plain_text', text: 'Close' },
-    blocks: [
-      {
-        type: 'section',
-        text: {
-          type: 'mrkdwn',
-          text: suspended
-            ? 'Thanks: reported. Two people have now reported this question, so it is out of the quiz here until someone reviews it.'
-            : 'Thanks: reported. It is reviewed with `saa questions reported`.',
-        },
-      },
-    ],
-  };
+  return noticeView(
+    'Thanks',
+    suspended
+      ? 'Thanks: reported. Two people have now reported this question, so it is out of the quiz here until someone reviews it.'
+      : 'Thanks: reported. It is reviewed with `saa questions reported`.',
+  );
 }
