@@ -3,7 +3,9 @@
  * when it revokes the bot's token, schedule the workspace's erasure after the grace period
  * (https://api.slack.com/events/app_uninstalled, https://api.slack.com/events/tokens_revoked);
  * any later request from that workspace (it reinstalled) cancels it, checked against an
- * in-memory set of pending workspaces so ordinary requests cost no query.
+ * in-memory set of pending workspaces so ordinary requests cost no query. The set is loaded in
+ * the background and the cancel runs in the background: a slow or absent database never delays
+ * a request (Slack wants its ack within 3 s).
  */
 
 import type { AllMiddlewareArgs, AnyMiddlewareArgs, App, Middleware } from '@slack/bolt';
@@ -13,18 +15,32 @@ import type { ErasureReason } from '../../../data-lifecycle/ports.ts';
 /** Registers the events and the cancelling middleware. */
 export function registerLifecycle(app: App, lifecycle: LifecycleContext): void {
   let pending: Set<string> | null = null;
-  const load = async () => {
-    pending ??= await lifecycle
-      .ready()
-      .then(() => lifecycle.repo.pendingErasures())
-      .catch(() => null);
+  let loading = false;
+  /** The pending set; starts loading it when it is not loaded (again after a failure), never waits. */
+  const load = (): Set<string> | null => {
+    if (!pending && !loading) {
+      loading = true;
+      lifecycle
+        .ready()
+        .then(() => lifecycle.repo.pendingErasures())
+        .then(
+          (set) => {
+            pending = set;
+          },
+          () => undefined,
+        )
+        .finally(() => {
+          loading = false;
+        });
+    }
     return pending;
   };
+  load();
   const schedule = async (teamId: string, reason: ErasureReason, logger: AllMiddlewareArgs['logger']) => {
     try {
       await lifecycle.ready();
       await lifecycle.repo.scheduleErasure(teamId, lifecycle.clock(), reason);
-      (await load())?.add(teamId);
+      load()?.add(teamId);
       logger.warn(
         `workspace ${teamId}: ${reason}; its data is erased after the grace period unless it comes back`,
       );
@@ -36,15 +52,16 @@ export function registerLifecycle(app: App, lifecycle: LifecycleContext): void {
     const type = (body as { event?: { type?: string } }).event?.type;
     const teamId = context.teamId;
     if (teamId && type !== 'app_uninstalled' && type !== 'tokens_revoked') {
-      const set = await load();
+      const set = load();
       if (set?.has(teamId)) {
-        await lifecycle.repo
+        set.delete(teamId);
+        void lifecycle.repo
           .cancelErasure(teamId)
-          .then(() => {
-            set.delete(teamId);
-            logger.info(`workspace ${teamId} is back; its erasure is cancelled`);
-          })
-          .catch((err) => logger.error('could not cancel the workspace erasure', { teamId, err }));
+          .then(() => logger.info(`workspace ${teamId} is back; its erasure is cancelled`))
+          .catch((err) => {
+            set.add(teamId); // try again on its next request
+            logger.error('could not cancel the workspace erasure', { teamId, err });
+          });
       }
     }
     await next();
