@@ -161,7 +161,7 @@ export async function openServices(
       return {
         scores,
         schedules: repositories.schedules,
-        profiles: new ProfileDirectory(users, fetcher, config.QUIZ_TIMEZONE),
+        profiles: new ProfileDirectory(users, fetcher, config.QUIZ_TIMEZONE, () => new Date(), log),
         bank: () => current,
         coverage: () => coverage,
         readiness,

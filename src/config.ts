@@ -5,6 +5,7 @@
 
 import { config as loadDotenv } from 'dotenv';
 import { z } from 'zod';
+import { cronProblem } from './quiz/daily-schedule.ts';
 import { DEFAULT_REVIEW_LIMITS } from './spaced-repetition/review-limits.ts';
 import {
   DATABASE_QUERY_TIMEOUT_MS,
@@ -61,8 +62,9 @@ const schema = z.object({
   QUIZ_SCHEDULE: z
     .string()
     .default('0 9 * * 1-5')
-    .refine((v) => CRON.test(v), {
-      message: 'must be a five-field cron expression, e.g. "0 9 * * 1-5"',
+    .refine((v) => CRON.test(v) && cronProblem(v) === null, {
+      // "99 99 * * *" has five fields but no valid minute or hour: the cron parser says so.
+      message: 'must be a five-field cron expression with valid values, e.g. "0 9 * * 1-5"',
     }),
   QUIZ_TIMEZONE: z
     .string()

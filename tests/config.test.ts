@@ -70,3 +70,14 @@ describe('which settings are required depends on who runs', () => {
     expect(loadConfig(botOnly, { purpose: 'cli' }).SLACK_BOT_TOKEN).toBe(botOnly.SLACK_BOT_TOKEN);
   });
 });
+
+describe('settings that only fail later are refused at start', () => {
+  it('a five-field schedule with impossible values (minute 99) is refused, a real one accepted', () => {
+    expect(problems({ QUIZ_SCHEDULE: '99 99 * * *' }, { purpose: 'cli' })).toMatch(
+      /QUIZ_SCHEDULE: must be a five-field cron expression with valid values.*\(got "99 99 \* \* \*"\)/,
+    );
+    expect(loadConfig({ QUIZ_SCHEDULE: '30 8 * * 1-5' }, { purpose: 'cli' }).QUIZ_SCHEDULE).toBe(
+      '30 8 * * 1-5',
+    );
+  });
+});

@@ -63,7 +63,10 @@ export const SCORES_READ_UNAVAILABLE =
 
 const ephemeral = (text: string): Reply => ({ kind: 'text', text, visibility: 'ephemeral' });
 
-/** Runs one command. Never throws: failures become a reply that says what to do. */
+/**
+ * Runs one command. A database that is down becomes a reply that says so and what to do.
+ * @throws any other error (a bug, a Slack failure): the adapter logs it and apologises.
+ */
 export async function handleCommand(
   command: Command,
   ctx: CommandContext,

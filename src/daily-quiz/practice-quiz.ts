@@ -23,11 +23,19 @@ export async function practiceQuestion(
   const recent = await ctx
     .ready()
     .then(() => ctx.answers.recentPracticeIds(args.teamId, args.userId, RECENT))
-    .catch(() => [] as string[]);
+    .catch((err) => {
+      ctx.log.warn('recent practice questions unavailable; one may repeat', { err: (err as Error).message });
+      return [] as string[];
+    });
   const rotation = await ctx
     .ready()
     .then(() => questionsInRotation(ctx, args.teamId))
-    .catch(() => [...ctx.bank()]);
+    .catch((err) => {
+      ctx.log.warn('team questions and reports unavailable; practice from the bundled bank', {
+        err: (err as Error).message,
+      });
+      return [...ctx.bank()];
+    });
   const seed = `${args.teamId}:${args.userId}:${ctx.clock().toISOString()}`;
   return pickPracticeQuestion(rotation, {
     topicOrSourceFile: args.hint,

@@ -22,7 +22,19 @@ export class ProfileDirectory {
     private readonly fetcher: ProfileFetcher | null,
     private readonly defaultTz: string,
     private readonly clock: () => Date = () => new Date(),
+    private readonly log: Pick<Console, 'warn'> = console,
   ) {}
+
+  /** Failures already logged, by team and message: a missing `users:read` scope is said once, not per person. */
+  readonly #logged = new Set<string>();
+
+  #warn(teamId: string, what: string, err: unknown): void {
+    const message = (err as Error)?.message ?? String(err);
+    const key = `${teamId}\u0000${what}\u0000${message}`;
+    if (this.#logged.has(key)) return;
+    this.#logged.add(key);
+    this.log.warn(`profiles: ${what} failed (${message}); names show as ids until it works`, { teamId });
+  }
 
   /** Profiles for `userIds` (every id gets one). A failing fetch falls back to the cache or the id. */
   async get(
@@ -37,10 +49,13 @@ export class ProfileDirectory {
         let profile: UserProfile | undefined = cached.get(userId);
         const stale = !profile || now.getTime() - profile.fetchedAt.getTime() > PROFILE_TTL_MS;
         if (stale && this.fetcher) {
-          const fetched = await this.fetcher(teamId, userId).catch(() => null);
+          const fetched = await this.fetcher(teamId, userId).catch((err) => {
+            this.#warn(teamId, 'users.info', err);
+            return null;
+          });
           if (fetched) {
             profile = { teamId, userId, ...fetched, fetchedAt: now };
-            await this.repo.upsert(profile).catch(() => undefined);
+            await this.repo.upsert(profile).catch((err) => this.#warn(teamId, 'storing a profile', err));
           }
         }
         out.set(userId, { displayName: profile?.displayName ?? userId, tz: profile?.tz ?? this.defaultTz });

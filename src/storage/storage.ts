@@ -16,7 +16,21 @@ export class Storage {
   constructor(
     private readonly open: () => Promise<Database>,
     private readonly logger: StorageLogger = console,
-  ) {}
+    /** The engine `open` opens (DATABASE_URL set: postgres), reported as `db.kind`. */
+    kind: Database['kind'] = 'postgres',
+  ) {
+    this.db = {
+      kind,
+      query: async <R = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<QueryResult<R>> =>
+        (await this.#connection()).query<R>(sql, params),
+      transaction: async (fn) => (await this.#connection()).transaction(fn),
+      session: async <T>(fn: (s: Session) => Promise<T>) => (await this.#connection()).session(fn),
+      close: () => this.close(),
+    } as Database;
+  }
+
+  /** A `Database` whose calls wait for the connection; `kind` is the engine it opens. */
+  readonly db: Database;
 
   #connection(): Promise<Database> {
     this.#db ??= this.open().catch((err) => {
@@ -43,16 +57,6 @@ export class Storage {
       });
     return this.#migrated;
   }
-
-  /** A `Database` whose calls wait for the connection. */
-  readonly db: Database = {
-    kind: 'postgres',
-    query: async <R = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<QueryResult<R>> =>
-      (await this.#connection()).query<R>(sql, params),
-    transaction: async (fn) => (await this.#connection()).transaction(fn),
-    session: async <T>(fn: (s: Session) => Promise<T>) => (await this.#connection()).session(fn),
-    close: () => this.close(),
-  } as Database;
 
   /** Closes the connection if it was opened. */
   async close(): Promise<void> {

@@ -89,16 +89,22 @@ describe.each(testDatabases())('ProfileDirectory on $name', (target) => {
       tz: 'Asia/Kolkata',
       fetchedAt: new Date('2025-01-01T00:00:00Z'),
     });
+    const warnings: string[] = [];
     const failing = new ProfileDirectory(
       users,
       slackProfileFetcher(new WebClient('xoxb-test', { slackApiUrl: `${standIn.apiUrl}broken/` })),
       'Europe/Paris',
       new TestClock('2025-03-05T12:00:00Z').now,
+      { warn: (message: string) => warnings.push(message) },
     );
     standIn.reply('broken/users.info', () => ({ ok: false, error: 'user_not_found' }));
     const got = await failing.get(teamId, [cached, unknown]);
     expect(got.get(cached)).toEqual({ displayName: 'Cached Ana', tz: 'Asia/Kolkata' });
     expect(got.get(unknown)).toEqual({ displayName: unknown, tz: 'Europe/Paris' });
+    // The failure is said (a missing users:read scope would otherwise hide forever), once.
+    await failing.get(teamId, [cached, unknown]);
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(/users\.info failed \(.*user_not_found.*\)/);
   });
 
   it('keeps profiles per workspace', async () => {

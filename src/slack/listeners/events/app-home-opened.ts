@@ -43,7 +43,7 @@ export function appHomeOpened(scores: () => ScoreContext) {
             ],
           },
         })
-        .catch(() => undefined);
+        .catch((err) => logger.error('app home fallback view failed', { user: event.user, err }));
     }
   };
 }
