@@ -14,6 +14,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { localTime } from '../src/quiz/daily-schedule.ts';
+import { SCORES_UNAVAILABLE } from '../src/slack/listeners/actions/quiz-answer.ts';
 import { SqlScheduleRepository } from '../src/storage/schedule-repository.ts';
 import { startBotCluster } from '../tests/helpers/bot-cluster.ts';
 import { startRoundRobinProxy } from '../tests/helpers/round-robin-proxy.ts';
@@ -54,6 +55,8 @@ export interface ScaleOptions {
 export interface ScaleResult {
   processes: number;
   workspaces: number;
+  /** Clicks in flight at once. */
+  concurrency: number;
   /** Top-level messages per channel on the Slack stand-in (one per channel-day is right). */
   postsPerChannel: number[];
   /** quiz_posts rows with a stored message ts matching the channel's message on Slack. */
@@ -67,6 +70,10 @@ export interface ScaleResult {
   distinctSent: number;
   /** quiz_answers rows. */
   counted: number;
+  /** Replies saying "not recorded, try again" (the database was too slow or down for that click). */
+  toldNotRecorded: number;
+  /** Distinct answers sent but not counted whose every click was told "not recorded": 0 means none lost silently. */
+  lostSilently: number;
   /** Sum of `user_totals.answered` (the score read model, kept by a trigger). */
   totalsAnswered: number;
   /** study_card_reviews rows (one per counted answer) and cards reviewed more than once. */
@@ -172,6 +179,22 @@ export async function benchScale(opts: ScaleOptions): Promise<ScaleResult> {
       },
       Date.now() + 30_000,
     );
+    const recorded = new Set(
+      (
+        await bench.db.query<{ quiz_id: string; user_id: string }>(
+          'SELECT quiz_id, user_id FROM quiz_answers',
+        )
+      ).rows.map((r) => `${r.quiz_id}:${r.user_id}`),
+    );
+    const notRecorded = new Set(
+      standIn.calls
+        .filter((c) => c.method.startsWith('response_url:') && c.body.text === SCORES_UNAVAILABLE)
+        .map((c) => c.method.slice('response_url:'.length)),
+    );
+    const toldPairs = new Set(clicks.filter((c) => notRecorded.has(c.responseId)).map((c) => c.pair));
+    const lostSilently = new Set(
+      clicks.filter((c) => !recorded.has(c.pair) && !toldPairs.has(c.pair)).map((c) => c.pair),
+    ).size;
     const one = async (sql: string) => Number((await bench.db.query<{ n: string }>(sql)).rows[0]?.n ?? 0);
     const matching = (await stored()).filter(
       (r) => standIn.messages(r.channel_id)[0]?.ts === r.message_ts && r.message_ts,
@@ -179,6 +202,7 @@ export async function benchScale(opts: ScaleOptions): Promise<ScaleResult> {
     const result = {
       processes: opts.processes,
       workspaces: opts.workspaces,
+      concurrency: opts.concurrency,
       postsPerChannel: channels.map((c) => standIn.messages(c.channelId).length),
       postsStoredMatching: matching,
       posters: await one('SELECT count(DISTINCT claimed_by) AS n FROM quiz_posts'),
@@ -186,7 +210,9 @@ export async function benchScale(opts: ScaleOptions): Promise<ScaleResult> {
       retries: clicks.filter((c) => c.kind === 'retry').length,
       doubleClicks: clicks.filter((c) => c.kind === 'double').length,
       distinctSent: new Set(clicks.map((c) => c.pair)).size,
-      counted: await one('SELECT count(*) AS n FROM quiz_answers'),
+      counted: recorded.size,
+      toldNotRecorded: notRecorded.size,
+      lostSilently,
       totalsAnswered: await one('SELECT coalesce(sum(answered), 0) AS n FROM user_totals'),
       cardReviews: await one('SELECT count(*) AS n FROM study_card_reviews'),
       cardsMovedTwice: await one('SELECT count(*) AS n FROM study_cards WHERE reps > 1'),

@@ -22,9 +22,10 @@ export interface PostedQuiz {
   blocks: unknown[];
 }
 
-/** One request to send. `pair`: `quizId:userId`, the answer it is about. */
+/** One request to send. `pair`: `quizId:userId`, the answer it is about; `responseId`: its response_url id. */
 export interface PlannedClick {
   body: string;
+  responseId: string;
   retry: boolean;
   pair: string;
   kind: 'first' | 'retry' | 'double';
@@ -75,11 +76,11 @@ export function planClicks(
 ): PlannedClick[] {
   const firsts = Math.max(1, Math.round(clicks * 0.75));
   const controls = quizzes.map((q) => answerControls(q.blocks));
-  const form = (pair: number, variant: number, n: number) => {
+  const form = (pair: number, variant: number, responseId: string) => {
     const quiz = quizzes[pair % quizzes.length] as PostedQuiz;
     const c = controls[pair % quizzes.length] as Controls;
     const common = {
-      responseUrl: responseUrl(`s${n}`),
+      responseUrl: responseUrl(responseId),
       user: `U${Math.floor(pair / quizzes.length)}`,
       team: quiz.teamId,
       channel: quiz.channelId,
@@ -102,10 +103,11 @@ export function planClicks(
   };
   const planned: Array<PlannedClick & { order: number }> = [];
   for (let p = 0; p < firsts; p++) {
-    const f = form(p, 0, planned.length);
+    const f = form(p, 0, `s${p}`);
     const pair = `${f.pair}:U${Math.floor(p / quizzes.length)}`;
     planned.push({
       body: new URLSearchParams({ payload: f.payload }).toString(),
+      responseId: `s${p}`,
       retry: false,
       pair,
       kind: 'first',
@@ -117,11 +119,13 @@ export function planClicks(
     const original = planned[p] as PlannedClick;
     const order = p + 0.5 + (r % 20);
     if (r % 2 === 0) {
-      planned.push({ body: original.body, retry: true, pair: original.pair, kind: 'retry', order });
+      const { body, responseId, pair } = original;
+      planned.push({ body, responseId, retry: true, pair, kind: 'retry', order });
     } else {
-      const f = form(p, 1, planned.length);
+      const responseId = `s${planned.length}`;
+      const f = form(p, 1, responseId);
       const body = new URLSearchParams({ payload: f.payload }).toString();
-      planned.push({ body, retry: false, pair: original.pair, kind: 'double', order });
+      planned.push({ body, responseId, retry: false, pair: original.pair, kind: 'double', order });
     }
   }
   return planned.sort((a, b) => a.order - b.order).map(({ order: _order, ...click }) => click);
