@@ -124,10 +124,11 @@ function httpResult(load: LoadResult, opts: { requests: number; concurrency: num
   };
 }
 
-/** What bench/http-load.mjs reports: autocannon latency (ms) and each request's send time. */
+/** What bench/http-load.mjs reports: autocannon latency (ms), duration (s) and each request's send time. */
 export interface LoadResult {
   latency: { p50: number; p99: number };
   rps: number;
+  duration: number;
   non2xx: number;
   errors: number;
   sentAt: number[];

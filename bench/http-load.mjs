@@ -1,12 +1,18 @@
 // Load generator for the HTTP benchmarks, run as a child process (its own CPU): autocannon sends
 // `amount` signed requests over `connections` concurrent connections, each with its own
 // response_url: `/saa` slash commands, or with `click` set, daily-quiz button clicks
-// (block_actions) by `click.people` people, every tenth one marked as a Slack retry.
-// Prints one JSON line: autocannon's latency stats (ms) and each request's send time.
+// (block_actions) by `click.people` people, every tenth one marked as a Slack retry; or with
+// `prepared` set, the bodies in that JSON file (`[{body, retry}]`, sent in order, `retry`: marked
+// as Slack's first retry), each signed when it is sent.
+// Prints one JSON line: autocannon's latency stats (ms), the run's duration (s) and each request's send time.
 import { createHmac } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import autocannon from 'autocannon';
 
-const { url, secret, amount, connections, responseBase, questions, click } = JSON.parse(process.argv[2]);
+const { url, secret, amount, connections, responseBase, questions, click, prepared } = JSON.parse(
+  process.argv[2],
+);
+const bodies = prepared ? JSON.parse(readFileSync(prepared, 'utf8')) : null;
 const sentAt = [];
 let i = 0;
 
@@ -62,9 +68,9 @@ const result = await autocannon({
       method: 'POST',
       setupRequest(req) {
         const n = i++;
-        const body = click ? clickBody(n) : commandBody(n);
-        const retry =
-          click && n % 10 === 9 ? { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' } : {};
+        const body = bodies ? bodies[n].body : click ? clickBody(n) : commandBody(n);
+        const retried = bodies ? bodies[n].retry : click && n % 10 === 9;
+        const retry = retried ? { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' } : {};
         const ts = Math.floor(Date.now() / 1000);
         sentAt[n] = performance.timeOrigin + performance.now();
         return {
@@ -82,5 +88,5 @@ const result = await autocannon({
   ],
 });
 process.stdout.write(
-  `${JSON.stringify({ latency: result.latency, rps: result.requests.average, non2xx: result.non2xx, errors: result.errors, sentAt })}\n`,
+  `${JSON.stringify({ latency: result.latency, rps: result.requests.average, duration: result.duration, non2xx: result.non2xx, errors: result.errors, sentAt })}\n`,
 );

@@ -7,7 +7,9 @@
  * over 1M answers on Postgres), `cards` (next due card and readiness stats over 5M study cards on
  * Postgres), `memory` (the bot's resident memory, idle, with PGlite and with Postgres),
  * `conversation` (time to first streamed text and the extractive reply of a DM), `reminders`
- * (one review-reminder sweep for 10,000 people in 40 workspaces against the Slack stand-in).
+ * (one review-reminder sweep for 10,000 people in 40 workspaces against the Slack stand-in),
+ * `scale` (3 bot processes on one Postgres behind a round-robin proxy: 10 racing daily posts and
+ * 2,000 clicks).
  * Pass section names to run only some: `npm run bench -- memory`.
  */
 
@@ -24,6 +26,7 @@ import { benchKnowledgeMemory } from './knowledge-memory.ts';
 import { benchMemory, IDLE_MS, SETTLE_MS } from './memory-bench.ts';
 import { benchReminders } from './reminders-bench.ts';
 import { benchRetrieval, type RetrievalRow } from './retrieval-bench.ts';
+import { benchScale } from './scale-bench.ts';
 import { benchScores } from './scores-bench.ts';
 import { benchStall } from './stall-bench.ts';
 import { syntheticPassages } from './synthetic-corpus.ts';
@@ -189,4 +192,27 @@ if (wants('memory')) {
       `| ${r.engine} | ${f(r.startMs / 1000)} | ${f(r.settledRssMB, 0)} | ${f(r.idleRssMB, 0)} | ${r.peakRssMB === null ? '–' : f(r.peakRssMB, 0)} |`,
     );
   }
+}
+
+if (wants('scale')) {
+  // Two runs: at 100 clicks in flight this 2-core machine is overloaded (see the README).
+  const runs = [
+    await benchScale({ processes: 3, workspaces: 10, clicks: 2000, concurrency: 100 }),
+    await benchScale({ processes: 3, workspaces: 10, clicks: 2000, concurrency: 25 }),
+  ];
+  const first = runs[0];
+  console.log(
+    `\n### Several processes: ${first?.processes} bot processes on one Postgres behind a round-robin proxy (${first?.workspaces} workspaces, their daily quizzes due the same minute; 2,000 signed clicks from autocannon, ${first?.retries} Slack retries and ${first?.doubleClicks} double clicks among them)\n`,
+  );
+  console.log(
+    '| clicks in flight | clicks/s | ack p50 ms | ack p99 ms | non-200 | posts per channel-day | posting processes | answers counted / distinct sent | told "not recorded" | lost silently | score totals | card reviews | error log lines |',
+  );
+  console.log('|---:|---:|---:|---:|---:|---|---:|---|---:|---:|---:|---:|---:|');
+  for (const r of runs) {
+    const posts = [...new Set(r.postsPerChannel)].join(', ');
+    console.log(
+      `| ${r.concurrency} | ${f(r.clicksPerSecond, 0)} | ${f(r.ackP50)} | ${f(r.ackP99)} | ${r.non200} | ${posts} (${r.postsStoredMatching}/${r.workspaces} stored) | ${r.posters} | ${r.counted} / ${r.distinctSent} | ${r.toldNotRecorded} | ${r.lostSilently} | ${r.totalsAnswered} | ${r.cardReviews} | ${r.errorLines.length} |`,
+    );
+  }
+  for (const line of runs.flatMap((r) => r.errorLines).slice(0, 5)) console.log(`    ${line.slice(0, 400)}`);
 }

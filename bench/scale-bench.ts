@@ -1,0 +1,236 @@
+/**
+ * Scale-out run (issue 14, item 3): `processes` real bot processes (`node --import tsx
+ * src/main.ts`, HTTP mode) on one fresh Postgres database, behind a round-robin proxy on
+ * 127.0.0.1, talking to the Slack stand-in. One channel in each of `workspaces` workspaces gets a
+ * daily-quiz schedule due the same minute (each in its own time zone, same instant), so every
+ * process's scheduler ticks at that minute and races to post; then `clicks` signed clicks on the
+ * posted messages (first clicks, Slack retries, double clicks: scale-clicks.ts) go through the
+ * proxy from autocannon in a child process. Reports what Slack and the database hold afterwards,
+ * the ack latency through the proxy, and every error line the processes logged.
+ * Waits for the schedulers' minute tick (node-cron, second 0): up to a minute of the run is that wait.
+ */
+
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { localTime } from '../src/quiz/daily-schedule.ts';
+import { SCORES_UNAVAILABLE } from '../src/slack/listeners/actions/quiz-answer.ts';
+import { SqlScheduleRepository } from '../src/storage/schedule-repository.ts';
+import { startBotCluster } from '../tests/helpers/bot-cluster.ts';
+import { startRoundRobinProxy } from '../tests/helpers/round-robin-proxy.ts';
+import { startSlackStandIn } from '../tests/helpers/slack-stand-in.ts';
+import { benchDatabase } from './bench-database.ts';
+import { runLoad } from './http-bench.ts';
+import { type PostedQuiz, planClicks } from './scale-clicks.ts';
+
+/** One time zone per workspace: whole, half and quarter hours, both sides of UTC. */
+const ZONES = [
+  'UTC',
+  'Europe/Paris',
+  'Asia/Kolkata',
+  'Asia/Kathmandu',
+  'America/New_York',
+  'America/St_Johns',
+  'Asia/Tokyo',
+  'Australia/Adelaide',
+  'Pacific/Auckland',
+  'America/Los_Angeles',
+];
+const SECRET = 'scale-secret';
+/** Least time between writing the schedules and their minute (ms), so no tick sees half of them. */
+const SCHEDULE_LEAD_MS = 3000;
+/** How long after their minute the posts may take (ms). */
+const POST_DEADLINE_MS = 30_000;
+
+/** Options of {@link benchScale}. `server`: Postgres URL whose server gets the fresh database. */
+export interface ScaleOptions {
+  processes: number;
+  workspaces: number;
+  clicks: number;
+  concurrency: number;
+  server?: string;
+}
+
+/** What a run did and found. Times in ms. */
+export interface ScaleResult {
+  processes: number;
+  workspaces: number;
+  /** Clicks in flight at once. */
+  concurrency: number;
+  /** Top-level messages per channel on the Slack stand-in (one per channel-day is right). */
+  postsPerChannel: number[];
+  /** quiz_posts rows with a stored message ts matching the channel's message on Slack. */
+  postsStoredMatching: number;
+  /** Distinct processes whose claim won (`claimed_by`). */
+  posters: number;
+  clicksSent: number;
+  retries: number;
+  doubleClicks: number;
+  /** Distinct (quiz, person) pairs among the clicks sent: the answers that must count. */
+  distinctSent: number;
+  /** quiz_answers rows. */
+  counted: number;
+  /** Replies saying "not recorded, try again" (the database was too slow or down for that click). */
+  toldNotRecorded: number;
+  /** Distinct answers sent but not counted whose every click was told "not recorded": 0 means none lost silently. */
+  lostSilently: number;
+  /** Sum of `user_totals.answered` (the score read model, kept by a trigger). */
+  totalsAnswered: number;
+  /** study_card_reviews rows (one per counted answer) and cards reviewed more than once. */
+  cardReviews: number;
+  cardsMovedTwice: number;
+  ackP50: number;
+  ackP99: number;
+  clicksPerSecond: number;
+  /** Responses other than 2xx, plus connection errors, seen by the load generator. */
+  non200: number;
+  /** Requests the proxy sent to each process. */
+  forwarded: number[];
+  /** Lines the processes logged at level error (or unexpected text lines). */
+  errorLines: string[];
+}
+
+async function until(what: string, check: () => Promise<boolean>, deadline: number): Promise<void> {
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`scale run: not in time: ${what}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+/** Runs the scenario and tears everything down (the database is dropped). */
+export async function benchScale(opts: ScaleOptions): Promise<ScaleResult> {
+  const bench = await benchDatabase(opts.server);
+  const standIn = await startSlackStandIn();
+  const work = await mkdtemp(join(tmpdir(), 'saa-scale-'));
+  let cluster: Awaited<ReturnType<typeof startBotCluster>> | undefined;
+  let proxy: Awaited<ReturnType<typeof startRoundRobinProxy>> | undefined;
+  try {
+    cluster = await startBotCluster({
+      processes: opts.processes,
+      databaseUrl: bench.url,
+      slackApiUrl: standIn.apiUrl,
+      signingSecret: SECRET,
+    });
+    proxy = await startRoundRobinProxy(cluster.backends);
+    const dueAt = Math.ceil((Date.now() + SCHEDULE_LEAD_MS) / 60_000) * 60_000;
+    const schedules = new SqlScheduleRepository(bench.db);
+    const channels = Array.from({ length: opts.workspaces }, (_, k) => ({
+      teamId: `TSCALE${k}`,
+      channelId: `CSCALE${k}`,
+      zone: ZONES[k % ZONES.length] as string,
+    }));
+    for (const c of channels) {
+      const minute = localTime(new Date(dueAt), c.zone).minuteOfDay;
+      await schedules.upsert({
+        teamId: c.teamId,
+        channelId: c.channelId,
+        cron: `${minute % 60} ${Math.floor(minute / 60)} * * *`,
+        timezone: c.zone,
+        enabled: true,
+        updatedAt: new Date(),
+      });
+    }
+    const stored = async () =>
+      (
+        await bench.db.query<{ id: string; team_id: string; channel_id: string; message_ts: string | null }>(
+          'SELECT id, team_id, channel_id, message_ts FROM quiz_posts ORDER BY channel_id',
+        )
+      ).rows;
+    await until(
+      'every channel posted and its ts stored',
+      async () =>
+        channels.every((c) => standIn.messages(c.channelId).length > 0) &&
+        (await stored()).filter((r) => r.message_ts).length >= channels.length,
+      dueAt + POST_DEADLINE_MS,
+    );
+    const rows = await stored();
+    const quizzes: PostedQuiz[] = rows.map((r) => {
+      const call = standIn.calls.find(
+        (x) => x.method === 'chat.postMessage' && x.body.channel === r.channel_id && !x.body.thread_ts,
+      );
+      return {
+        teamId: r.team_id,
+        channelId: r.channel_id,
+        quizId: Number(r.id),
+        messageTs: r.message_ts ?? '',
+        blocks: (call?.body.blocks as unknown[]) ?? [],
+      };
+    });
+    const clicks = planClicks(quizzes, opts.clicks, (id) => standIn.responseUrl(id));
+    const prepared = join(work, 'clicks.json');
+    await writeFile(prepared, JSON.stringify(clicks.map(({ body, retry }) => ({ body, retry }))));
+    const load = await runLoad({
+      url: `${proxy.url}/slack/events`,
+      secret: SECRET,
+      amount: clicks.length,
+      connections: opts.concurrency,
+      prepared,
+    });
+    // Let the replies (response_url) and the answer-count updates finish before counting.
+    let seen = -1;
+    await until(
+      'the bots stopped replying',
+      async () => {
+        const now = standIn.calls.length;
+        const quiet = now === seen;
+        seen = now;
+        if (!quiet) await new Promise((r) => setTimeout(r, 1800));
+        return quiet;
+      },
+      Date.now() + 30_000,
+    );
+    const recorded = new Set(
+      (
+        await bench.db.query<{ quiz_id: string; user_id: string }>(
+          'SELECT quiz_id, user_id FROM quiz_answers',
+        )
+      ).rows.map((r) => `${r.quiz_id}:${r.user_id}`),
+    );
+    const notRecorded = new Set(
+      standIn.calls
+        .filter((c) => c.method.startsWith('response_url:') && c.body.text === SCORES_UNAVAILABLE)
+        .map((c) => c.method.slice('response_url:'.length)),
+    );
+    const toldPairs = new Set(clicks.filter((c) => notRecorded.has(c.responseId)).map((c) => c.pair));
+    const lostSilently = new Set(
+      clicks.filter((c) => !recorded.has(c.pair) && !toldPairs.has(c.pair)).map((c) => c.pair),
+    ).size;
+    const one = async (sql: string) => Number((await bench.db.query<{ n: string }>(sql)).rows[0]?.n ?? 0);
+    const matching = (await stored()).filter(
+      (r) => standIn.messages(r.channel_id)[0]?.ts === r.message_ts && r.message_ts,
+    ).length;
+    const result = {
+      processes: opts.processes,
+      workspaces: opts.workspaces,
+      concurrency: opts.concurrency,
+      postsPerChannel: channels.map((c) => standIn.messages(c.channelId).length),
+      postsStoredMatching: matching,
+      posters: await one('SELECT count(DISTINCT claimed_by) AS n FROM quiz_posts'),
+      clicksSent: clicks.length,
+      retries: clicks.filter((c) => c.kind === 'retry').length,
+      doubleClicks: clicks.filter((c) => c.kind === 'double').length,
+      distinctSent: new Set(clicks.map((c) => c.pair)).size,
+      counted: recorded.size,
+      toldNotRecorded: notRecorded.size,
+      lostSilently,
+      totalsAnswered: await one('SELECT coalesce(sum(answered), 0) AS n FROM user_totals'),
+      cardReviews: await one('SELECT count(*) AS n FROM study_card_reviews'),
+      cardsMovedTwice: await one('SELECT count(*) AS n FROM study_cards WHERE reps > 1'),
+      ackP50: load.latency.p50,
+      ackP99: load.latency.p99,
+      clicksPerSecond: clicks.length / load.duration,
+      non200: load.non2xx + load.errors,
+      forwarded: [...proxy.forwarded],
+      errorLines: [] as string[],
+    };
+    await cluster.stop();
+    result.errorLines = cluster.errorLines();
+    return result;
+  } finally {
+    await proxy?.close();
+    await cluster?.stop();
+    await standIn.close();
+    await bench.drop();
+    await rm(work, { recursive: true, force: true });
+  }
+}
