@@ -98,14 +98,17 @@ export interface SchedulerOptions extends TickOptions {
 
 /**
  * Starts the tick with node-cron, and beside it the review-reminder sweep
- * (spaced-repetition/reminder-sweep.ts; it does nothing without a reminder messenger). Stop it
- * with `task.stop()`. Without `noOverlap`: a tick still waiting for a slow channel must not block
+ * (spaced-repetition/reminder-sweep.ts; it does nothing without a reminder messenger), and runs
+ * both once right away: a quiz that fell due while the bot was down or restarting is posted at
+ * start, not a minute later (the tick's claims keep that exactly-once). Stop it with `task.stop()`. Without `noOverlap`: a tick still waiting for a slow channel must not block
  * the next minute's tick (the tick itself keeps overlapping ticks off the channels still in
  * flight; a sweep still running makes the next one a no-op).
  */
 export function startQuizScheduler(ctx: () => QuizContext, options: SchedulerOptions = {}): ScheduledTask {
   const tick = createTick(ctx, options);
   const sweep = createReminderSweep(ctx);
+  // Both catch and log their own failures; this only keeps a surprise from going unhandled.
+  setImmediate(() => void Promise.all([tick(), sweep()]).catch(() => undefined));
   return cron.schedule(options.expression ?? '* * * * *', () => Promise.all([tick(), sweep()]), {
     name: 'saa-daily-quiz',
   });

@@ -49,11 +49,13 @@ const bank = [
   }),
 ];
 
-/** The quiz-me path needs only the bank, a clock and a database that is down (no recent ids). */
+/** The quiz-me path needs only the bank, a clock, a log and a database that is down (no recent ids). */
+const quizWarnings: string[] = [];
 const quiz = {
   bank: () => bank,
   clock: () => new Date('2026-01-05T09:00:00Z'),
   ready: () => Promise.reject(new Error('no database in this test')),
+  log: { info: () => undefined, warn: (m: string) => quizWarnings.push(m), error: () => undefined },
 } as unknown as QuizContext;
 
 type Block = { type: string; text?: { text: string }; elements?: Array<Record<string, unknown>> };
