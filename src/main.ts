@@ -5,7 +5,7 @@
  * the same `/saa` commands.
  */
 
-import { WebClient } from '@slack/web-api';
+import { LogLevel, WebClient } from '@slack/web-api';
 import cron from 'node-cron';
 import { openServices, type Services, slackProfileFetcher, slackQuizContext } from './bootstrap.ts';
 import type { CommandServices } from './commands/handle-command.ts';
@@ -21,6 +21,7 @@ import { checkReadiness } from './observability/readiness.ts';
 import type { ScoreContext } from './scores/score-context.ts';
 import { createSlackApp } from './slack/create-slack-app.ts';
 import { singleAttemptOptions } from './slack/slack-client-options.ts';
+import { SlackTokenRefusedError, waitForSlack } from './slack/wait-for-slack.ts';
 import { DataDirLockedError } from './storage/data-dir-lock.ts';
 
 /** When the erasure sweep runs: minute 17 of every hour. */
@@ -77,6 +78,14 @@ async function main(): Promise<void> {
     exampleQuestion: () =>
       exampleQuestion(services.knowledge.corpus.sections, new Date().toISOString().slice(0, 10)),
   };
+  // Bolt checks the token as it is built, and a failed check would end the process: wait for Slack.
+  await waitForSlack(
+    new WebClient(config.SLACK_BOT_TOKEN, {
+      ...singleAttemptOptions({ apiUrl: config.SLACK_API_URL, timeoutMs: config.SLACK_API_TIMEOUT_MS }),
+      logLevel: LogLevel.ERROR, // waitForSlack says it once; the client would say it every attempt
+    }),
+    logger ?? console,
+  );
   const slack = createSlackApp(
     {
       botToken: config.SLACK_BOT_TOKEN,
@@ -138,7 +147,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((err) => {
-  const known = err instanceof ConfigError || err instanceof DataDirLockedError;
+  const known =
+    err instanceof ConfigError || err instanceof DataDirLockedError || err instanceof SlackTokenRefusedError;
   console.error(known ? err.message : `saa-study-bot failed to start: ${(err as Error).stack ?? err}`);
   process.exit(1);
 });
