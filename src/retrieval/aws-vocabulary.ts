@@ -166,6 +166,10 @@ export const QUERY_EXPANSIONS: readonly (readonly [string, string])[] = [
   ['stand for', ''],
   ['realtime', 'real time'],
   ['scale', 'scaling'],
+  ['don t specify', 'default'],
+  ['dont specify', 'default'],
+  ['without specifying', 'default'],
+  ['out of the box', 'default'],
 ];
 
 /** A compiled phrase: its tokens, and what a match adds. */
