@@ -170,6 +170,11 @@ export const QUERY_EXPANSIONS: readonly (readonly [string, string])[] = [
   ['dont specify', 'default'],
   ['without specifying', 'default'],
   ['out of the box', 'default'],
+  ['make', 'create'],
+  ['turn it on', 'enable'],
+  ['turning it on', 'enable'],
+  ['turn it off', 'disable'],
+  ['switch it off', 'disable'],
 ];
 
 /** A compiled phrase: its tokens, and what a match adds. */
