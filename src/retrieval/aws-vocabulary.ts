@@ -175,7 +175,6 @@ export const QUERY_EXPANSIONS: readonly (readonly [string, string])[] = [
   ['turning it on', 'enable'],
   ['turn it off', 'disable'],
   ['switch it off', 'disable'],
-  ['straight to', 'directly'],
 ];
 
 /** A compiled phrase: its tokens, and what a match adds. */
