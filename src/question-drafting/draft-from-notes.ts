@@ -21,6 +21,7 @@ import { sectionText } from '../quiz/bank-report.ts';
 import { HEADING_SEPARATOR } from '../quiz/note-headings.ts';
 import type { OptionKey, Question } from '../quiz/question.ts';
 import { seededHash } from '../quiz/seeded-hash.ts';
+import { slug } from '../quiz/slug.ts';
 import { contentWords } from '../retrieval/analyze-text.ts';
 import { AWS_SERVICES, type AwsService } from '../retrieval/aws-services.ts';
 import { tokenize } from '../retrieval/tokenize.ts';
@@ -84,15 +85,9 @@ export function shortHash(text: string): string {
   return seededHash('draft', text).toString(36).slice(0, 6);
 }
 
-export function slug(text: string): string {
-  return (
-    text
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-+|-+$/g, '')
-      .slice(0, 40)
-      .replace(/-+$/, '') || 'note'
-  );
+/** The slug of `text` (quiz/slug.ts) cut to 40 chars for an id, or "note" when nothing is left. */
+export function idPart(text: string): string {
+  return slug(text).slice(0, 40).replace(/-+$/, '') || 'note';
 }
 
 /** The last two headings of a path, for a stem's context ("EBS › Volume types"). */
@@ -189,7 +184,7 @@ function valueCandidates(lines: readonly FactLine[], passages: readonly Passage[
         if (others.length === DISTRACTORS) break;
       }
       if (others.length < DISTRACTORS || value.base <= 0) continue;
-      const id = `team-${slug(line.passage.headingPath.at(-1) ?? service.name)}-${shortHash(`${line.passage.file}|${line.text}|${value.text}`)}`;
+      const id = `team-${idPart(line.passage.headingPath.at(-1) ?? service.name)}-${shortHash(`${line.passage.file}|${line.text}|${value.text}`)}`;
       const cloze = `${line.text.slice(0, value.index)}${BLANK}${line.text.slice(value.index + value.text.length)}`;
       const { options, answer, order } = arrange(
         id,
@@ -293,7 +288,7 @@ function serviceCandidates(lines: readonly FactLine[]): Candidate[] {
       : lead.connector === ''
         ? `Which AWS service do your notes on ${context(line)} describe as “${rest}”?`
         : `Which AWS service ${lead.connector === 'are' ? 'is' : lead.connector} ${rest}?`;
-    const id = `team-${slug(lead.service.aliases[0] ?? lead.service.name)}-${shortHash(`${line.passage.file}|${line.text}`)}`;
+    const id = `team-${idPart(lead.service.aliases[0] ?? lead.service.name)}-${shortHash(`${line.passage.file}|${line.text}`)}`;
     const { options, answer, order } = arrange(id, serviceLabel(lead.service), others.map(serviceLabel));
     out.push({
       ...(lead.fromHeading ? { heading: line.passage.headingPath.at(-1) } : {}),

@@ -12,7 +12,7 @@ import type { Passage, Section } from '../knowledge/note-types.ts';
 import type { Question } from '../quiz/question.ts';
 import { citableHeadings } from './citable-heading.ts';
 import { checkDraft, type DraftCheckContext, type DroppedDraft } from './draft-checks.ts';
-import { type DraftResult, interleave, shortHash, slug, subjectService } from './draft-from-notes.ts';
+import { type DraftResult, idPart, interleave, shortHash, subjectService } from './draft-from-notes.ts';
 import { draftMessages, parseDraftReply } from './draft-prompt.ts';
 import { servicesIn } from './services-in-text.ts';
 import { unitValues } from './unit-values.ts';
@@ -59,7 +59,7 @@ export async function draftWithModel(
   let calls = 0;
   for (const { passage, text, section } of candidates) {
     if (drafts.length >= count || failures >= MAX_FAILED_CALLS || calls >= count * CALLS_PER_DRAFT) break;
-    const id = `team-model-${slug(passage.headingPath.at(-1) ?? passage.file)}-${shortHash(`${passage.file}|${text}`)}`;
+    const id = `team-model-${idPart(passage.headingPath.at(-1) ?? passage.file)}-${shortHash(`${passage.file}|${text}`)}`;
     if (taken.has(id)) continue; // drafted from this passage before: no second call
     calls++;
     let reply: string;

@@ -20,6 +20,7 @@
 
 import type { Question } from './question.ts';
 import { seededHash, seededOrder } from './seeded-hash.ts';
+import { slug } from './slug.ts';
 import { type DomainKey, type DomainWeights, domainKeyOf } from './team-domain-weights.ts';
 import type { TopicWeights } from './team-topic-weights.ts';
 
@@ -138,12 +139,6 @@ export interface PracticePick {
   question: Question;
   matchedBy: 'source-file' | 'topic' | 'any';
 }
-
-const slug = (s: string): string =>
-  s
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '');
 
 function matchesFile(q: Question, wanted: string): boolean {
   const file = q.source.file.toLowerCase();

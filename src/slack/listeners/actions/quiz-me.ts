@@ -8,6 +8,7 @@ import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } 
 import { cardReps, practiceQuestion } from '../../../daily-quiz/practice-quiz.ts';
 import type { QuizContext } from '../../../daily-quiz/quiz-context.ts';
 import type { Question } from '../../../quiz/question.ts';
+import { slug } from '../../../quiz/slug.ts';
 import { analyzeText, stem } from '../../../retrieval/analyze-text.ts';
 import type { QuizMePayload } from '../../views/answer-blocks.ts';
 import { practiceQuestionBlocks } from '../../views/quiz-blocks.ts';
@@ -17,7 +18,6 @@ import { clickTeamId, parseButtonValue, quizMeButtonValue } from './button-value
 const GENERIC = new Set(['aws', 'amazon', 'service'].map(stem));
 
 const termsOf = (text: string) => new Set(analyzeText(text).terms.filter((t) => !GENERIC.has(t)));
-const slug = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, '-');
 
 /**
  * The practice hint for a source (pure): its file when some question cites that file, else the
