@@ -10,8 +10,7 @@ import { parseArgs } from 'node:util';
 import type { Config } from '../config.ts';
 import type { ExportRow } from '../data-lifecycle/ports.ts';
 import { SqlDataLifecycleRepository } from '../storage/data-lifecycle-repository.ts';
-import { migrate } from '../storage/migrate.ts';
-import { openDatabase } from '../storage/open-database.ts';
+import { withDatabase } from './with-database.ts';
 
 type Io = { out: NodeJS.WritableStream; err: NodeJS.WritableStream };
 
@@ -54,24 +53,17 @@ export async function runExport(args: string[], config: Config, io: Io): Promise
     args,
     options: { team: { type: 'string' }, format: { type: 'string', default: 'json' } },
   });
-  if (!values.team || !['json', 'csv'].includes(values.format ?? '')) {
+  const team = values.team;
+  if (!team || !['json', 'csv'].includes(values.format ?? '')) {
     io.err.write(`Usage: ${EXPORT_USAGE}\n`);
     return 2;
   }
-  const db = await openDatabase({
-    databaseUrl: config.DATABASE_URL,
-    dataDir: config.DATA_DIR,
-    queryTimeoutMs: config.DATABASE_QUERY_TIMEOUT_MS,
-  });
-  try {
-    await migrate(db);
-    const rows = (await new SqlDataLifecycleRepository(db).exportScores(values.team)).map(record);
+  return withDatabase(config, async (db) => {
+    const rows = (await new SqlDataLifecycleRepository(db).exportScores(team)).map(record);
     if (values.format === 'csv') {
       io.out.write(`${COLUMNS.join(',')}\r\n`);
       for (const r of rows) io.out.write(`${COLUMNS.map((c) => csvField(r[c])).join(',')}\r\n`);
     } else io.out.write(`${JSON.stringify(rows)}\n`);
     return 0;
-  } finally {
-    await db.close();
-  }
+  });
 }

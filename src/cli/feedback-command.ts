@@ -12,8 +12,7 @@ import { parseArgs } from 'node:util';
 import type { Config } from '../config.ts';
 import type { AnswerFeedback } from '../feedback/ports.ts';
 import { SqlFeedbackRepository } from '../storage/feedback-repository.ts';
-import { migrate } from '../storage/migrate.ts';
-import { openDatabase } from '../storage/open-database.ts';
+import { withDatabase } from './with-database.ts';
 
 type Io = { out: NodeJS.WritableStream; err: NodeJS.WritableStream };
 
@@ -40,13 +39,7 @@ export async function runFeedback(args: string[], config: Config, io: Io): Promi
       return 2;
     }
   }
-  const db = await openDatabase({
-    databaseUrl: config.DATABASE_URL,
-    dataDir: config.DATA_DIR,
-    queryTimeoutMs: config.DATABASE_QUERY_TIMEOUT_MS,
-  });
-  try {
-    await migrate(db);
+  return withDatabase(config, async (db) => {
     const rows = await new SqlFeedbackRepository(db).list(since);
     if (values.json) {
       io.out.write(`${JSON.stringify(rows.map(toJson))}\n`);
@@ -77,9 +70,7 @@ export async function runFeedback(args: string[], config: Config, io: Io): Promi
       );
     }
     return 0;
-  } finally {
-    await db.close();
-  }
+  });
 }
 
 function toJson(f: AnswerFeedback) {

@@ -31,9 +31,8 @@ import {
 import { loadQuestionBank } from '../quiz/load-question-bank.ts';
 import { noteHeadings } from '../quiz/note-headings.ts';
 import type { Question } from '../quiz/question.ts';
-import { migrate } from '../storage/migrate.ts';
-import { openDatabase } from '../storage/open-database.ts';
 import { SqlQuestionReviewRepository } from '../storage/question-review-repository.ts';
+import { openMigratedDatabase } from './with-database.ts';
 
 type Io = { out: NodeJS.WritableStream; err: NodeJS.WritableStream };
 
@@ -69,17 +68,7 @@ export interface ListedQuestion {
 async function openReviews(
   config: Config,
 ): Promise<{ reviews: QuestionReviewRepository; close: () => Promise<void> }> {
-  const db = await openDatabase({
-    databaseUrl: config.DATABASE_URL,
-    dataDir: config.DATA_DIR,
-    queryTimeoutMs: config.DATABASE_QUERY_TIMEOUT_MS,
-  });
-  try {
-    await migrate(db);
-  } catch (err) {
-    await db.close();
-    throw err;
-  }
+  const db = await openMigratedDatabase(config);
   return { reviews: new SqlQuestionReviewRepository(db), close: () => db.close() };
 }
 
