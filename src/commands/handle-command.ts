@@ -6,7 +6,7 @@
 import type { Answer } from '../answer/answer-types.ts';
 import type { Answerer } from '../answer/answerer.ts';
 import { disableSchedule, enableSchedule, showSchedule } from '../daily-quiz/channel-schedule.ts';
-import { cardReps, practiceQuestion } from '../daily-quiz/practice-quiz.ts';
+import { practiceToShow } from '../daily-quiz/practice-quiz.ts';
 import type { QuizContext } from '../daily-quiz/quiz-context.ts';
 import type { LifecycleContext } from '../data-lifecycle/lifecycle-context.ts';
 import { clearExamDate, setExamDate, showExamDate } from '../exam-readiness/exam-date-command.ts';
@@ -83,17 +83,9 @@ export async function handleCommand(
         return ephemeral(command.message);
       case 'quiz': {
         if (!quiz) break;
-        const question = await practiceQuestion(quiz, { teamId: ctx.teamId, userId: ctx.userId });
-        return question
-          ? {
-              kind: 'practice',
-              question,
-              cardReps: await cardReps(quiz, {
-                teamId: ctx.teamId,
-                userId: ctx.userId,
-                questionId: question.id,
-              }),
-            }
+        const shown = await practiceToShow(quiz, { teamId: ctx.teamId, userId: ctx.userId });
+        return shown
+          ? { kind: 'practice', ...shown }
           : ephemeral('The question bank is empty: add questions to QUESTIONS_DIR.');
       }
       case 'forget-me':

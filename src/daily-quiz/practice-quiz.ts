@@ -64,6 +64,19 @@ export async function cardReps(
 }
 
 /**
+ * A practice question to show and its card's answer count for the buttons: {@link practiceQuestion}
+ * then {@link cardReps}. Undefined when the bank is empty.
+ */
+export async function practiceToShow(
+  ctx: QuizContext,
+  args: { teamId: string; userId: string; hint?: string },
+): Promise<{ question: Question; cardReps: number | undefined } | undefined> {
+  const question = await practiceQuestion(ctx, args);
+  if (!question) return undefined;
+  return { question, cardReps: await cardReps(ctx, { ...args, questionId: question.id }) };
+}
+
+/**
  * What a practice answer came to: graded and recorded; `invalid` when the choice is not an
  * option, or not as many options as the question has right ones (nothing recorded); `unknown`
  * when the question left the bank.

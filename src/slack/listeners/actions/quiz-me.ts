@@ -5,7 +5,7 @@
  */
 
 import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
-import { cardReps, practiceQuestion } from '../../../daily-quiz/practice-quiz.ts';
+import { practiceToShow } from '../../../daily-quiz/practice-quiz.ts';
 import type { QuizContext } from '../../../daily-quiz/quiz-context.ts';
 import type { Question } from '../../../quiz/question.ts';
 import { slug } from '../../../quiz/slug.ts';
@@ -53,16 +53,16 @@ export function quizMe(quiz: () => QuizContext) {
     let message: { text: string; blocks?: ReturnType<typeof practiceQuestionBlocks> };
     try {
       const ctx = quiz();
-      const question = await practiceQuestion(ctx, {
+      const shown = await practiceToShow(ctx, {
         teamId: clickTeamId(body),
         userId: body.user.id,
         hint: source ? quizMeHint(ctx.bank(), source) : undefined,
       });
-      const reps = question
-        ? await cardReps(ctx, { teamId: clickTeamId(body), userId: body.user.id, questionId: question.id })
-        : undefined;
-      message = question
-        ? { text: `Practice question: ${question.question}`, blocks: practiceQuestionBlocks(question, reps) }
+      message = shown
+        ? {
+            text: `Practice question: ${shown.question.question}`,
+            blocks: practiceQuestionBlocks(shown.question, shown.cardReps),
+          }
         : { text: 'The question bank is empty: add questions to QUESTIONS_DIR.' };
     } catch (err) {
       logger.error('quiz me failed', { user: body.user.id, err });

@@ -20,7 +20,7 @@ import { isModelAnswerer } from '../../../answer/llm-answerer.ts';
 import type { ChatMessage } from '../../../answer/llm-prompt.ts';
 import { resolveFollowUp } from '../../../conversation/follow-up.ts';
 import { ThreadMemory } from '../../../conversation/thread-memory.ts';
-import { cardReps, practiceQuestion } from '../../../daily-quiz/practice-quiz.ts';
+import { practiceToShow } from '../../../daily-quiz/practice-quiz.ts';
 import type { QuizContext } from '../../../daily-quiz/quiz-context.ts';
 import type { BotMetrics } from '../../../observability/metrics.ts';
 import { statsLines } from '../../../scores/format-scores.ts';
@@ -206,15 +206,13 @@ async function quizMe(
   post: (text: string, blocks?: KnownBlock[]) => Promise<unknown>,
 ): Promise<void> {
   const hint = topic ? quizMeHint(ctx.bank(), { f: topic.file, h: topic.heading }) : undefined;
-  const question = await practiceQuestion(ctx, { teamId: message.teamId, userId: message.userId, hint });
-  if (!question) {
+  const shown = await practiceToShow(ctx, { teamId: message.teamId, userId: message.userId, hint });
+  if (!shown) {
     await post('The question bank is empty: add questions to QUESTIONS_DIR.');
     return;
   }
-  const reps = await cardReps(ctx, {
-    teamId: message.teamId,
-    userId: message.userId,
-    questionId: question.id,
-  });
-  await post(`Practice question: ${question.question}`, practiceQuestionBlocks(question, reps));
+  await post(
+    `Practice question: ${shown.question.question}`,
+    practiceQuestionBlocks(shown.question, shown.cardReps),
+  );
 }
