@@ -11,6 +11,7 @@ import type { Answer, Source } from '../../answer/answer-types.ts';
 import { sourceLines } from '../../answer/source-line.ts';
 import { escapeMrkdwn } from '../mrkdwn.ts';
 import { answerFallbackText, answerMrkdwn } from './answer-mrkdwn.ts';
+import { encodeAnswerValue } from './answer-value.ts';
 import { feedbackBlock } from './feedback-blocks.ts';
 import type { SlackMessage } from './reply-message.ts';
 
@@ -39,20 +40,9 @@ export interface QuizMePayload {
   h: string;
 }
 
-const MAX_VALUE = 2000;
-
-/** Encodes a share payload within Slack's 2,000-char button value (drops sources, then clips the question). */
+/** Encodes a share payload ({@link SharePayload}) within Slack's 2,000-char button value. */
 export function encodeShare(answer: Answer): string {
-  const payload: SharePayload = {
-    q: answer.question.slice(0, 300),
-    t: answer.text,
-    s: answer.sources,
-    ...(answer.mode === 'llm' ? { m: 'llm' as const } : {}),
-  };
-  let value = JSON.stringify(payload);
-  if (value.length > MAX_VALUE) value = JSON.stringify({ ...payload, s: payload.s.slice(0, 1) });
-  if (value.length > MAX_VALUE) value = JSON.stringify({ ...payload, s: [], q: payload.q.slice(0, 80) });
-  return value.slice(0, MAX_VALUE);
+  return encodeAnswerValue(answer);
 }
 
 /** Decodes a share button value; null when it is not ours (tampered or truncated). */

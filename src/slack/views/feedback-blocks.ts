@@ -9,6 +9,7 @@
 import type { ContextActionsBlock, View } from '@slack/types';
 import type { Answer, Source } from '../../answer/answer-types.ts';
 import { FEEDBACK_REASONS, MAX_FEEDBACK_COMMENT_CHARS } from '../../feedback/ports.ts';
+import { encodeAnswerValue } from './answer-value.ts';
 import { noticeView, reasonModal } from './reason-modal.ts';
 
 /** action_id of the 👍/👎 element. */
@@ -29,33 +30,12 @@ export interface FeedbackPayload {
   m?: 'llm';
 }
 
-const MAX_VALUE = 2000;
-
-/** Encodes the payload of one button, within 2,000 chars (drops sources, then clips the question and text). */
+/** The payload of one button: the answer as the share button carries it, and the rating. */
 export function encodeFeedback(
   answer: Pick<Answer, 'question' | 'text' | 'sources' | 'mode'>,
   rating: 'up' | 'down',
 ): string {
-  const payload: FeedbackPayload = {
-    r: rating,
-    q: answer.question.slice(0, 300),
-    t: answer.text,
-    s: answer.sources,
-    ...(answer.mode === 'llm' ? { m: 'llm' as const } : {}),
-  };
-  let value = JSON.stringify(payload);
-  if (value.length > MAX_VALUE) value = JSON.stringify({ ...payload, s: payload.s.slice(0, 1) });
-  if (value.length > MAX_VALUE) value = JSON.stringify({ ...payload, s: [], q: payload.q.slice(0, 80) });
-  if (value.length > MAX_VALUE) {
-    const over = value.length - MAX_VALUE;
-    value = JSON.stringify({
-      ...payload,
-      s: [],
-      q: payload.q.slice(0, 80),
-      t: payload.t.slice(0, payload.t.length - over - 20),
-    });
-  }
-  return value;
+  return encodeAnswerValue(answer, { r: rating });
 }
 
 /** The 👍/👎 block for an answer. */
