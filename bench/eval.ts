@@ -96,6 +96,8 @@ interface CorpusResult {
   unanswerable: number;
   abstained: number;
   misses: string[];
+  /** Answerable questions whose facts are not all in the top 5 passages. */
+  recallMisses: string[];
   wrongAnswers: string[];
 }
 
@@ -106,6 +108,7 @@ async function evaluate(c: EvalCorpus): Promise<CorpusResult> {
   const all = tally();
   const byStyle = new Map<string, Tally>();
   const misses: string[] = [];
+  const recallMisses: string[] = [];
   for (const q of c.answerable) {
     const answer = composeAnswer(q.q, index);
     const text = answer.text;
@@ -126,6 +129,7 @@ async function evaluate(c: EvalCorpus): Promise<CorpusResult> {
       x.lunrHit += hits(base, q) ? 1 : 0;
       x.lunrChars += base.length;
     }
+    if (!hits(context, q)) recallMisses.push(`✗ [${q.style}] ${q.q}`);
     if (!ok) {
       const missing = q.all.filter((re) => !re.test(text)).map(String);
       misses.push(
@@ -149,6 +153,7 @@ async function evaluate(c: EvalCorpus): Promise<CorpusResult> {
     unanswerable: c.unanswerable.length,
     abstained,
     misses,
+    recallMisses,
     wrongAnswers,
   };
 }
@@ -206,6 +211,7 @@ if (values.json) {
     console.log(row('all', r.all));
     if (values.verbose) {
       console.log(`\n${r.misses.join('\n')}`);
+      console.log(`\nFacts not in the top 5 passages (recall@5):\n${r.recallMisses.join('\n')}`);
       if (r.wrongAnswers.length)
         console.log(`\nAnswered although the notes do not cover it:\n${r.wrongAnswers.join('\n')}`);
     }

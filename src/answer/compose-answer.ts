@@ -128,7 +128,7 @@ export function composeAnswer(question: string, index: SearchIndex, options: Com
   }
   const comparison = parseComparison(trimmed);
   if (comparison) {
-    const pieces = composeComparison(question, comparison, index, k, options.dense ?? undefined);
+    const pieces = composeComparison(comparison, index, k, options.dense ?? undefined);
     if (pieces?.length) return fromPieces(question, pieces);
   }
   return composeSingle(question, index, k, options);

@@ -1,21 +1,27 @@
 /**
- * The answer to "A vs B (vs C)": the question's best lines as for any question (the whole
- * question's words, the aspect "max iops on each" among them, find the passages that compare),
- * with two rules of its own:
+ * The answer to "A vs B (vs C)": the question's best lines as for any question (the sides and the
+ * aspect "max iops on each", not an aside such as "which one do i pick", find the passages that
+ * compare), with rules of its own, each measured on every evaluation corpus (bench/eval.ts):
+ * - a line that sets the sides against each other scores higher: it names every side and has a
+ *   contrast word ("unlike", "instead", "whereas"), or it is one of two neighbouring lines that say
+ *   the same of different sides ("EBS … persistent" / "Instance store … not persistent", "HTTP
+ *   API: …" / "REST API: …"); such a line's partner is quoted beside it;
  * - a table row that names the sides is cut to their columns ("Max IOPS: io1 64,000; gp2 16,000");
+ *   when the sides are rows of one table, each side's row is quoted (a small table);
+ * - a side is named by what sets it apart, nearest the "vs" ("http" in "api gateway http api");
  * - every side gets at least one line: a side the chosen lines do not name gets its best line from
  *   a search for that side (in the context of the rest of the question), a line under another
  *   side's heading or led by another side's name not counting as its line.
  * Returns null when a side is not in the notes, so the caller can answer as for any question.
  */
 
-import type { PassageItem } from '../knowledge/note-types.ts';
+import type { Passage, PassageItem } from '../knowledge/note-types.ts';
 import { analyzeText } from '../retrieval/analyze-text.ts';
 import { type Concept, conceptCredit } from '../retrieval/query-concepts.ts';
 import type { QueryAnalysis, SearchIndex } from '../retrieval/search-index.ts';
 import { isCovered } from './abstention.ts';
 import { MAX_ANSWER_CHARS } from './answer-types.ts';
-import type { Comparison } from './parse-comparison.ts';
+import { type Comparison, comparisonQuery } from './parse-comparison.ts';
 import { rankUnits, type Unit } from './rank-units.ts';
 import { chooseUnits, fits, isDuplicate, type Piece, piecesOf, saysMore } from './select-pieces.ts';
 
@@ -25,7 +31,9 @@ const CONTEXT_WEIGHT = 0.5;
 const OFF_SIDE = 0.5;
 /** Words that set two things against each other in one line ("X is stateful, unlike Y"). */
 const CONTRAST =
-  /\b(vs\.?|versus|v\/s|unlike|opposite|whereas|instead of|rather than|compared|but|while|however)\b/i;
+  /\b(vs\.?|versus|v\/s|unlike|opposite|whereas|instead|rather than|compared|differs?|difference|but|while|however)\b/i;
+/** Score added to a unit whose own text names every side and contrasts them. */
+const CONTRAST_BONUS = 0.25;
 
 function termSet(text: string): Set<string> {
   const a = analyzeText(text);
@@ -41,8 +49,19 @@ interface Side {
   key: Concept | undefined;
 }
 
-function sideOf(a: QueryAnalysis): Side {
-  const key = [...a.concepts].filter((c) => c.own.length > 0).sort((x, y) => y.weight - x.weight)[0];
+function sideOf(a: QueryAnalysis, i: number, all: readonly QueryAnalysis[]): Side {
+  // A side is named by what sets it apart, nearest the "vs": in "api gateway http api vs rest api"
+  // the first side is "http" (not "api gateway", its context; not "api", shared with the other).
+  const elsewhere = new Set(all.filter((_, j) => j !== i).flatMap((o) => o.terms));
+  const position = (c: Concept) => Math.min(...c.own.map((t) => a.terms.indexOf(t)).filter((n) => n >= 0));
+  const nearest =
+    i === 0
+      ? a.concepts
+          .filter((c) => c.own.length > 0 && !c.own.every((t) => elsewhere.has(t)))
+          .sort((x, y) => position(y) - position(x))[0]
+      : undefined;
+  const key =
+    nearest ?? [...a.concepts].filter((c) => c.own.length > 0).sort((x, y) => y.weight - x.weight)[0];
   return { terms: new Set([...a.terms, ...a.synonyms]), key };
 }
 
@@ -85,7 +104,7 @@ function namesOtherOnly(tokens: ReadonlySet<string>, own: Side, others: readonly
 /** 0.5 for a unit that is another side's line (under its heading, or led by its name), else 1. */
 function sideFactor(u: Unit, own: Side, others: readonly Side[]): number {
   const heading = termSet(u.passage.headingPath.at(-1) ?? '');
-  const lead = termSet(u.text.split(/[:;,.(]/)[0] ?? '');
+  const lead = termSet(leadOf(u.text));
   return namesOtherOnly(heading, own, others) || namesOtherOnly(lead, own, others) ? OFF_SIDE : 1;
 }
 
@@ -128,28 +147,128 @@ function bestForSide(
     .find((u) => isOwnLine(u, own, others) && saysMore(u.text, asked));
 }
 
+/** Share of shared words at which two neighbouring lines about different sides are a parallel pair. */
+const PARALLEL_OVERLAP = 0.5;
+
+/** What a line opens with, up to its first colon, semicolon, comma, full stop or bracket. */
+const leadOf = (text: string) => text.split(/[:;,.(]/)[0] ?? '';
+
+/** The side a line's own text names, when it names exactly one. */
+function onlySide(text: string, sides: readonly Side[]): Side | undefined {
+  const t = termSet(text);
+  const named = sides.filter((side) => names(t, side));
+  return named.length === 1 ? named[0] : undefined;
+}
+
 /**
- * The pieces of the comparison answer for `comparison` (sides of `question`), drawing on `k`
- * passages (`dense`: the question's dense ranking, fused into the whole question's search), or
- * null when a side is not in the notes. Pure given the index.
+ * True when `u` and the line next to it in its passage say the same thing of different sides
+ * ("EBS backed volumes are persistent" / "Instance Store backed volumes are not persistent"):
+ * apart from the sides' words, at least {@link PARALLEL_OVERLAP} of the shorter line's words are
+ * shared, or each line is led by its side's name. Returns the partner's item index, if any.
+ */
+function parallelPartner(u: Unit, sides: readonly Side[]): number | undefined {
+  const side = onlySide(u.text, sides);
+  if (!side) return undefined;
+  const sideWords = new Set(sides.flatMap((s) => [...s.terms]));
+  const rest = (text: string) => new Set([...termSet(text)].filter((t) => !sideWords.has(t)));
+  const mine = rest(u.text);
+  for (const j of [u.item - 1, u.item + 1]) {
+    const next = u.passage.items[j];
+    if (!next || next.depth !== u.passage.items[u.item]?.depth) continue;
+    const other = onlySide(next.text, sides);
+    if (!other || other === side) continue;
+    // Neighbouring lines each led by a side's name ("HTTP API: …", "REST API: …") list the sides.
+    if (onlySide(leadOf(u.text), sides) === side && onlySide(leadOf(next.text), sides) === other) return j;
+    const theirs = rest(next.text);
+    const shared = [...mine].filter((t) => theirs.has(t)).length;
+    if (shared > 0 && shared >= PARALLEL_OVERLAP * Math.min(mine.size, theirs.size)) return j;
+  }
+  return undefined;
+}
+
+/** True when two passages are parts of one table (a long table is cut into several passages). */
+function sameTable(a: Passage, b: Passage): boolean {
+  return (
+    a.kind === 'table' &&
+    b.kind === 'table' &&
+    a.file === b.file &&
+    a.headingPath.join('\u0000') === b.headingPath.join('\u0000')
+  );
+}
+
+/**
+ * The rows of a table that pair with a chosen row: when the sides are rows of one table ("Storage
+ * Class: Standard-IA" … "Storage Class: One Zone-IA"), each side's row is quoted beside the
+ * others, so the answer reads as a small table. Units come from `ranked`, best first.
+ */
+function pairedRows(chosen: readonly Unit[], ranked: readonly Unit[], sides: readonly Side[]): Unit[] {
+  const out: Unit[] = [];
+  for (const u of chosen) {
+    const partner = parallelPartner(u, sides);
+    if (partner !== undefined) {
+      const unit = ranked.find((r) => r.passage === u.passage && r.item === partner);
+      if (unit && !chosen.some((c) => c.passage === u.passage && c.item === partner) && !out.includes(unit))
+        out.push(unit);
+    }
+    if (u.passage.kind !== 'table') continue;
+    const rowSide = sides.find((side) => names(termSet(u.text), side));
+    if (!rowSide) continue;
+    for (const side of sides) {
+      if (side === rowSide) continue;
+      const row = ranked.find(
+        (r) =>
+          sameTable(r.passage, u.passage) &&
+          r.text !== u.text &&
+          names(termSet(r.text), side) &&
+          !sides.some((o) => o !== side && names(termSet(r.text), o)),
+      );
+      if (row && !chosen.includes(row) && !out.includes(row)) out.push(row);
+    }
+  }
+  return out;
+}
+
+/** Drops the weakest of `chosen` (not the best, nor those `keep` holds) until `next` fits. */
+function makeRoom(chosen: Unit[], next: Unit, keep: (u: Unit) => boolean): void {
+  while (!fits([...chosen, next], MAX_ANSWER_CHARS)) {
+    const weakest = chosen.findLastIndex((u, j) => j > 0 && !keep(u));
+    if (weakest < 0) return;
+    chosen.splice(weakest, 1);
+  }
+}
+
+/**
+ * The pieces of the comparison answer for `comparison` (searched as {@link comparisonQuery}: its
+ * sides and aspect, without an aside), drawing on `k` passages (`dense`: the question's dense
+ * ranking, fused into that search), or null when a side is not in the notes. Pure given the index.
  */
 export function composeComparison(
-  question: string,
   comparison: Comparison,
   index: SearchIndex,
   k: number,
   dense?: readonly number[],
 ): Piece[] | null {
-  const whole = { ...index.analyze(question), dense };
+  const whole = { ...index.analyze(comparisonQuery(comparison)), dense };
   const analyses = comparison.sides.map((side) => index.analyze(side));
   if (analyses.some((a) => a.terms.length === 0 && a.synonyms.length === 0)) return null;
   const hits = index.searchAnalyzed(whole, k);
   if (!isCovered(index, whole, hits)) return null;
-  const sides = analyses.map(sideOf);
-  const ranked = rankUnits(hits, whole.concepts, whole.intent).map((u) =>
-    contrasts(u, sides) ? cutRow(u, sides) : u,
-  );
+  const sides = analyses.map((a, i) => sideOf(a, i, analyses));
+  const ranked = rankUnits(hits, whole.concepts, whole.intent)
+    .map((u) => {
+      if (parallelPartner(u, sides) !== undefined) return { ...u, score: u.score + CONTRAST_BONUS };
+      if (!contrasts(u, sides)) return u;
+      const cut = cutRow(u, sides);
+      const own = termSet(cut.text);
+      return sides.every((side) => names(own, side)) ? { ...cut, score: cut.score + CONTRAST_BONUS } : cut;
+    })
+    .sort((a, b) => b.score - a.score);
   const chosen = chooseUnits(ranked, whole.concepts, new Set(whole.terms), MAX_ANSWER_CHARS);
+  for (const row of pairedRows(chosen, ranked, sides)) {
+    // Room for the partner: the weakest lines that are not side lines give way.
+    makeRoom(chosen, row, (u) => u.passage.kind === 'table' || parallelPartner(u, sides) !== undefined);
+    if (fits([...chosen, row], MAX_ANSWER_CHARS)) chosen.push(row);
+  }
   for (const [i, own] of sides.entries()) {
     const others = sides.filter((_, j) => j !== i);
     // A line that names the other sides too does not say what this side is.
@@ -157,9 +276,19 @@ export function composeComparison(
     const pick = bestForSide(index, whole, analyses[i] as QueryAnalysis, own, others, k);
     if (!pick || chosen.some((c) => isDuplicate(c.text, pick.text) || isDuplicate(pick.text, c.text)))
       continue;
-    // Room for the side's line: the weakest chosen lines give way.
-    while (chosen.length > 1 && !fits([...chosen, pick], MAX_ANSWER_CHARS)) chosen.pop();
-    chosen.push(pick);
+    // Room for the side's line: the weakest chosen lines give way, but not another side's own line.
+    makeRoom(chosen, pick, (u) =>
+      sides.some(
+        (side, j) =>
+          j !== i &&
+          isOwnLine(
+            u,
+            side,
+            sides.filter((o) => o !== side),
+          ),
+      ),
+    );
+    if (fits([...chosen, pick], MAX_ANSWER_CHARS)) chosen.push(pick);
   }
   return chosen.length ? piecesOf(chosen, MAX_ANSWER_CHARS) : null;
 }

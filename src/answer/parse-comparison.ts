@@ -30,14 +30,21 @@ const TRAIL = /[\s?!.]+$/;
 /** Asides a learner appends to a comparison: never part of a side. */
 const ASIDE =
   /\s*\b(?:what'?s|whats|what is|what are)\s+(?:the\s+)?(?:diff|difference|differences|tradeoffs?|trade-offs?|actually different|better)\b.*$|\s*\b(?:when|which|how)\s+(?:do|should|would|to|can)\s+(?:i|we|you)?\s*(?:use|pick|choose)\b.*$|\s*\bwhen to use which\b.*$|\s*\bwhich (?:one|is better|should)\b.*$/i;
+/** The words of an aside: how a learner asks to be told the difference, not what about. */
+const SCAFFOLD = new Set(
+  `which one ones is are better best pick choose use when what whats what's the a do does should would
+  i we you actually really different difference differences diff tradeoff tradeoffs trade-off
+  trade-offs each for to go with`.split(/\s+/),
+);
 /** "30 minutes or more" is a bound, not a choice: these words never stand for a side. */
 const NOT_A_SIDE =
   /^(more|less|fewer|longer|shorter|bigger|smaller|higher|lower|so|not|else|later|earlier|above|below|greater|larger)$/i;
 
-function clean(side: string): string {
+/** A side without trailing punctuation and quotes; the first side also without leading question words. */
+function clean(side: string, first: boolean): string {
   let s = side.replace(TRAIL, '').trim();
   let prev = '';
-  while (s !== prev) {
+  while (first && s !== prev) {
     prev = s;
     s = s.replace(LEAD, '').trim();
   }
@@ -53,6 +60,19 @@ function splitAspect(last: string): [string, string] {
   return [last, ''];
 }
 
+/**
+ * What to search for a comparison: its sides and its aspect, without an aspect that is only an
+ * aside ("which one do i pick", "whats the diff": question scaffolding whose words, rare in notes,
+ * would otherwise weigh most in the search). Pure.
+ */
+export function comparisonQuery(c: Comparison): string {
+  const aspect = c.aspect
+    .split(/\s+/)
+    .filter((w) => w && !SCAFFOLD.has(w.toLowerCase().replace(/[^a-z'-]/g, '')))
+    .join(' ');
+  return [c.sides.join(' vs '), aspect].filter(Boolean).join(', ');
+}
+
 /** The sides of a comparison question and what is compared, or null. Each side has a letter. */
 export function parseComparison(question: string): Comparison | null {
   const q = question.trim().replace(TRAIL, '');
@@ -62,7 +82,7 @@ export function parseComparison(question: string): Comparison | null {
     const rest = (m[2] ?? '').split(MORE_SIDES);
     const [lastSide, aspect] = splitAspect(rest.pop() ?? '');
     const raw = [m[1] ?? '', ...rest, lastSide];
-    const sides = raw.map(clean);
+    const sides = raw.map((side, i) => clean(side, i === 0));
     if (sides.some((s) => !/\p{L}/u.test(s) || NOT_A_SIDE.test(s))) continue;
     if (re.source.includes('\\s+or\\s+') && sides.some((s) => s.split(/\s+/).length > 4)) continue;
     return { sides, aspect: aspect.replace(TRAIL, '') };

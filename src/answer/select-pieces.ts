@@ -44,7 +44,8 @@ function stems(text: string): Set<string> {
  */
 export function isDuplicate(a: string, b: string): boolean {
   const sa = stems(a);
-  const sb = stems(b);
+  // What `b` says is its words; its vocabulary tokens only help match them ("SG" for "security group").
+  const sb = new Set(analyzeText(b).terms);
   if (sa.size === 0 || sb.size === 0) return false;
   let novel = 0;
   for (const t of sb) if (!sa.has(t)) novel += 1;

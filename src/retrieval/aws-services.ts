@@ -765,8 +765,18 @@ export const AWS_SERVICES: readonly AwsService[] = [
   },
   {
     name: 'Amazon API Gateway',
-    aliases: ['API Gateway', 'APIGW', 'API GW', 'REST API', 'HTTP API', 'WebSocket API'],
-    needs: ['rest api', 'websocket api', 'api throttling', 'usage plans', 'api keys', 'expose lambda as api'],
+    // REST, HTTP and WebSocket APIs are API Gateway's API types, not other names for it: as
+    // aliases they made "http api vs rest api" one side twice.
+    aliases: ['API Gateway', 'APIGW', 'API GW'],
+    needs: [
+      'rest api',
+      'http api',
+      'websocket api',
+      'api throttling',
+      'usage plans',
+      'api keys',
+      'expose lambda as api',
+    ],
     domains: ['performance', 'secure'],
   },
   {

@@ -35,6 +35,37 @@ const NOTES = {
     '- SSE-KMS: keys in AWS KMS, with an audit trail',
     '- SSE-C: customer-provided keys, sent with each request',
   ].join('\n'),
+  'network/vpc.md': [
+    '# VPC',
+    '## Network ACLs',
+    '- NACL rules are evaluated in order, lowest number first',
+    '- a subnet has exactly one NACL, and the default NACL allows all traffic',
+    '## Security groups',
+    '- a security group can reference another security group',
+    '- security groups support allow rules only',
+    '## Firewalls',
+    '- security groups and NACLs both filter the traffic of a VPC',
+    '- security groups and NACLs can be changed at any time from the console',
+    '- Security groups are stateful, instead, network ACLs are stateless',
+  ].join('\n'),
+  'storage/s3-classes.md': [
+    '# S3 storage classes',
+    '| Storage Class | Designed for | Availability Zones | Min duration |',
+    '|---|---|---|---|',
+    '| Standard | frequently accessed data | >=3 | none |',
+    '| Standard-IA | infrequently accessed data | >=3 | 30 days |',
+    '| One Zone-IA | re-creatable infrequent data | 1 | 30 days |',
+    '| Glacier Flexible Retrieval | archives | >=3 | 90 days |',
+  ].join('\n'),
+  'api/api-gateway.md': [
+    '# API Gateway',
+    '- API Gateway has no minimum fees and scales on its own',
+    '- For HTTP APIs and REST APIs you pay per call received and per GB sent',
+    '## API types',
+    '- HTTP API: cheaper and faster, built to proxy to Lambda functions or HTTP backends',
+    '- REST API: the full feature set, with usage plans and API keys',
+  ].join('\n'),
+  'global/regions.md': ['# Regions', '- pick the Region closest to your users when you pick one'].join('\n'),
 };
 
 let dir = '';
@@ -74,6 +105,30 @@ describe('comparison answers', () => {
     expect(answer.text).toMatch(/SSE-S3: keys managed by S3/);
     expect(answer.text).toMatch(/SSE-KMS/);
     expect(answer.text).toMatch(/customer-provided keys/);
+  });
+
+  it('quotes first the line that sets the sides against each other', () => {
+    const answer = composeAnswer('security groups vs nacls', index);
+    expect(answer.pieces?.[0]?.text).toMatch(/stateful, instead, network ACLs are stateless/);
+  });
+
+  it('quotes the table rows of both sides when the sides are rows of one table', () => {
+    const answer = composeAnswer('s3 standard-ia vs one zone-ia, whats actually different', index);
+    expect(answer.text).toMatch(/Standard-IA[^\n]*>=3/);
+    expect(answer.text).toMatch(/One Zone-IA[^\n]*\b1\b/);
+  });
+
+  it('quotes neighbouring lines led by each side ("HTTP API: …", "REST API: …") together', () => {
+    const answer = composeAnswer('api gateway http api vs rest api, which one do i pick', index);
+    expect(answer.text).toMatch(/proxy to Lambda/);
+    expect(answer.text).toMatch(/usage plans and API keys/);
+  });
+
+  it('does not search for the aside of a comparison ("which one should i pick")', () => {
+    const answer = composeAnswer('sqs vs sns, which one should i pick', index);
+    expect(answer.text).toMatch(/pull-based/);
+    expect(answer.text).toMatch(/push-based/);
+    expect(answer.text).not.toMatch(/Region closest/);
   });
 
   it('says it cannot find a side the notes lack, instead of quoting the other side alone', () => {

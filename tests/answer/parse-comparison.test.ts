@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseComparison } from '../../src/answer/parse-comparison.ts';
+import { comparisonQuery, parseComparison } from '../../src/answer/parse-comparison.ts';
 
 describe('parseComparison', () => {
   it.each<[string, [string, string]]>([
@@ -32,6 +32,7 @@ describe('parseComparison', () => {
       'whats the diff',
     ],
     ['alb vs nlb vs glb', ['alb', 'nlb', 'glb'], ''],
+    ['standard-ia vs one zone-ia', ['standard-ia', 'one zone-ia'], ''],
     ['cloudwatch vs cloudtrail, what is each one for', ['cloudwatch', 'cloudtrail'], 'what is each one for'],
   ])('%j compares %j on %j', (question, sides, aspect) => {
     expect(parseComparison(question)).toEqual({ sides, aspect });
@@ -62,4 +63,18 @@ describe('parseComparison', () => {
       expect(parseComparison(question)).toBeNull();
     },
   );
+});
+
+describe('comparisonQuery', () => {
+  it.each([
+    ['api gateway http api vs rest api, which one do i pick', 'api gateway http api vs rest api'],
+    ['s3 standard-ia vs one zone-ia, whats actually different', 's3 standard-ia vs one zone-ia'],
+    ['ebs vs instance store - which one actually keeps my data', 'ebs vs instance store, keeps my data'],
+    ['gp2 vs io1 - max iops on each', 'gp2 vs io1, max iops on'],
+    ['sse-s3 vs sse-kms, who holds the keys', 'sse-s3 vs sse-kms, who holds keys'],
+  ])('searches %j as %j', (question, query) => {
+    const comparison = parseComparison(question);
+    expect(comparison).not.toBeNull();
+    expect(comparisonQuery(comparison as NonNullable<typeof comparison>)).toBe(query);
+  });
 });
