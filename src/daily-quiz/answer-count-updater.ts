@@ -4,7 +4,7 @@
  * `delayMs` later; answers arriving meanwhile ride along. Timers are injectable for tests.
  */
 
-import type { QuizPost } from '../storage/quiz-post-repository.ts';
+import type { QuizPost } from './ports.ts';
 import { type QuizContext, questionById } from './quiz-context.ts';
 
 /** Minimal timer API (node's by default). */

@@ -5,7 +5,7 @@
 
 import { cronAt, describeSchedule, isTimeZone } from '../quiz/daily-schedule.ts';
 import { escapeMrkdwn } from '../slack/mrkdwn.ts';
-import type { ChannelSchedule } from '../storage/schedule-repository.ts';
+import type { ChannelSchedule } from './ports.ts';
 import type { QuizContext } from './quiz-context.ts';
 
 /** Result text for the person (Slack mrkdwn) plus the schedule as stored. */

@@ -10,9 +10,13 @@ import type { Question } from '../quiz/question.ts';
 import type { StudyCardRepository } from '../spaced-repetition/ports.ts';
 import type { ReminderMessenger, ReminderRepository } from '../spaced-repetition/reminder-ports.ts';
 import type { ReviewLimits } from '../spaced-repetition/review-limits.ts';
-import type { AnswerRepository, QuizStats } from '../storage/answer-repository.ts';
-import type { QuizPost, QuizPostRepository } from '../storage/quiz-post-repository.ts';
-import type { ScheduleRepository } from '../storage/schedule-repository.ts';
+import type {
+  AnswerRepository,
+  QuizPost,
+  QuizPostRepository,
+  QuizStats,
+  ScheduleRepository,
+} from './ports.ts';
 
 /**
  * What a search for a quiz's earlier message found: `found` its ts, or null when there is none;

@@ -4,7 +4,7 @@
  * explanation. Triggered when the next quiz is posted or QUIZ_REVEAL_AFTER has passed.
  */
 
-import type { QuizPost } from '../storage/quiz-post-repository.ts';
+import type { QuizPost } from './ports.ts';
 import { type QuizContext, questionById } from './quiz-context.ts';
 
 /**

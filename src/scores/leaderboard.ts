@@ -5,7 +5,7 @@
  */
 
 import { type Period, periodRange } from '../quiz/periods.ts';
-import type { Standing } from '../storage/score-repository.ts';
+import type { Standing } from './ports.ts';
 import { channelTimeZone, type ScoreContext } from './score-context.ts';
 import { currentStreak } from './streak.ts';
 

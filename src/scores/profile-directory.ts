@@ -4,7 +4,7 @@
  * shown by id in the default time zone. Names are plain text: never an @-mention.
  */
 
-import type { UserProfile, UserRepository } from '../storage/user-repository.ts';
+import type { UserProfile, UserRepository } from './ports.ts';
 
 /** Fetches one profile from Slack; null when unknown. */
 export type ProfileFetcher = (

@@ -4,81 +4,17 @@
  * retries or double clicks deliver. The leaderboard counts daily answers only.
  */
 
+import type {
+  AnswerRepository,
+  DailyAnswer,
+  LeaderboardEntry,
+  LeaderboardQuery,
+  PracticeAnswer,
+  QuizStats,
+  RecordResult,
+} from '../daily-quiz/ports.ts';
 import type { QuestionResult } from '../quiz/team-domain-weights.ts';
 import type { Database } from './db.ts';
-
-/** One click on a daily quiz. `points` as graded by quiz/; `answeredAt` from the caller's clock. */
-export interface DailyAnswer {
-  quizId: number;
-  teamId: string;
-  userId: string;
-  choice: string;
-  correct: boolean;
-  points: number;
-  answeredAt: Date;
-}
-
-/** `recorded`: this call counted. `duplicate`: the person had answered; `existing` is what counted. */
-export type RecordResult =
-  | { status: 'recorded' }
-  | { status: 'duplicate'; existing: { choice: string; correct: boolean } };
-
-/** Answer counts for one daily quiz; `byChoice` maps choice (e.g. "B") to answers, absent choices omitted. */
-export interface QuizStats {
-  answered: number;
-  correct: number;
-  byChoice: Record<string, number>;
-}
-
-/** A practice-mode answer (from `/saa quiz` and the like): kept for the person's history, never scored. */
-export interface PracticeAnswer {
-  teamId: string;
-  userId: string;
-  questionId: string;
-  choice: string;
-  correct: boolean;
-  answeredAt: Date;
-}
-
-/** Leaderboard filter. `since` inclusive, `until` exclusive, on answer time; no `limit`: everyone. */
-export interface LeaderboardQuery {
-  teamId: string;
-  channelId?: string;
-  since?: Date;
-  until?: Date;
-  limit?: number;
-}
-
-/** One leaderboard line. */
-export interface LeaderboardEntry {
-  userId: string;
-  points: number;
-  answered: number;
-  correct: number;
-}
-
-/** Stored answers. */
-export interface AnswerRepository {
-  /** Records a daily answer once per (quiz, user); later calls get `duplicate` with the first answer. */
-  recordDaily(answer: DailyAnswer): Promise<RecordResult>;
-  /** Counts for one quiz (for the reveal message); zeros for a quiz nobody answered. */
-  quizStats(quizId: number): Promise<QuizStats>;
-  /** Appends a practice answer; the same person may answer the same question any number of times. */
-  recordPractice(answer: PracticeAnswer): Promise<void>;
-  /** Question ids this person practised most recently, newest first (at most `limit`). */
-  recentPracticeIds(teamId: string, userId: string, limit: number): Promise<string[]>;
-  /**
-   * Points per person in a team, highest first; ties go to the earlier mean answer delay
-   * (answered_at − posted_at: who answers sooner), then to user id so the order is stable.
-   */
-  leaderboard(query: LeaderboardQuery): Promise<LeaderboardEntry[]>;
-  /**
-   * The team's answers per question, daily (every person's counted answer) and practice (every
-   * answer), answered at or after `since` and before `until`; ordered by question id. What the
-   * adaptive daily pick weighs domains by (quiz/team-domain-weights.ts).
-   */
-  questionResults(teamId: string, since: Date, until: Date): Promise<QuestionResult[]>;
-}
 
 /** `AnswerRepository` in Postgres SQL (tables `quiz_answers`, `practice_answers`, joined with `quiz_posts`). */
 export class SqlAnswerRepository implements AnswerRepository {

@@ -4,28 +4,8 @@
  * this layer stores what it is given.
  */
 
+import type { ChannelSchedule, ScheduleRepository } from '../daily-quiz/ports.ts';
 import type { Database } from './db.ts';
-
-/** One channel's quiz schedule. `cron`: five fields as node-cron reads them; `timezone`: IANA name. */
-export interface ChannelSchedule {
-  teamId: string;
-  channelId: string;
-  cron: string;
-  timezone: string;
-  enabled: boolean;
-  /** When the schedule was last changed (the caller's clock). */
-  updatedAt: Date;
-}
-
-/** Stored channel schedules. */
-export interface ScheduleRepository {
-  /** The channel's schedule, or null when it never had one. */
-  get(teamId: string, channelId: string): Promise<ChannelSchedule | null>;
-  /** Creates or replaces the channel's schedule (all fields, including `updatedAt`). */
-  upsert(schedule: ChannelSchedule): Promise<void>;
-  /** Every enabled schedule, all teams, ordered by team then channel. */
-  listEnabled(): Promise<ChannelSchedule[]>;
-}
 
 interface Row {
   team_id: string;

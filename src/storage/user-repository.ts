@@ -1,22 +1,7 @@
 /** Cached Slack profiles (display name, time zone) per team. */
 
+import type { UserProfile, UserRepository } from '../scores/ports.ts';
 import type { Database } from './db.ts';
-
-/** A person as the leaderboard shows them. `tz` is an IANA zone (Slack users.info `tz`). */
-export interface UserProfile {
-  teamId: string;
-  userId: string;
-  displayName: string;
-  tz: string;
-  fetchedAt: Date;
-}
-
-/** Profile cache. */
-export interface UserRepository {
-  /** Cached profiles of the given users (missing ones are simply absent). */
-  get(teamId: string, userIds: readonly string[]): Promise<UserProfile[]>;
-  upsert(profile: UserProfile): Promise<void>;
-}
 
 /** Postgres-SQL implementation (pg and PGlite). */
 export class SqlUserRepository implements UserRepository {

@@ -6,13 +6,13 @@
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answerDailyQuiz } from '../../src/daily-quiz/answer-daily-quiz.ts';
+import type { QuizPost } from '../../src/daily-quiz/ports.ts';
 import { postDailyQuiz } from '../../src/daily-quiz/post-daily-quiz.ts';
 import type { QuizContext } from '../../src/daily-quiz/quiz-context.ts';
 import { revealDueQuizzes, revealQuiz } from '../../src/daily-quiz/reveal-quiz.ts';
 import type { Question } from '../../src/quiz/question.ts';
 import type { Database } from '../../src/storage/db.ts';
 import { migrate } from '../../src/storage/migrate.ts';
-import type { QuizPost } from '../../src/storage/quiz-post-repository.ts';
 import { testDatabases } from '../helpers/databases.ts';
 import { uniqueId } from '../helpers/ids.ts';
 import {

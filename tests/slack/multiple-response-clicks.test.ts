@@ -7,6 +7,7 @@
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ExtractiveAnswerer } from '../../src/answer/answerer.ts';
+import type { QuizPost } from '../../src/daily-quiz/ports.ts';
 import { postDailyQuiz } from '../../src/daily-quiz/post-daily-quiz.ts';
 import type { QuizContext } from '../../src/daily-quiz/quiz-context.ts';
 import type { Question } from '../../src/quiz/question.ts';
@@ -16,7 +17,6 @@ import { createSlackApp, type SlackAdapter } from '../../src/slack/create-slack-
 import { practiceQuestionBlocks } from '../../src/slack/views/quiz-blocks.ts';
 import type { Database } from '../../src/storage/db.ts';
 import { migrate } from '../../src/storage/migrate.ts';
-import type { QuizPost } from '../../src/storage/quiz-post-repository.ts';
 import { testDatabases } from '../helpers/databases.ts';
 import { uniqueId } from '../helpers/ids.ts';
 import { quizContext, standInMessenger, TestClock } from '../helpers/quiz-harness.ts';

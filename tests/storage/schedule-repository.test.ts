@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ChannelSchedule } from '../../src/daily-quiz/ports.ts';
 import type { Database } from '../../src/storage/db.ts';
 import { migrate } from '../../src/storage/migrate.ts';
-import { type ChannelSchedule, SqlScheduleRepository } from '../../src/storage/schedule-repository.ts';
+import { SqlScheduleRepository } from '../../src/storage/schedule-repository.ts';
 import { testDatabases } from '../helpers/databases.ts';
 import { uniqueId } from '../helpers/ids.ts';
 

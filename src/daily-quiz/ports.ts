@@ -1,0 +1,159 @@
+/**
+ * The storage ports of the daily quiz: quiz posts (one per team, channel and local day, claimed
+ * before posting so the post is exactly-once), the clicks on them and on practice questions, and
+ * each channel's schedule. Implemented on SQL (src/storage/quiz-post-repository.ts,
+ * answer-repository.ts, schedule-repository.ts; Postgres and PGlite).
+ */
+
+import type { QuestionResult } from '../quiz/team-domain-weights.ts';
+
+/** One daily quiz in one channel. `localDate` is YYYY-MM-DD in the channel schedule's time zone. */
+export interface QuizPost {
+  id: number;
+  teamId: string;
+  channelId: string;
+  localDate: string;
+  questionId: string;
+  claimedAt: Date;
+  /** Who claimed it, e.g. `hostname:pid`, for logs. */
+  claimedBy: string;
+  /** Slack message ts once posted; null while only claimed. */
+  messageTs: string | null;
+  postedAt: Date | null;
+  revealedAt: Date | null;
+}
+
+/** Input of `claim`. `staleAfterMs`: how old an unposted claim must be before another process may take it over. */
+export interface ClaimRequest {
+  teamId: string;
+  channelId: string;
+  localDate: string;
+  questionId: string;
+  claimedBy: string;
+  now: Date;
+  staleAfterMs: number;
+}
+
+/**
+ * `claimed`: the caller owns the post and must post it, with `post.questionId` (a takeover keeps
+ * the question first picked; `tookOver` says so). `taken`: someone else has it; do nothing.
+ */
+export type ClaimResult =
+  | { status: 'claimed'; post: QuizPost; tookOver: boolean }
+  | { status: 'taken'; post: QuizPost };
+
+/** Stored daily quiz posts. */
+export interface QuizPostRepository {
+  /** Claims the day's post for a channel; of many concurrent callers exactly one gets `claimed`. */
+  claim(request: ClaimRequest): Promise<ClaimResult>;
+  /** Records the Slack message; false when the post already had one (another poster won). */
+  markPosted(id: number, messageTs: string, now: Date): Promise<boolean>;
+  /** The post with this id, or null. */
+  get(id: number): Promise<QuizPost | null>;
+  /** The post behind a Slack message (button clicks carry channel and message ts). */
+  findByMessage(channelId: string, messageTs: string): Promise<QuizPost | null>;
+  /** Question ids posted in the channel, oldest first, repeats included (the picker's history). */
+  usedQuestionIds(teamId: string, channelId: string): Promise<string[]>;
+  /** Changes an unposted claim's question (its question left the bank); false once it is posted. */
+  replaceQuestion(id: number, questionId: string): Promise<boolean>;
+  /** Posted, unrevealed posts with `postedAt < postedBefore`, all teams, oldest first. */
+  dueForReveal(postedBefore: Date): Promise<QuizPost[]>;
+  /** Posted, unrevealed posts in the channel from days before `beforeLocalDate` (YYYY-MM-DD), oldest first. */
+  previousUnrevealed(teamId: string, channelId: string, beforeLocalDate: string): Promise<QuizPost[]>;
+  /** Marks the post revealed; true only for the one caller that flipped it. */
+  markRevealed(id: number, now: Date): Promise<boolean>;
+}
+
+/** One click on a daily quiz. `points` as graded by quiz/; `answeredAt` from the caller's clock. */
+export interface DailyAnswer {
+  quizId: number;
+  teamId: string;
+  userId: string;
+  choice: string;
+  correct: boolean;
+  points: number;
+  answeredAt: Date;
+}
+
+/** `recorded`: this call counted. `duplicate`: the person had answered; `existing` is what counted. */
+export type RecordResult =
+  | { status: 'recorded' }
+  | { status: 'duplicate'; existing: { choice: string; correct: boolean } };
+
+/** Answer counts for one daily quiz; `byChoice` maps choice (e.g. "B") to answers, absent choices omitted. */
+export interface QuizStats {
+  answered: number;
+  correct: number;
+  byChoice: Record<string, number>;
+}
+
+/** A practice-mode answer (from `/saa quiz` and the like): kept for the person's history, never scored. */
+export interface PracticeAnswer {
+  teamId: string;
+  userId: string;
+  questionId: string;
+  choice: string;
+  correct: boolean;
+  answeredAt: Date;
+}
+
+/** Leaderboard filter. `since` inclusive, `until` exclusive, on answer time; no `limit`: everyone. */
+export interface LeaderboardQuery {
+  teamId: string;
+  channelId?: string;
+  since?: Date;
+  until?: Date;
+  limit?: number;
+}
+
+/** One leaderboard line. */
+export interface LeaderboardEntry {
+  userId: string;
+  points: number;
+  answered: number;
+  correct: number;
+}
+
+/** Stored answers. */
+export interface AnswerRepository {
+  /** Records a daily answer once per (quiz, user); later calls get `duplicate` with the first answer. */
+  recordDaily(answer: DailyAnswer): Promise<RecordResult>;
+  /** Counts for one quiz (for the reveal message); zeros for a quiz nobody answered. */
+  quizStats(quizId: number): Promise<QuizStats>;
+  /** Appends a practice answer; the same person may answer the same question any number of times. */
+  recordPractice(answer: PracticeAnswer): Promise<void>;
+  /** Question ids this person practised most recently, newest first (at most `limit`). */
+  recentPracticeIds(teamId: string, userId: string, limit: number): Promise<string[]>;
+  /**
+   * Points per person in a team, highest first; ties go to the earlier mean answer delay
+   * (answered_at − posted_at: who answers sooner), then to user id so the order is stable.
+   */
+  leaderboard(query: LeaderboardQuery): Promise<LeaderboardEntry[]>;
+  /**
+   * The team's answers per question, daily (every person's counted answer) and practice (every
+   * answer), answered at or after `since` and before `until`; ordered by question id. What the
+   * adaptive daily pick weighs domains by (quiz/team-domain-weights.ts).
+   */
+  questionResults(teamId: string, since: Date, until: Date): Promise<QuestionResult[]>;
+}
+
+/** One channel's quiz schedule. `cron`: five fields as node-cron reads them; `timezone`: IANA name. */
+export interface ChannelSchedule {
+  teamId: string;
+  channelId: string;
+  cron: string;
+  timezone: string;
+  enabled: boolean;
+  /** When the schedule was last changed (the caller's clock). */
+  updatedAt: Date;
+}
+
+/** Stored channel schedules. */
+export interface ScheduleRepository {
+  /** The channel's schedule, or null when it never had one. */
+  get(teamId: string, channelId: string): Promise<ChannelSchedule | null>;
+  /** Creates or replaces the channel's schedule (all fields, including `updatedAt`). */
+  upsert(schedule: ChannelSchedule): Promise<void>;
+  /** Every enabled schedule, all teams, ordered by team then channel. */
+  listEnabled(): Promise<ChannelSchedule[]>;
+}
