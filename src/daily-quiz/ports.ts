@@ -2,7 +2,7 @@
  * The storage ports of the daily quiz: quiz posts (one per team, channel and local day, claimed
  * before posting so the post is exactly-once), the clicks on them and on practice questions, and
  * each channel's schedule. Implemented on SQL (src/storage/quiz-post-repository.ts,
- * answer-repository.ts, schedule-repository.ts; Postgres and PGlite).
+ * response-repository.ts, schedule-repository.ts; Postgres and PGlite).
  */
 
 import type { QuestionResult } from '../quiz/team-domain-weights.ts';
@@ -64,8 +64,8 @@ export interface QuizPostRepository {
   markRevealed(id: number, now: Date): Promise<boolean>;
 }
 
-/** One click on a daily quiz. `points` as graded by quiz/; `answeredAt` from the caller's clock. */
-export interface DailyAnswer {
+/** A response: one person's click on a daily quiz option. `points` as graded by quiz/; `answeredAt` from the caller's clock. */
+export interface QuizResponse {
   quizId: number;
   teamId: string;
   userId: string;
@@ -75,20 +75,20 @@ export interface DailyAnswer {
   answeredAt: Date;
 }
 
-/** `recorded`: this call counted. `duplicate`: the person had answered; `existing` is what counted. */
+/** `recorded`: this call counted. `duplicate`: the person had responded; `existing` is the response that counted. */
 export type RecordResult =
   | { status: 'recorded' }
   | { status: 'duplicate'; existing: { choice: string; correct: boolean } };
 
-/** Answer counts for one daily quiz; `byChoice` maps choice (e.g. "B") to answers, absent choices omitted. */
+/** Response counts for one daily quiz; `byChoice` maps choice (e.g. "B") to responses, absent choices omitted. */
 export interface QuizStats {
   answered: number;
   correct: number;
   byChoice: Record<string, number>;
 }
 
-/** A practice-mode answer (from `/saa quiz` and the like): kept for the person's history, never scored. */
-export interface PracticeAnswer {
+/** A practice-mode response (from `/saa quiz` and the like): kept for the person's history, never scored. */
+export interface PracticeResponse {
   teamId: string;
   userId: string;
   questionId: string;
@@ -114,14 +114,14 @@ export interface LeaderboardEntry {
   correct: number;
 }
 
-/** Stored answers. */
-export interface AnswerRepository {
-  /** Records a daily answer once per (quiz, user); later calls get `duplicate` with the first answer. */
-  recordDaily(answer: DailyAnswer): Promise<RecordResult>;
+/** Stored responses, daily and practice. */
+export interface ResponseRepository {
+  /** Records a daily response once per (quiz, user); later calls get `duplicate` with the first response. */
+  recordDaily(answer: QuizResponse): Promise<RecordResult>;
   /** Counts for one quiz (for the reveal message); zeros for a quiz nobody answered. */
   quizStats(quizId: number): Promise<QuizStats>;
-  /** Appends a practice answer; the same person may answer the same question any number of times. */
-  recordPractice(answer: PracticeAnswer): Promise<void>;
+  /** Appends a practice response; the same person may answer the same question any number of times. */
+  recordPractice(answer: PracticeResponse): Promise<void>;
   /** Question ids this person practised most recently, newest first (at most `limit`). */
   recentPracticeIds(teamId: string, userId: string, limit: number): Promise<string[]>;
   /**
@@ -130,8 +130,8 @@ export interface AnswerRepository {
    */
   leaderboard(query: LeaderboardQuery): Promise<LeaderboardEntry[]>;
   /**
-   * The team's answers per question, daily (every person's counted answer) and practice (every
-   * answer), answered at or after `since` and before `until`; ordered by question id. What the
+   * The team's responses per question, daily (every person's counted response) and practice
+   * (every response), answered at or after `since` and before `until`; ordered by question id. What the
    * adaptive daily pick weighs domains by (quiz/team-domain-weights.ts).
    */
   questionResults(teamId: string, since: Date, until: Date): Promise<QuestionResult[]>;

@@ -11,10 +11,10 @@ import type { StudyCardRepository } from '../spaced-repetition/ports.ts';
 import type { ReminderMessenger, ReminderRepository } from '../spaced-repetition/reminder-ports.ts';
 import type { ReviewLimits } from '../spaced-repetition/review-limits.ts';
 import type {
-  AnswerRepository,
   QuizPost,
   QuizPostRepository,
   QuizStats,
+  ResponseRepository,
   ScheduleRepository,
 } from './ports.ts';
 
@@ -53,7 +53,7 @@ export interface QuizContext {
   bank: () => readonly Question[];
   schedules: ScheduleRepository;
   posts: QuizPostRepository;
-  answers: AnswerRepository;
+  responses: ResponseRepository;
   messenger: QuizMessenger;
   clock: () => Date;
   /** Names this process in claims (`host:pid`), for logs. */

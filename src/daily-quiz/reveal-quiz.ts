@@ -22,7 +22,7 @@ export async function revealQuiz(ctx: QuizContext, post: QuizPost): Promise<bool
     );
     return true;
   }
-  const stats = await ctx.answers.quizStats(post.id);
+  const stats = await ctx.responses.quizStats(post.id);
   try {
     await ctx.messenger.updateQuestion(post, question, { stats, revealed: true });
     await ctx.messenger.postReveal(post, question, stats);

@@ -104,7 +104,7 @@ describe.each(testDatabases())('adaptive daily pick on $name', (target) => {
 
     // Another channel of the same team, same day, after many wrong answers today: still the plain pick.
     for (let i = 0; i < 12; i++) {
-      await ctx.answers.recordPractice({
+      await ctx.responses.recordPractice({
         teamId: team,
         userId: `U${i}`,
         questionId: first.post.questionId,

@@ -122,7 +122,7 @@ describe.each(testDatabases())('quiz reveal on $name', (target) => {
 
     // Monday's quiz is closed now: a late click is not counted.
     expect((await answer(ctx, monday, 'U4', 'B')).status).toBe('closed');
-    expect((await ctx.answers.quizStats(monday.id)).answered).toBe(3);
+    expect((await ctx.responses.quizStats(monday.id)).answered).toBe(3);
     expect(rec.errors()).toEqual([]);
   });
 

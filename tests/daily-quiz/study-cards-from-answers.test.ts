@@ -143,7 +143,7 @@ describe.each(testDatabases())('study cards from quiz answers on $name', (target
     } finally {
       await db.query('ALTER TABLE study_cards_away RENAME TO study_cards');
     }
-    expect(await ctx.answers.quizStats(posted.post.id)).toMatchObject({ answered: 1, correct: 1 });
+    expect(await ctx.responses.quizStats(posted.post.id)).toMatchObject({ answered: 1, correct: 1 });
     expect(rec.errors().map((l) => l.args[0])).toEqual([
       'study card update failed; the answer itself was recorded',
     ]);

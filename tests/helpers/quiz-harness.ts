@@ -18,12 +18,12 @@ import { slackQuizMessenger } from '../../src/slack/slack-quiz-messenger.ts';
 import type { StudyCardRepository } from '../../src/spaced-repetition/ports.ts';
 import type { ReminderMessenger } from '../../src/spaced-repetition/reminder-ports.ts';
 import type { ReviewLimits } from '../../src/spaced-repetition/review-limits.ts';
-import { SqlAnswerRepository } from '../../src/storage/answer-repository.ts';
 import type { Database } from '../../src/storage/db.ts';
 import { SqlFeedbackRepository } from '../../src/storage/feedback-repository.ts';
 import { SqlQuestionReviewRepository } from '../../src/storage/question-review-repository.ts';
 import { SqlQuizPostRepository } from '../../src/storage/quiz-post-repository.ts';
 import { SqlReminderRepository } from '../../src/storage/reminder-repository.ts';
+import { SqlResponseRepository } from '../../src/storage/response-repository.ts';
 import { SqlScheduleRepository } from '../../src/storage/schedule-repository.ts';
 import { SqlStudyCardRepository } from '../../src/storage/study-card-repository.ts';
 import type { RecordedCall, SlackStandIn } from './slack-stand-in.ts';
@@ -104,7 +104,7 @@ export function quizContext(db: Database, o: QuizContextOptions): QuizContext {
     bank: () => o.bank,
     schedules: new SqlScheduleRepository(db),
     posts: new SqlQuizPostRepository(db),
-    answers: new SqlAnswerRepository(db),
+    responses: new SqlResponseRepository(db),
     reviews: o.reviews ?? new SqlQuestionReviewRepository(db),
     feedback: o.feedback ?? new SqlFeedbackRepository(db),
     cards: o.cards ?? new SqlStudyCardRepository(db),

@@ -10,9 +10,9 @@ import { slackProfileFetcher } from '../../src/bootstrap.ts';
 import type { Question } from '../../src/quiz/question.ts';
 import { ProfileDirectory, type ProfileFetcher } from '../../src/scores/profile-directory.ts';
 import type { ScoreContext } from '../../src/scores/score-context.ts';
-import { SqlAnswerRepository } from '../../src/storage/answer-repository.ts';
 import type { Database } from '../../src/storage/db.ts';
 import { SqlQuizPostRepository } from '../../src/storage/quiz-post-repository.ts';
+import { SqlResponseRepository } from '../../src/storage/response-repository.ts';
 import { SqlScheduleRepository } from '../../src/storage/schedule-repository.ts';
 import { SqlScoreRepository } from '../../src/storage/score-repository.ts';
 import { SqlUserRepository } from '../../src/storage/user-repository.ts';
@@ -98,14 +98,14 @@ export function standInProfiles(
 /** Writes quizzes and answers through the real repositories. */
 export class ScoreSeeder {
   readonly posts: SqlQuizPostRepository;
-  readonly answers: SqlAnswerRepository;
+  readonly responses: SqlResponseRepository;
   readonly schedules: SqlScheduleRepository;
   readonly users: SqlUserRepository;
   #ts = 0;
 
   constructor(db: Database) {
     this.posts = new SqlQuizPostRepository(db);
-    this.answers = new SqlAnswerRepository(db);
+    this.responses = new SqlResponseRepository(db);
     this.schedules = new SqlScheduleRepository(db);
     this.users = new SqlUserRepository(db);
   }
@@ -151,7 +151,7 @@ export class ScoreSeeder {
     correct: boolean;
     at: Date | string;
   }): Promise<void> {
-    const result = await this.answers.recordDaily({
+    const result = await this.responses.recordDaily({
       quizId: a.quizId,
       teamId: a.teamId,
       userId: a.userId,
@@ -165,7 +165,7 @@ export class ScoreSeeder {
 
   /** One practice answer (never scored). */
   practice(a: { teamId: string; userId: string; questionId: string; correct: boolean; at: Date | string }) {
-    return this.answers.recordPractice({
+    return this.responses.recordPractice({
       teamId: a.teamId,
       userId: a.userId,
       questionId: a.questionId,

@@ -124,7 +124,7 @@ describe.each(testDatabases())('forged button payloads on $name', (target) => {
       const { status, reply } = await click('quiz_answer:B', value());
       expect(status).toBe(200);
       expect(reply).toMatchObject({ response_type: 'ephemeral', text: CANT_FIND });
-      expect((await ctx.answers.quizStats(quiz.id)).answered).toBe(0);
+      expect((await ctx.responses.quizStats(quiz.id)).answered).toBe(0);
       expect(bolt.errors.slice(errorsBefore)).toEqual([]);
     },
   );
@@ -139,7 +139,7 @@ describe.each(testDatabases())('forged button payloads on $name', (target) => {
       false,
     );
     expect(status).toBe(200);
-    expect((await ctx.answers.quizStats(quiz.id)).answered).toBe(0);
+    expect((await ctx.responses.quizStats(quiz.id)).answered).toBe(0);
   });
 
   it('a click whose user has no id is acked with 200 and records nothing', async () => {
@@ -152,7 +152,7 @@ describe.each(testDatabases())('forged button payloads on $name', (target) => {
       false,
     );
     expect(status).toBe(200);
-    expect((await ctx.answers.quizStats(quiz.id)).answered).toBe(0);
+    expect((await ctx.responses.quizStats(quiz.id)).answered).toBe(0);
   });
 
   it.each([
@@ -184,7 +184,7 @@ describe.each(testDatabases())('forged button payloads on $name', (target) => {
       p.user = { id: user, username: 'u', name: 'u', team_id: quiz.teamId };
     });
     expect(String(reply?.text)).toMatch(/^✅ Correct: B\./);
-    expect((await ctx.answers.quizStats(quiz.id)).answered).toBe(1);
+    expect((await ctx.responses.quizStats(quiz.id)).answered).toBe(1);
     expect(rec.errors()).toEqual([]);
   });
 });

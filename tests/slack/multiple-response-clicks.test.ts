@@ -127,7 +127,11 @@ describe('multiple-response questions in Slack', () => {
       /^✅ Correct: A\. Messages can be delivered more than once; D\. Throughput is nearly unlimited/,
     );
     expect(text).toContain('+10 points.');
-    expect(await ctx.answers.quizStats(quiz.id)).toEqual({ answered: 1, correct: 1, byChoice: { 'A,D': 1 } });
+    expect(await ctx.responses.quizStats(quiz.id)).toEqual({
+      answered: 1,
+      correct: 1,
+      byChoice: { 'A,D': 1 },
+    });
   });
 
   it('records nothing for a Submit with one box ticked, then takes the first full answer only', async () => {
@@ -138,20 +142,20 @@ describe('multiple-response questions in Slack', () => {
     expect(await submit(quiz, 'U2', [])).toBe(
       'Tick exactly 2 options, then press Submit. Nothing was recorded yet.',
     );
-    expect((await ctx.answers.quizStats(quiz.id)).answered).toBe(0);
+    expect((await ctx.responses.quizStats(quiz.id)).answered).toBe(0);
     const wrong = await submit(quiz, 'U2', ['A', 'C']);
     expect(wrong).toMatch(/^❌ Not quite: you chose A, C; the answer is A\. .*; D\. /);
     expect(wrong).toContain('Why not A,C: At most 14 days.');
     expect(await submit(quiz, 'U2', ['A', 'D'])).toMatch(
       /^You already answered A,C: only your first answer counts\./,
     );
-    expect(await ctx.answers.quizStats(quiz.id)).toMatchObject({ answered: 1, correct: 0 });
+    expect(await ctx.responses.quizStats(quiz.id)).toMatchObject({ answered: 1, correct: 0 });
   });
 
   it('acks a tick without replying or recording', async () => {
     const quiz = await post();
     await send(quiz, 'U3', 'quiz_pick', '', ['B']);
-    expect((await ctx.answers.quizStats(quiz.id)).answered).toBe(0);
+    expect((await ctx.responses.quizStats(quiz.id)).answered).toBe(0);
   });
 
   it('grades a practice question the same way, without points', async () => {

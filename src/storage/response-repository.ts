@@ -1,26 +1,27 @@
 /**
- * Answers: daily quiz answers (scored, one per person per quiz) and practice answers (never
- * scored). The (quiz_id, user_id) primary key is what makes a click count once, whatever Slack
- * retries or double clicks deliver. The leaderboard counts daily answers only.
+ * Responses (a learner's click on a quiz option) in SQL: daily quiz responses (scored, one per
+ * person per quiz; table `quiz_answers`) and practice responses (never scored; table
+ * `practice_answers`). The (quiz_id, user_id) primary key is what makes a click count once,
+ * whatever Slack retries or double clicks deliver. Leaderboards count daily responses only.
  */
 
 import type {
-  AnswerRepository,
-  DailyAnswer,
   LeaderboardEntry,
   LeaderboardQuery,
-  PracticeAnswer,
+  PracticeResponse,
+  QuizResponse,
   QuizStats,
   RecordResult,
+  ResponseRepository,
 } from '../daily-quiz/ports.ts';
 import type { QuestionResult } from '../quiz/team-domain-weights.ts';
 import type { Database } from './db.ts';
 
-/** `AnswerRepository` in Postgres SQL (tables `quiz_answers`, `practice_answers`, joined with `quiz_posts`). */
-export class SqlAnswerRepository implements AnswerRepository {
+/** `ResponseRepository` in Postgres SQL (tables `quiz_answers`, `practice_answers`, joined with `quiz_posts`). */
+export class SqlResponseRepository implements ResponseRepository {
   constructor(private readonly db: Database) {}
 
-  async recordDaily(a: DailyAnswer): Promise<RecordResult> {
+  async recordDaily(a: QuizResponse): Promise<RecordResult> {
     const inserted = await this.db.query(
       // The channel and the delay after the post are stored with the answer for leaderboards
       // (a click can land before markPosted: then the delay counts from the claim).
@@ -58,7 +59,7 @@ export class SqlAnswerRepository implements AnswerRepository {
     return stats;
   }
 
-  async recordPractice(a: PracticeAnswer): Promise<void> {
+  async recordPractice(a: PracticeResponse): Promise<void> {
     await this.db.query(
       `INSERT INTO practice_answers (team_id, user_id, question_id, choice, correct, answered_at)
        VALUES ($1, $2, $3, $4, $5, $6)`,

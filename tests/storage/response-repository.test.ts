@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SqlAnswerRepository } from '../../src/storage/answer-repository.ts';
 import type { Database } from '../../src/storage/db.ts';
 import { migrate } from '../../src/storage/migrate.ts';
 import { SqlQuizPostRepository } from '../../src/storage/quiz-post-repository.ts';
+import { SqlResponseRepository } from '../../src/storage/response-repository.ts';
 import { testDatabases } from '../helpers/databases.ts';
 import { uniqueId } from '../helpers/ids.ts';
 
@@ -11,14 +11,14 @@ const SECOND = 1000;
 const DAY = 86_400_000;
 const at = (ms: number) => new Date(T0.getTime() + ms);
 
-describe.each(testDatabases())('SqlAnswerRepository on $name', (target) => {
+describe.each(testDatabases())('SqlResponseRepository on $name', (target) => {
   let db: Database;
-  let answers: SqlAnswerRepository;
+  let answers: SqlResponseRepository;
   let posts: SqlQuizPostRepository;
   beforeAll(async () => {
     db = await target.open();
     await migrate(db);
-    answers = new SqlAnswerRepository(db);
+    answers = new SqlResponseRepository(db);
     posts = new SqlQuizPostRepository(db);
   });
   afterAll(() => target.close());
