@@ -50,8 +50,6 @@ export interface QuizPostRepository {
   markPosted(id: number, messageTs: string, now: Date): Promise<boolean>;
   /** The post with this id, or null. */
   get(id: number): Promise<QuizPost | null>;
-  /** The post behind a Slack message (button clicks carry channel and message ts). */
-  findByMessage(channelId: string, messageTs: string): Promise<QuizPost | null>;
   /** Question ids posted in the channel, oldest first, repeats included (the picker's history). */
   usedQuestionIds(teamId: string, channelId: string): Promise<string[]>;
   /** Changes an unposted claim's question (its question left the bank); false once it is posted. */
@@ -97,23 +95,6 @@ export interface PracticeResponse {
   answeredAt: Date;
 }
 
-/** Leaderboard filter. `since` inclusive, `until` exclusive, on answer time; no `limit`: everyone. */
-export interface LeaderboardQuery {
-  teamId: string;
-  channelId?: string;
-  since?: Date;
-  until?: Date;
-  limit?: number;
-}
-
-/** One leaderboard line. */
-export interface LeaderboardEntry {
-  userId: string;
-  points: number;
-  answered: number;
-  correct: number;
-}
-
 /** Stored responses, daily and practice. */
 export interface ResponseRepository {
   /** Records a daily response once per (quiz, user); later calls get `duplicate` with the first response. */
@@ -124,11 +105,6 @@ export interface ResponseRepository {
   recordPractice(answer: PracticeResponse): Promise<void>;
   /** Question ids this person practised most recently, newest first (at most `limit`). */
   recentPracticeIds(teamId: string, userId: string, limit: number): Promise<string[]>;
-  /**
-   * Points per person in a team, highest first; ties go to the earlier mean answer delay
-   * (answered_at − posted_at: who answers sooner), then to user id so the order is stable.
-   */
-  leaderboard(query: LeaderboardQuery): Promise<LeaderboardEntry[]>;
   /**
    * The team's responses per question, daily (every person's counted response) and practice
    * (every response), answered at or after `since` and before `until`; ordered by question id. What the

@@ -190,6 +190,3 @@ export const RawQuestionSchema = z
     // Cross-field rules only make sense once each of these fields is well formed on its own.
     { when: (payload) => CrossChecked.safeParse(payload.value).success },
   );
-
-/** A raw entry that passed {@link RawQuestionSchema}: text trimmed, option values still `unknown`. */
-export type RawQuestion = z.infer<typeof RawQuestionSchema>;

@@ -73,14 +73,6 @@ export class SqlQuizPostRepository implements QuizPostRepository {
     return rows[0] ? toPost(rows[0]) : null;
   }
 
-  async findByMessage(channelId: string, messageTs: string): Promise<QuizPost | null> {
-    const { rows } = await this.db.query<Row>(
-      `SELECT ${COLUMNS} FROM quiz_posts WHERE channel_id = $1 AND message_ts = $2 ORDER BY id LIMIT 1`,
-      [channelId, messageTs],
-    );
-    return rows[0] ? toPost(rows[0]) : null;
-  }
-
   async usedQuestionIds(teamId: string, channelId: string): Promise<string[]> {
     const { rows } = await this.db.query<{ question_id: string }>(
       `SELECT question_id FROM quiz_posts

@@ -6,8 +6,6 @@
  */
 
 import type {
-  LeaderboardEntry,
-  LeaderboardQuery,
   PracticeResponse,
   QuizResponse,
   QuizStats,
@@ -74,26 +72,6 @@ export class SqlResponseRepository implements ResponseRepository {
       [teamId, userId, limit],
     );
     return rows.map((r) => r.question_id);
-  }
-
-  async leaderboard(q: LeaderboardQuery): Promise<LeaderboardEntry[]> {
-    // A click can land before markPosted (Slack shows the message first): then count from the claim.
-    const { rows } = await this.db.query<LeaderboardEntry>(
-      `SELECT user_id AS "userId",
-              sum(points)::int AS points,
-              count(*)::int AS answered,
-              count(*) FILTER (WHERE correct)::int AS correct
-       FROM quiz_answers
-       WHERE team_id = $1
-         AND ($2::text IS NULL OR channel_id = $2)
-         AND ($3::timestamptz IS NULL OR answered_at >= $3)
-         AND ($4::timestamptz IS NULL OR answered_at < $4)
-       GROUP BY user_id
-       ORDER BY points DESC, avg(delay_ms) ASC, user_id ASC
-       LIMIT $5::int`,
-      [q.teamId, q.channelId ?? null, q.since ?? null, q.until ?? null, q.limit ?? null],
-    );
-    return rows;
   }
 
   async questionResults(teamId: string, since: Date, until: Date): Promise<QuestionResult[]> {

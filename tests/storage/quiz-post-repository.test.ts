@@ -110,14 +110,15 @@ describe.each(testDatabases())('SqlQuizPostRepository on $name', (target) => {
     expect(later.post).toMatchObject({ messageTs: '1741075200.000100', postedAt: at(MINUTE) });
   });
 
-  it('records the message once and finds the post by channel and ts', async () => {
+  it('records the message once: a second ts is refused and stored nowhere', async () => {
     const r = request();
     const { post } = await repo.claim(r);
     expect(await repo.markPosted(post.id, '1741075200.000200', at(MINUTE))).toBe(true);
     expect(await repo.markPosted(post.id, '1741075200.999999', at(2 * MINUTE))).toBe(false);
-    const found = await repo.findByMessage(r.channelId, '1741075200.000200');
+    const found = await repo.get(post.id);
     expect(found).toMatchObject({ id: post.id, messageTs: '1741075200.000200', postedAt: at(MINUTE) });
-    expect(await repo.findByMessage(r.channelId, '1741075200.999999')).toBeNull();
+    const posted = await repo.dueForReveal(at(24 * 60 * MINUTE));
+    expect(posted.filter((p) => p.messageTs === '1741075200.999999')).toEqual([]);
     expect(await repo.get(-1)).toBeNull();
   });
 

@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { StandingsQuery } from '../../src/scores/ports.ts';
 import type { Database } from '../../src/storage/db.ts';
 import { migrate } from '../../src/storage/migrate.ts';
 import { SqlQuizPostRepository } from '../../src/storage/quiz-post-repository.ts';
 import { SqlResponseRepository } from '../../src/storage/response-repository.ts';
+import { SqlScoreRepository } from '../../src/storage/score-repository.ts';
 import { testDatabases } from '../helpers/databases.ts';
 import { uniqueId } from '../helpers/ids.ts';
 
@@ -15,11 +17,13 @@ describe.each(testDatabases())('SqlResponseRepository on $name', (target) => {
   let db: Database;
   let answers: SqlResponseRepository;
   let posts: SqlQuizPostRepository;
+  let scores: SqlScoreRepository;
   beforeAll(async () => {
     db = await target.open();
     await migrate(db);
     answers = new SqlResponseRepository(db);
     posts = new SqlQuizPostRepository(db);
+    scores = new SqlScoreRepository(db);
   });
   afterAll(() => target.close());
 
@@ -51,6 +55,16 @@ describe.each(testDatabases())('SqlResponseRepository on $name', (target) => {
     choice = 'A',
   ) {
     return answers.recordDaily({ quizId, teamId, userId, choice, correct: points > 0, points, answeredAt });
+  }
+
+  /** Leaderboard lines as the retired `leaderboard` read gave them: the standings' counting fields. */
+  async function board(q: StandingsQuery) {
+    return (await scores.standings(q)).map(({ userId, points, answered, correct }) => ({
+      userId,
+      points,
+      answered,
+      correct,
+    }));
   }
 
   it('counts one of 20 parallel clicks by one person, and reports the first choice to the rest', async () => {
@@ -117,14 +131,11 @@ describe.each(testDatabases())('SqlResponseRepository on $name', (target) => {
         answeredAt: at(i * SECOND),
       });
     }
-    const board = await answers.leaderboard({ teamId });
-    expect(board.map((e) => e.userId)).toEqual(['U-top', 'U-fast', 'U-slow', 'U-a', 'U-b', 'U-wrong']);
-    expect(board[1]).toEqual({ userId: 'U-fast', points: 20, answered: 2, correct: 2 });
-    expect(board[5]).toEqual({ userId: 'U-wrong', points: 0, answered: 1, correct: 0 });
-    expect((await answers.leaderboard({ teamId, limit: 2 })).map((e) => e.userId)).toEqual([
-      'U-top',
-      'U-fast',
-    ]);
+    const standings = await board({ teamId });
+    expect(standings.map((e) => e.userId)).toEqual(['U-top', 'U-fast', 'U-slow', 'U-a', 'U-b', 'U-wrong']);
+    expect(standings[1]).toEqual({ userId: 'U-fast', points: 20, answered: 2, correct: 2 });
+    expect(standings[5]).toEqual({ userId: 'U-wrong', points: 0, answered: 1, correct: 0 });
+    expect((await board({ teamId, limit: 2 })).map((e) => e.userId)).toEqual(['U-top', 'U-fast']);
   });
 
   it('never mixes two teams in one database', async () => {
@@ -136,11 +147,9 @@ describe.each(testDatabases())('SqlResponseRepository on $name', (target) => {
     await daily(qa, teamA, 'U1', 10, at(SECOND));
     await daily(qb, teamB, 'U1', 30, at(SECOND));
     await daily(qb, teamB, 'U2', 10, at(SECOND));
-    expect(await answers.leaderboard({ teamId: teamA })).toEqual([
-      { userId: 'U1', points: 10, answered: 1, correct: 1 },
-    ]);
-    expect(await answers.leaderboard({ teamId: teamA, channelId })).toHaveLength(1);
-    expect((await answers.leaderboard({ teamId: teamB })).map((e) => [e.userId, e.points])).toEqual([
+    expect(await board({ teamId: teamA })).toEqual([{ userId: 'U1', points: 10, answered: 1, correct: 1 }]);
+    expect(await board({ teamId: teamA, channelId })).toHaveLength(1);
+    expect((await board({ teamId: teamB })).map((e) => [e.userId, e.points])).toEqual([
       ['U1', 30],
       ['U2', 10],
     ]);
@@ -156,7 +165,7 @@ describe.each(testDatabases())('SqlResponseRepository on $name', (target) => {
     await daily(day2, teamId, 'U1', 20, at(DAY + SECOND));
     await daily(other, teamId, 'U2', 40, at(DAY + SECOND));
     const points = async (q: { since?: Date; until?: Date; channelId?: string }) =>
-      (await answers.leaderboard({ teamId, ...q })).map((e) => [e.userId, e.points]);
+      (await board({ teamId, ...q })).map((e) => [e.userId, e.points]);
     expect(await points({})).toEqual([
       ['U2', 40],
       ['U1', 30],
