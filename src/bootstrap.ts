@@ -181,7 +181,7 @@ export function slackProfileFetcher(client: WebClient): ProfileFetcher {
     const u = res.user;
     if (!u) return null;
     const displayName = u.profile?.display_name || u.real_name || u.name || userId;
-    return { displayName, tz: u.tz || 'UTC' };
+    return { displayName, timeZone: u.tz || 'UTC' };
   };
 }
 

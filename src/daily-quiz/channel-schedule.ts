@@ -28,7 +28,7 @@ export async function showSchedule(
       schedule: s,
     };
   }
-  return { text: `The daily quiz runs here at ${describeSchedule(s.cron, s.timezone)}.`, schedule: s };
+  return { text: `The daily quiz runs here at ${describeSchedule(s.cron, s.timeZone)}.`, schedule: s };
 }
 
 /** Turns the quiz on, optionally at `time` ("HH:MM") in `timeZone`. @throws DatabaseUnavailableError */
@@ -49,12 +49,12 @@ export async function enableSchedule(
     teamId: args.teamId,
     channelId: args.channelId,
     cron: args.time ? cronAt(args.time, base) : base,
-    timezone: args.timeZone ?? current?.timezone ?? ctx.defaults.timeZone,
+    timeZone: args.timeZone ?? current?.timeZone ?? ctx.defaults.timeZone,
     enabled: true,
     updatedAt: ctx.clock(),
   };
   await ctx.schedules.upsert(schedule);
-  return { text: `Daily quiz on: ${describeSchedule(schedule.cron, schedule.timezone)}.`, schedule };
+  return { text: `Daily quiz on: ${describeSchedule(schedule.cron, schedule.timeZone)}.`, schedule };
 }
 
 /** Turns the quiz off (the schedule is kept for the next "on"). @throws DatabaseUnavailableError */

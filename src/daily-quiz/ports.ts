@@ -113,12 +113,12 @@ export interface ResponseRepository {
   questionResults(teamId: string, since: Date, until: Date): Promise<QuestionResult[]>;
 }
 
-/** One channel's quiz schedule. `cron`: five fields as node-cron reads them; `timezone`: IANA name. */
+/** One channel's quiz schedule. `cron`: five fields as node-cron reads them; `timeZone`: IANA name (column `timezone`). */
 export interface ChannelSchedule {
   teamId: string;
   channelId: string;
   cron: string;
-  timezone: string;
+  timeZone: string;
   enabled: boolean;
   /** When the schedule was last changed (the caller's clock). */
   updatedAt: Date;

@@ -52,7 +52,7 @@ export async function postDailyQuiz(
 ): Promise<PostOutcome> {
   await ctx.ready();
   const schedule = await ctx.schedules.get(teamId, channelId);
-  const timeZone = schedule?.timezone ?? ctx.defaults.timeZone;
+  const timeZone = schedule?.timeZone ?? ctx.defaults.timeZone;
   const now = ctx.clock();
   const localDate = localTime(now, timeZone).date;
   const bank = await questionsInRotation(ctx, teamId);

@@ -55,12 +55,12 @@ export interface ScoreRepository {
   teamIds(): Promise<string[]>;
 }
 
-/** A person as the leaderboard shows them. `tz` is an IANA zone (Slack users.info `tz`). */
+/** A person as the leaderboard shows them. `timeZone` is an IANA zone (Slack users.info `tz`; column `tz`). */
 export interface UserProfile {
   teamId: string;
   userId: string;
   displayName: string;
-  tz: string;
+  timeZone: string;
   fetchedAt: Date;
 }
 

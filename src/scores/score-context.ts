@@ -31,5 +31,5 @@ export async function channelTimeZone(
   channelId?: string,
 ): Promise<string> {
   if (!channelId) return ctx.defaultTimeZone;
-  return (await ctx.schedules.get(teamId, channelId))?.timezone ?? ctx.defaultTimeZone;
+  return (await ctx.schedules.get(teamId, channelId))?.timeZone ?? ctx.defaultTimeZone;
 }

@@ -1,6 +1,6 @@
 /**
  * When each channel gets its daily quiz: a cron expression read in an IANA time zone, per Slack
- * team and channel. Validating `cron` and `timezone` is the caller's job (quiz/ and config.ts);
+ * team and channel. Validating `cron` and `timeZone` is the caller's job (quiz/ and config.ts);
  * this layer stores what it is given.
  */
 
@@ -36,7 +36,7 @@ export class SqlScheduleRepository implements ScheduleRepository {
        ON CONFLICT (team_id, channel_id) DO UPDATE
        SET cron = EXCLUDED.cron, timezone = EXCLUDED.timezone, enabled = EXCLUDED.enabled,
            updated_at = EXCLUDED.updated_at`,
-      [s.teamId, s.channelId, s.cron, s.timezone, s.enabled, s.updatedAt],
+      [s.teamId, s.channelId, s.cron, s.timeZone, s.enabled, s.updatedAt],
     );
   }
 
@@ -53,7 +53,7 @@ function toSchedule(row: Row): ChannelSchedule {
     teamId: row.team_id,
     channelId: row.channel_id,
     cron: row.cron,
-    timezone: row.timezone,
+    timeZone: row.timezone,
     enabled: row.enabled,
     updatedAt: row.updated_at,
   };

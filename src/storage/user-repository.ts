@@ -22,7 +22,7 @@ export class SqlUserRepository implements UserRepository {
       teamId,
       userId: r.user_id,
       displayName: r.display_name,
-      tz: r.tz,
+      timeZone: r.tz,
       fetchedAt: new Date(r.fetched_at),
     }));
   }
@@ -31,7 +31,7 @@ export class SqlUserRepository implements UserRepository {
     await this.db.query(
       `INSERT INTO user_profiles (team_id, user_id, display_name, tz, fetched_at) VALUES ($1, $2, $3, $4, $5)
        ON CONFLICT (team_id, user_id) DO UPDATE SET display_name = $3, tz = $4, fetched_at = $5`,
-      [p.teamId, p.userId, p.displayName, p.tz, p.fetchedAt],
+      [p.teamId, p.userId, p.displayName, p.timeZone, p.fetchedAt],
     );
   }
 }

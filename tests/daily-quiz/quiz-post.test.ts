@@ -130,7 +130,7 @@ describe.each(testDatabases())('daily quiz posting on $name', (target) => {
       teamId: team,
       channelId: channel,
       cron: '0 9 * * *',
-      timezone: 'Pacific/Auckland',
+      timeZone: 'Pacific/Auckland',
       enabled: true,
       updatedAt: clock.now(),
     });

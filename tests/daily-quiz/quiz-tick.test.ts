@@ -50,12 +50,12 @@ describe.each(testDatabases())('quiz tick on $name', (target) => {
     return quizContext(db, { bank, clock, messenger: standInMessenger(standIn), instanceId, log });
   }
 
-  async function schedule(cron: string, timezone: string, ids: { team?: string; channel?: string } = {}) {
+  async function schedule(cron: string, timeZone: string, ids: { team?: string; channel?: string } = {}) {
     const s: ChannelSchedule = {
       teamId: ids.team ?? uniqueId('T'),
       channelId: ids.channel ?? uniqueId('C'),
       cron,
-      timezone,
+      timeZone,
       enabled: true,
       updatedAt: new Date('2026-01-01T00:00:00Z'),
     };

@@ -91,7 +91,7 @@ describe.runIf(url)('the bot with its Postgres silent, refused, healed', () => {
         teamId: 'T1',
         channelId: channel,
         cron,
-        timezone: 'UTC',
+        timeZone: 'UTC',
         enabled: true,
         updatedAt: clock.now(),
       });

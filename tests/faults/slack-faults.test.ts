@@ -65,7 +65,7 @@ describe.each(testDatabases())('Slack faults on $name', (target) => {
       teamId: team,
       channelId: channel,
       cron: '0 9 * * *',
-      timezone: 'UTC',
+      timeZone: 'UTC',
       enabled: true,
       updatedAt: new Date('2026-01-01T00:00:00Z'),
     };

@@ -52,7 +52,7 @@ describe.each(testDatabases())('ProfileDirectory on $name', (target) => {
     const userId = uniqueId('U');
     profiles.set(userId, { ...profile, tz: 'America/New_York' });
     const got = await directory(new TestClock('2025-03-05T12:00:00Z')).get(teamId, [userId]);
-    expect(got.get(userId)).toEqual({ displayName: expected, tz: 'America/New_York' });
+    expect(got.get(userId)).toEqual({ displayName: expected, timeZone: 'America/New_York' });
   });
 
   it('caches a profile for a day, then refreshes it', async () => {
@@ -69,13 +69,13 @@ describe.each(testDatabases())('ProfileDirectory on $name', (target) => {
     clock.set(new Date(Date.parse('2025-03-05T12:00:00Z') + PROFILE_TTL_MS + 60_000));
     expect((await dir.get(teamId, [userId])).get(userId)).toEqual({
       displayName: 'New name',
-      tz: 'Asia/Tokyo',
+      timeZone: 'Asia/Tokyo',
     });
     expect(lookups(userId)).toBe(2);
     // The refreshed profile is in the cache for the next process too.
     expect((await users.get(teamId, [userId]))[0]).toMatchObject({
       displayName: 'New name',
-      tz: 'Asia/Tokyo',
+      timeZone: 'Asia/Tokyo',
     });
   });
 
@@ -86,7 +86,7 @@ describe.each(testDatabases())('ProfileDirectory on $name', (target) => {
       teamId,
       userId: cached,
       displayName: 'Cached Ana',
-      tz: 'Asia/Kolkata',
+      timeZone: 'Asia/Kolkata',
       fetchedAt: new Date('2025-01-01T00:00:00Z'),
     });
     const warnings: string[] = [];
@@ -99,8 +99,8 @@ describe.each(testDatabases())('ProfileDirectory on $name', (target) => {
     );
     standIn.reply('broken/users.info', () => ({ ok: false, error: 'user_not_found' }));
     const got = await failing.get(teamId, [cached, unknown]);
-    expect(got.get(cached)).toEqual({ displayName: 'Cached Ana', tz: 'Asia/Kolkata' });
-    expect(got.get(unknown)).toEqual({ displayName: unknown, tz: 'Europe/Paris' });
+    expect(got.get(cached)).toEqual({ displayName: 'Cached Ana', timeZone: 'Asia/Kolkata' });
+    expect(got.get(unknown)).toEqual({ displayName: unknown, timeZone: 'Europe/Paris' });
     // The failure is said (a missing users:read scope would otherwise hide forever), once.
     await failing.get(teamId, [cached, unknown]);
     expect(warnings).toHaveLength(1);
@@ -111,11 +111,14 @@ describe.each(testDatabases())('ProfileDirectory on $name', (target) => {
     const [teamA, teamB] = [uniqueId('T'), uniqueId('T')];
     const userId = uniqueId('U');
     const at = new Date('2025-03-05T11:00:00Z');
-    await users.upsert({ teamId: teamA, userId, displayName: 'In A', tz: 'UTC', fetchedAt: at });
-    await users.upsert({ teamId: teamB, userId, displayName: 'In B', tz: 'Asia/Tokyo', fetchedAt: at });
+    await users.upsert({ teamId: teamA, userId, displayName: 'In A', timeZone: 'UTC', fetchedAt: at });
+    await users.upsert({ teamId: teamB, userId, displayName: 'In B', timeZone: 'Asia/Tokyo', fetchedAt: at });
     const dir = directory(new TestClock('2025-03-05T12:00:00Z'));
-    expect((await dir.get(teamA, [userId])).get(userId)).toEqual({ displayName: 'In A', tz: 'UTC' });
-    expect((await dir.get(teamB, [userId])).get(userId)).toEqual({ displayName: 'In B', tz: 'Asia/Tokyo' });
+    expect((await dir.get(teamA, [userId])).get(userId)).toEqual({ displayName: 'In A', timeZone: 'UTC' });
+    expect((await dir.get(teamB, [userId])).get(userId)).toEqual({
+      displayName: 'In B',
+      timeZone: 'Asia/Tokyo',
+    });
     expect(lookups(userId)).toBe(0);
   });
 });

@@ -175,21 +175,21 @@ export class ScoreSeeder {
     });
   }
 
-  /** A channel schedule in `timezone` (weekdays 09:00). */
-  schedule(teamId: string, channelId: string, timezone: string) {
+  /** A channel schedule in `timeZone` (weekdays 09:00). */
+  schedule(teamId: string, channelId: string, timeZone: string) {
     return this.schedules.upsert({
       teamId,
       channelId,
       cron: '0 9 * * 1-5',
-      timezone,
+      timeZone,
       enabled: true,
       updatedAt: new Date('2025-01-01T00:00:00Z'),
     });
   }
 
   /** A cached profile, fetched at `fetchedAt`. */
-  profile(teamId: string, userId: string, displayName: string, tz: string, fetchedAt: Date | string) {
-    return this.users.upsert({ teamId, userId, displayName, tz, fetchedAt: toDate(fetchedAt) });
+  profile(teamId: string, userId: string, displayName: string, timeZone: string, fetchedAt: Date | string) {
+    return this.users.upsert({ teamId, userId, displayName, timeZone, fetchedAt: toDate(fetchedAt) });
   }
 }
 

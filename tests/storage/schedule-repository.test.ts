@@ -13,7 +13,7 @@ function schedule(overrides: Partial<ChannelSchedule> = {}): ChannelSchedule {
     teamId: uniqueId('T'),
     channelId: uniqueId('C'),
     cron: '0 9 * * 1-5',
-    timezone: 'Europe/Paris',
+    timeZone: 'Europe/Paris',
     enabled: true,
     updatedAt: T0,
     ...overrides,
@@ -46,7 +46,7 @@ describe.each(testDatabases())('SqlScheduleRepository on $name', (target) => {
     const changed = {
       ...s,
       cron: '30 7 * * *',
-      timezone: 'Asia/Tokyo',
+      timeZone: 'Asia/Tokyo',
       enabled: false,
       updatedAt: new Date(T0.getTime() + 60_000),
     };
