@@ -2,7 +2,9 @@
  * The storage ports of the daily quiz: quiz posts (one per team, channel and local day, claimed
  * before posting so the post is exactly-once), the clicks on them and on practice questions, and
  * each channel's schedule. Implemented on SQL (src/storage/quiz-post-repository.ts,
- * response-repository.ts, schedule-repository.ts; Postgres and PGlite).
+ * response-repository.ts, schedule-repository.ts; Postgres and PGlite) and in memory
+ * (memory-quiz-posts.ts, memory-responses.ts, memory-schedules.ts over memory-quiz-records.ts;
+ * for rule tests).
  */
 
 import type { QuestionResult } from '../quiz/team-domain-weights.ts';

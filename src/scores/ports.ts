@@ -2,7 +2,7 @@
  * The storage ports of scores: reads for leaderboards, streaks and personal stats (every query
  * scoped to one Slack team: a workspace never sees another's people), and the cache of Slack
  * profiles. Implemented on SQL (src/storage/score-repository.ts, user-repository.ts; Postgres and
- * PGlite).
+ * PGlite) and in memory (memory-scores.ts, memory-users.ts; for rule tests).
  */
 
 /** One person's standing in a period. `rank` is 1-based; ties share points but not ranks. */
@@ -68,5 +68,6 @@ export interface UserProfile {
 export interface UserRepository {
   /** Cached profiles of the given users (missing ones are simply absent). */
   get(teamId: string, userIds: readonly string[]): Promise<UserProfile[]>;
+  /** Creates or replaces the person's cached profile in its workspace (all fields). */
   upsert(profile: UserProfile): Promise<void>;
 }

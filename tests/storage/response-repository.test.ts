@@ -1,49 +1,31 @@
+/**
+ * The response port's contract, in memory and on SQL (PGlite, and Postgres with DATABASE_URL): a
+ * person's daily response counts once per quiz however many clicks arrive together (the rest get
+ * the first back), counts per quiz by choice, practice responses appended and read newest first,
+ * and the team's responses per question inside a window.
+ */
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { StandingsQuery } from '../../src/scores/ports.ts';
-import type { Database } from '../../src/storage/db.ts';
-import { migrate } from '../../src/storage/migrate.ts';
-import { SqlQuizPostRepository } from '../../src/storage/quiz-post-repository.ts';
-import { SqlResponseRepository } from '../../src/storage/response-repository.ts';
-import { SqlScoreRepository } from '../../src/storage/score-repository.ts';
-import { testDatabases } from '../helpers/databases.ts';
+import type { QuizPostRepository, ResponseRepository } from '../../src/daily-quiz/ports.ts';
 import { uniqueId } from '../helpers/ids.ts';
+import { postedQuiz as postQuiz, quizStoreTargets } from '../helpers/quiz-stores.ts';
 
 const T0 = new Date('2025-03-04T09:00:00.000Z');
 const SECOND = 1000;
 const DAY = 86_400_000;
 const at = (ms: number) => new Date(T0.getTime() + ms);
 
-describe.each(testDatabases())('SqlResponseRepository on $name', (target) => {
-  let db: Database;
-  let answers: SqlResponseRepository;
-  let posts: SqlQuizPostRepository;
-  let scores: SqlScoreRepository;
+describe.each(quizStoreTargets())('ResponseRepository on $name', (target) => {
+  let answers: ResponseRepository;
+  let posts: QuizPostRepository;
   beforeAll(async () => {
-    db = await target.open();
-    await migrate(db);
-    answers = new SqlResponseRepository(db);
-    posts = new SqlQuizPostRepository(db);
-    scores = new SqlScoreRepository(db);
+    ({ responses: answers, posts } = (await target.open()).stores);
   });
   afterAll(() => target.close());
 
   /** A quiz posted at `postedAt` (default T0) in a new channel of `teamId`, or in `channelId`. */
-  async function postedQuiz(
-    teamId: string,
-    options: { postedAt?: Date; channelId?: string; localDate?: string } = {},
-  ) {
-    const postedAt = options.postedAt ?? T0;
-    const { post } = await posts.claim({
-      teamId,
-      channelId: options.channelId ?? uniqueId('C'),
-      localDate: options.localDate ?? postedAt.toISOString().slice(0, 10),
-      questionId: 'q1',
-      claimedBy: 'test',
-      now: postedAt,
-      staleAfterMs: DAY,
-    });
-    await posts.markPosted(post.id, uniqueId('ts'), postedAt);
-    return post.id;
+  function postedQuiz(teamId: string, options: { postedAt?: Date; channelId?: string } = {}) {
+    return postQuiz(posts, teamId, { ...options, postedAt: options.postedAt ?? T0 });
   }
 
   function daily(
@@ -55,16 +37,6 @@ describe.each(testDatabases())('SqlResponseRepository on $name', (target) => {
     choice = 'A',
   ) {
     return answers.recordDaily({ quizId, teamId, userId, choice, correct: points > 0, points, answeredAt });
-  }
-
-  /** Leaderboard lines as the retired `leaderboard` read gave them: the standings' counting fields. */
-  async function board(q: StandingsQuery) {
-    return (await scores.standings(q)).map(({ userId, points, answered, correct }) => ({
-      userId,
-      points,
-      answered,
-      correct,
-    }));
   }
 
   it('counts one of 20 parallel clicks by one person, and reports the first choice to the rest', async () => {
@@ -107,77 +79,49 @@ describe.each(testDatabases())('SqlResponseRepository on $name', (target) => {
     expect(await answers.quizStats(-1)).toEqual({ answered: 0, correct: 0, byChoice: {} });
   });
 
-  it('orders by points, then earlier mean answer delay, then user id; practice never counts', async () => {
+  it('counts each person once per quiz, and the same person again on another quiz', async () => {
     const teamId = uniqueId('T');
-    const q1 = await postedQuiz(teamId, { postedAt: T0 });
-    const q2 = await postedQuiz(teamId, { postedAt: at(DAY) });
-    // U-slow and U-fast both have 20 points; U-fast answered sooner on average (15 s vs 60 s).
-    await daily(q1, teamId, 'U-slow', 10, at(60 * SECOND));
-    await daily(q2, teamId, 'U-slow', 10, at(DAY + 60 * SECOND));
-    await daily(q1, teamId, 'U-fast', 10, at(10 * SECOND));
-    await daily(q2, teamId, 'U-fast', 10, at(DAY + 20 * SECOND));
-    // Same points and same delay: user id decides.
-    await daily(q1, teamId, 'U-b', 5, at(30 * SECOND));
-    await daily(q1, teamId, 'U-a', 5, at(30 * SECOND));
-    await daily(q1, teamId, 'U-wrong', 0, at(SECOND));
-    await daily(q2, teamId, 'U-top', 30, at(DAY + 500 * SECOND));
-    for (let i = 0; i < 5; i++) {
-      await answers.recordPractice({
-        teamId,
-        userId: 'U-practice',
-        questionId: `q${i}`,
-        choice: 'A',
-        correct: true,
-        answeredAt: at(i * SECOND),
-      });
-    }
-    const standings = await board({ teamId });
-    expect(standings.map((e) => e.userId)).toEqual(['U-top', 'U-fast', 'U-slow', 'U-a', 'U-b', 'U-wrong']);
-    expect(standings[1]).toEqual({ userId: 'U-fast', points: 20, answered: 2, correct: 2 });
-    expect(standings[5]).toEqual({ userId: 'U-wrong', points: 0, answered: 1, correct: 0 });
-    expect((await board({ teamId, limit: 2 })).map((e) => e.userId)).toEqual(['U-top', 'U-fast']);
+    const [q1, q2] = [await postedQuiz(teamId), await postedQuiz(teamId)];
+    expect(await daily(q1, teamId, 'U1', 10, at(SECOND), 'B')).toEqual({ status: 'recorded' });
+    expect(await daily(q1, teamId, 'U1', 0, at(2 * SECOND), 'C')).toEqual({
+      status: 'duplicate',
+      existing: { choice: 'B', correct: true },
+    });
+    expect(await daily(q2, teamId, 'U1', 0, at(3 * SECOND), 'C')).toEqual({ status: 'recorded' });
+    expect(await daily(q1, teamId, 'U2', 0, at(4 * SECOND), 'C')).toEqual({ status: 'recorded' });
+    expect(await answers.quizStats(q1)).toEqual({ answered: 2, correct: 1, byChoice: { B: 1, C: 1 } });
+    expect(await answers.quizStats(q2)).toEqual({ answered: 1, correct: 0, byChoice: { C: 1 } });
   });
 
-  it('never mixes two teams in one database', async () => {
-    const teamA = uniqueId('T');
-    const teamB = uniqueId('T');
-    const channelId = uniqueId('C'); // same channel id in both teams, on purpose
-    const qa = await postedQuiz(teamA, { channelId });
-    const qb = await postedQuiz(teamB, { channelId });
-    await daily(qa, teamA, 'U1', 10, at(SECOND));
-    await daily(qb, teamB, 'U1', 30, at(SECOND));
-    await daily(qb, teamB, 'U2', 10, at(SECOND));
-    expect(await board({ teamId: teamA })).toEqual([{ userId: 'U1', points: 10, answered: 1, correct: 1 }]);
-    expect(await board({ teamId: teamA, channelId })).toHaveLength(1);
-    expect((await board({ teamId: teamB })).map((e) => [e.userId, e.points])).toEqual([
-      ['U1', 30],
-      ['U2', 10],
-    ]);
+  it('refuses a daily response to a quiz that does not exist, and counts nothing', async () => {
+    const teamId = uniqueId('T');
+    await expect(daily(-42, teamId, 'U1', 10, at(SECOND))).rejects.toThrow();
+    expect(await answers.quizStats(-42)).toEqual({ answered: 0, correct: 0, byChoice: {} });
   });
 
-  it('filters by period (since inclusive, until exclusive) and by channel', async () => {
+  it('reads practised question ids newest first, repeats included, per person and team, at most `limit`', async () => {
     const teamId = uniqueId('T');
-    const channelA = uniqueId('C');
-    const day1 = await postedQuiz(teamId, { channelId: channelA, postedAt: T0 });
-    const day2 = await postedQuiz(teamId, { channelId: channelA, postedAt: at(DAY) });
-    const other = await postedQuiz(teamId, { postedAt: at(DAY) });
-    await daily(day1, teamId, 'U1', 10, at(SECOND));
-    await daily(day2, teamId, 'U1', 20, at(DAY + SECOND));
-    await daily(other, teamId, 'U2', 40, at(DAY + SECOND));
-    const points = async (q: { since?: Date; until?: Date; channelId?: string }) =>
-      (await board({ teamId, ...q })).map((e) => [e.userId, e.points]);
-    expect(await points({})).toEqual([
-      ['U2', 40],
-      ['U1', 30],
+    const practice = (userId: string, questionId: string, answeredAt: Date, team = teamId) =>
+      answers.recordPractice({ teamId: team, userId, questionId, choice: 'A', correct: true, answeredAt });
+    await practice('U1', 'q-a', at(SECOND));
+    await practice('U1', 'q-b', at(3 * SECOND));
+    await practice('U1', 'q-a', at(2 * SECOND));
+    await practice('U1', 'q-same-time-first', at(4 * SECOND));
+    await practice('U1', 'q-same-time-second', at(4 * SECOND));
+    await practice('U2', 'q-other-person', at(5 * SECOND));
+    await practice('U1', 'q-other-team', at(6 * SECOND), uniqueId('T'));
+    expect(await answers.recentPracticeIds(teamId, 'U1', 10)).toEqual([
+      'q-same-time-second',
+      'q-same-time-first',
+      'q-b',
+      'q-a',
+      'q-a',
     ]);
-    expect(await points({ since: at(DAY) })).toEqual([
-      ['U2', 40],
-      ['U1', 20],
+    expect(await answers.recentPracticeIds(teamId, 'U1', 2)).toEqual([
+      'q-same-time-second',
+      'q-same-time-first',
     ]);
-    expect(await points({ until: at(DAY) })).toEqual([['U1', 10]]);
-    expect(await points({ since: at(SECOND), until: at(SECOND + 1) })).toEqual([['U1', 10]]);
-    expect(await points({ since: at(SECOND + 1), until: at(DAY + SECOND) })).toEqual([]);
-    expect(await points({ channelId: channelA })).toEqual([['U1', 30]]);
+    expect(await answers.recentPracticeIds(teamId, 'U3', 10)).toEqual([]);
   });
 
   it('questionResults: daily and practice answers per question, one team, inside the window', async () => {
