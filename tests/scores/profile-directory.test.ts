@@ -1,17 +1,15 @@
 /**
- * ProfileDirectory with the real Slack fetcher (users.info on the stand-in) and the real profile
- * cache, on every test engine: display_name, then real_name, then name; cached for a day per
- * workspace; a failing lookup falls back to the cache, then to the id.
+ * ProfileDirectory with the real Slack fetcher (users.info on the stand-in) and the in-memory
+ * profile cache (tests/storage/user-repository.test.ts holds it to SQL's behaviour): display_name,
+ * then real_name, then name; cached for a day per workspace; a failing lookup falls back to the
+ * cache, then to the id.
  */
 
 import { WebClient } from '@slack/web-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { slackProfileFetcher } from '../../src/bootstrap.ts';
+import { MemoryUserRepository } from '../../src/scores/memory-users.ts';
 import { PROFILE_TTL_MS, ProfileDirectory } from '../../src/scores/profile-directory.ts';
-import type { Database } from '../../src/storage/db.ts';
-import { migrate } from '../../src/storage/migrate.ts';
-import { SqlUserRepository } from '../../src/storage/user-repository.ts';
-import { testDatabases } from '../helpers/databases.ts';
 import { uniqueId } from '../helpers/ids.ts';
 import { type SlackStandIn, startSlackStandIn } from '../helpers/slack-stand-in.ts';
 import { type StandInProfile, standInProfiles, TestClock } from './score-harness.ts';
@@ -26,15 +24,9 @@ afterAll(() => standIn.close());
 const lookups = (userId: string) =>
   standIn.calls.filter((c) => c.method === 'users.info' && c.body.user === userId).length;
 
-describe.each(testDatabases())('ProfileDirectory on $name', (target) => {
-  let db: Database;
-  let users: SqlUserRepository;
-  beforeAll(async () => {
-    db = await target.open();
-    await migrate(db);
-    users = new SqlUserRepository(db);
-  });
-  afterAll(() => target.close());
+// The rules, on the in-memory cache (its contract test holds it to SQL's behaviour).
+describe('ProfileDirectory on memory', () => {
+  const users = new MemoryUserRepository();
 
   const directory = (clock: TestClock) =>
     new ProfileDirectory(users, standInProfiles(standIn, profiles), 'Europe/Paris', clock.now);
