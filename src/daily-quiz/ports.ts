@@ -99,18 +99,22 @@ export interface PracticeResponse {
 
 /** Stored responses, daily and practice. */
 export interface ResponseRepository {
-  /** Records a daily response once per (quiz, user); later calls get `duplicate` with the first response. */
-  recordDaily(answer: QuizResponse): Promise<RecordResult>;
+  /**
+   * Records a daily response once per (quiz, user); later calls get `duplicate` with the first
+   * response. The delay after the post (or the claim, while unposted) is kept for leaderboards.
+   * @throws Error when quiz `quizId` does not exist (nothing is recorded).
+   */
+  recordDaily(response: QuizResponse): Promise<RecordResult>;
   /** Counts for one quiz (for the reveal message); zeros for a quiz nobody answered. */
   quizStats(quizId: number): Promise<QuizStats>;
   /** Appends a practice response; the same person may answer the same question any number of times. */
-  recordPractice(answer: PracticeResponse): Promise<void>;
+  recordPractice(response: PracticeResponse): Promise<void>;
   /** Question ids this person practised most recently, newest first (at most `limit`). */
   recentPracticeIds(teamId: string, userId: string, limit: number): Promise<string[]>;
   /**
    * The team's responses per question, daily (every person's counted response) and practice
-   * (every response), answered at or after `since` and before `until`; ordered by question id. What the
-   * adaptive daily pick weighs domains by (quiz/team-domain-weights.ts).
+   * (every response), answered at or after `since` and before `until`; ordered by question id.
+   * What the adaptive daily pick weighs domains by (quiz/team-domain-weights.ts).
    */
   questionResults(teamId: string, since: Date, until: Date): Promise<QuestionResult[]>;
 }
