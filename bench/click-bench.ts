@@ -17,8 +17,8 @@ import { buildIndex } from '../src/retrieval/build-index.ts';
 import { SearchIndex } from '../src/retrieval/search-index.ts';
 import { createSlackApp } from '../src/slack/create-slack-app.ts';
 import { slackQuizMessenger } from '../src/slack/slack-quiz-messenger.ts';
-import { SqlAnswerRepository } from '../src/storage/answer-repository.ts';
 import { SqlQuizPostRepository } from '../src/storage/quiz-post-repository.ts';
+import { SqlResponseRepository } from '../src/storage/response-repository.ts';
 import { SqlScheduleRepository } from '../src/storage/schedule-repository.ts';
 import { benchDatabase } from './bench-database.ts';
 import { runLoad } from './http-bench.ts';
@@ -57,12 +57,12 @@ export async function benchClicks(
     const { questions } = await loadQuestionBank(questionsDir, corpus.sections);
     const index = new SearchIndex(buildIndex(corpus.passages), corpus.passages);
     const posts = new SqlQuizPostRepository(bench.db);
-    const answers = new SqlAnswerRepository(bench.db);
+    const responses = new SqlResponseRepository(bench.db);
     const ctx: QuizContext = {
       bank: () => questions,
       schedules: new SqlScheduleRepository(bench.db),
       posts,
-      answers,
+      responses,
       messenger: slackQuizMessenger(new WebClient('xoxb-bench', { slackApiUrl: `${standInUrl}/api/` })),
       clock: () => new Date(),
       instanceId: 'bench',
@@ -117,7 +117,7 @@ export async function benchClicks(
     }
     await new Promise((r) => setTimeout(r, 3500));
     await slack.stop();
-    const stats = await answers.quizStats(claim.post.id);
+    const stats = await responses.quizStats(claim.post.id);
     return {
       requests: opts.requests,
       people: opts.people,

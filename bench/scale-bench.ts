@@ -137,7 +137,7 @@ export async function benchScale(opts: ScaleOptions): Promise<ScaleResult> {
         teamId: c.teamId,
         channelId: c.channelId,
         cron: `${minute % 60} ${Math.floor(minute / 60)} * * *`,
-        timezone: c.zone,
+        timeZone: c.zone,
         enabled: true,
         updatedAt: new Date(),
       });

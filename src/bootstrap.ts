@@ -28,7 +28,6 @@ import { ProfileDirectory, type ProfileFetcher } from './scores/profile-director
 import type { ScoreContext } from './scores/score-context.ts';
 import { slackQuizMessenger } from './slack/slack-quiz-messenger.ts';
 import { slackReminderMessenger } from './slack/slack-reminder-messenger.ts';
-import { SqlAnswerRepository } from './storage/answer-repository.ts';
 import { countingDatabase } from './storage/counting-database.ts';
 import { SqlDataLifecycleRepository } from './storage/data-lifecycle-repository.ts';
 import { SqlExamDateRepository } from './storage/exam-date-repository.ts';
@@ -37,6 +36,7 @@ import { openDatabase } from './storage/open-database.ts';
 import { SqlQuestionReviewRepository } from './storage/question-review-repository.ts';
 import { SqlQuizPostRepository } from './storage/quiz-post-repository.ts';
 import { SqlReminderRepository } from './storage/reminder-repository.ts';
+import { SqlResponseRepository } from './storage/response-repository.ts';
 import { SqlScheduleRepository } from './storage/schedule-repository.ts';
 import { SqlScoreRepository } from './storage/score-repository.ts';
 import { Storage } from './storage/storage.ts';
@@ -108,7 +108,7 @@ export async function openServices(
   const repositories = {
     schedules: new SqlScheduleRepository(storage.db),
     posts: new SqlQuizPostRepository(storage.db),
-    answers: new SqlAnswerRepository(storage.db),
+    responses: new SqlResponseRepository(storage.db),
     reviews: new SqlQuestionReviewRepository(storage.db),
     feedback: new SqlFeedbackRepository(storage.db),
     cards: new SqlStudyCardRepository(storage.db),
@@ -181,7 +181,7 @@ export function slackProfileFetcher(client: WebClient): ProfileFetcher {
     const u = res.user;
     if (!u) return null;
     const displayName = u.profile?.display_name || u.real_name || u.name || userId;
-    return { displayName, tz: u.tz || 'UTC' };
+    return { displayName, timeZone: u.tz || 'UTC' };
   };
 }
 

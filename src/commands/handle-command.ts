@@ -102,7 +102,7 @@ export async function handleCommand(
         return ephemeral((await showSchedule(quiz, ctx.teamId, ctx.channelId)).text);
       case 'daily-on': {
         if (!quiz) break;
-        const result = await enableSchedule(quiz, { ...ctx, time: command.time, timeZone: command.timezone });
+        const result = await enableSchedule(quiz, { ...ctx, time: command.time, timeZone: command.timeZone });
         // The channel sees a schedule change; a refusal (unknown zone) goes to the asker only.
         return { kind: 'text', visibility: result.schedule ? 'in_channel' : 'ephemeral', text: result.text };
       }
@@ -120,7 +120,8 @@ export async function handleCommand(
         // The person's Slack time zone (users.info tz, cached); the quiz default without Slack.
         const profiles = services.scores?.().profiles;
         const timeZone =
-          (await profiles?.get(ctx.teamId, [ctx.userId]))?.get(ctx.userId)?.tz ?? quiz.defaults.timeZone;
+          (await profiles?.get(ctx.teamId, [ctx.userId]))?.get(ctx.userId)?.timeZone ??
+          quiz.defaults.timeZone;
         const who = { teamId: ctx.teamId, userId: ctx.userId, timeZone };
         const text =
           command.kind === 'remind-show'
@@ -155,7 +156,7 @@ export async function handleCommand(
           teamId: ctx.teamId,
           userId: ctx.userId,
           now: scores.clock(),
-          timeZone: profile?.tz ?? scores.defaultTimeZone,
+          timeZone: profile?.timeZone ?? scores.defaultTimeZone,
         };
         const text =
           command.kind === 'exam-set'

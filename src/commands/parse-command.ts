@@ -21,7 +21,7 @@ export type Command =
   | { kind: 'leaderboard'; period: Period; public: boolean }
   | { kind: 'daily-show' }
   | { kind: 'daily-off' }
-  | { kind: 'daily-on'; time?: string; timezone?: string }
+  | { kind: 'daily-on'; time?: string; timeZone?: string }
   | { kind: 'remind-show' }
   | { kind: 'remind-off' }
   /** `time` "HH:MM", local to the person's Slack time zone. */
@@ -80,11 +80,11 @@ export function parseCommand(text: string): Command {
     if (rest[0] === 'on') {
       const args = words.slice(2);
       let time: string | undefined;
-      let timezone: string | undefined;
+      let timeZone: string | undefined;
       for (const arg of args) {
         const t = TIME.exec(arg);
         if (t && !time) time = `${t[1]?.padStart(2, '0')}:${t[2]}`;
-        else if (/^[A-Za-z_]+(\/[A-Za-z0-9_+-]+)+$|^UTC$/.test(arg) && !timezone) timezone = arg;
+        else if (/^[A-Za-z_]+(\/[A-Za-z0-9_+-]+)+$|^UTC$/.test(arg) && !timeZone) timeZone = arg;
         else {
           return {
             kind: 'invalid',
@@ -93,7 +93,7 @@ export function parseCommand(text: string): Command {
           };
         }
       }
-      return { kind: 'daily-on', time, timezone };
+      return { kind: 'daily-on', time, timeZone };
     }
     return {
       kind: 'invalid',

@@ -4,7 +4,7 @@
  * `delayMs` later; answers arriving meanwhile ride along. Timers are injectable for tests.
  */
 
-import type { QuizPost } from '../storage/quiz-post-repository.ts';
+import type { QuizPost } from './ports.ts';
 import { type QuizContext, questionById } from './quiz-context.ts';
 
 /** Minimal timer API (node's by default). */
@@ -43,13 +43,13 @@ export class AnswerCountUpdater {
       if (!post?.messageTs || post.revealedAt) return;
       const question = await questionById(ctx, post.questionId);
       if (!question) return;
-      const stats = await ctx.answers.quizStats(quizId);
+      const stats = await ctx.responses.quizStats(quizId);
       await ctx.messenger.updateQuestion(post, question, { stats, revealed: false });
       // A reveal that landed while this update was in flight must not be overwritten by it.
       const after = await ctx.posts.get(quizId);
       if (after?.revealedAt) {
         await ctx.messenger.updateQuestion(after, question, {
-          stats: await ctx.answers.quizStats(quizId),
+          stats: await ctx.responses.quizStats(quizId),
           revealed: true,
         });
       }

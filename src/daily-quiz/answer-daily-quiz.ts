@@ -37,7 +37,7 @@ export async function answerDailyQuiz(
   if (!grade.ok)
     return question.correctKeys.length > 1 ? { status: 'incomplete', question } : { status: 'unknown' };
   const answeredAt = ctx.clock();
-  const result = await ctx.answers.recordDaily({
+  const result = await ctx.responses.recordDaily({
     quizId: post.id,
     teamId: args.teamId,
     userId: args.userId,

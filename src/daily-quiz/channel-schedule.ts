@@ -5,7 +5,7 @@
 
 import { cronAt, describeSchedule, isTimeZone } from '../quiz/daily-schedule.ts';
 import { escapeMrkdwn } from '../slack/mrkdwn.ts';
-import type { ChannelSchedule } from '../storage/schedule-repository.ts';
+import type { ChannelSchedule } from './ports.ts';
 import type { QuizContext } from './quiz-context.ts';
 
 /** Result text for the person (Slack mrkdwn) plus the schedule as stored. */
@@ -28,7 +28,7 @@ export async function showSchedule(
       schedule: s,
     };
   }
-  return { text: `The daily quiz runs here at ${describeSchedule(s.cron, s.timezone)}.`, schedule: s };
+  return { text: `The daily quiz runs here at ${describeSchedule(s.cron, s.timeZone)}.`, schedule: s };
 }
 
 /** Turns the quiz on, optionally at `time` ("HH:MM") in `timeZone`. @throws DatabaseUnavailableError */
@@ -49,12 +49,12 @@ export async function enableSchedule(
     teamId: args.teamId,
     channelId: args.channelId,
     cron: args.time ? cronAt(args.time, base) : base,
-    timezone: args.timeZone ?? current?.timezone ?? ctx.defaults.timeZone,
+    timeZone: args.timeZone ?? current?.timeZone ?? ctx.defaults.timeZone,
     enabled: true,
     updatedAt: ctx.clock(),
   };
   await ctx.schedules.upsert(schedule);
-  return { text: `Daily quiz on: ${describeSchedule(schedule.cron, schedule.timezone)}.`, schedule };
+  return { text: `Daily quiz on: ${describeSchedule(schedule.cron, schedule.timeZone)}.`, schedule };
 }
 
 /** Turns the quiz off (the schedule is kept for the next "on"). @throws DatabaseUnavailableError */

@@ -23,13 +23,13 @@ const DAY_MS = 86_400_000;
  * too few answers or they could not be read.
  */
 export async function dailyPickWeights(
-  ctx: Pick<QuizContext, 'answers' | 'log'>,
+  ctx: Pick<QuizContext, 'responses' | 'log'>,
   args: { teamId: string; bank: readonly Question[]; now: Date; timeZone: string },
 ): Promise<{ domains: DomainWeights; topics: TopicWeights } | null> {
   const until = startOfLocalDay(args.now, args.timeZone);
   const since = new Date(until.getTime() - ADAPTIVE_WINDOW_DAYS * DAY_MS);
   try {
-    const results = await ctx.answers.questionResults(args.teamId, since, until);
+    const results = await ctx.responses.questionResults(args.teamId, since, until);
     const domains = teamDomainWeights(args.bank, results);
     // Too few answers for the domains says too little about topics as well: the plain pick.
     return domains ? { domains, topics: teamTopicWeights(args.bank, results) } : null;

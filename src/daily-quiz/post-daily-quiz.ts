@@ -20,9 +20,9 @@ import { localTime } from '../quiz/daily-schedule.ts';
 import { pickQuestion } from '../quiz/pick-question.ts';
 import type { Question } from '../quiz/question.ts';
 import { DatabaseUnavailableError } from '../storage/db.ts';
-import type { QuizPost } from '../storage/quiz-post-repository.ts';
 import { STORE_TS_RETRY_DELAYS_MS } from '../timeouts.ts';
 import { dailyPickWeights } from './daily-pick-weights.ts';
+import type { QuizPost } from './ports.ts';
 import { type QuizContext, questionById, questionsInRotation } from './quiz-context.ts';
 import { revealQuiz } from './reveal-quiz.ts';
 
@@ -52,7 +52,7 @@ export async function postDailyQuiz(
 ): Promise<PostOutcome> {
   await ctx.ready();
   const schedule = await ctx.schedules.get(teamId, channelId);
-  const timeZone = schedule?.timezone ?? ctx.defaults.timeZone;
+  const timeZone = schedule?.timeZone ?? ctx.defaults.timeZone;
   const now = ctx.clock();
   const localDate = localTime(now, timeZone).date;
   const bank = await questionsInRotation(ctx, teamId);

@@ -22,7 +22,7 @@ export async function practiceQuestion(
 ): Promise<Question | undefined> {
   const recent = await ctx
     .ready()
-    .then(() => ctx.answers.recentPracticeIds(args.teamId, args.userId, RECENT))
+    .then(() => ctx.responses.recentPracticeIds(args.teamId, args.userId, RECENT))
     .catch((err) => {
       ctx.log.warn('recent practice questions unavailable; one may repeat', { err: (err as Error).message });
       return [] as string[];
@@ -101,7 +101,7 @@ export async function answerPractice(
   if (!grade.ok) return { status: 'invalid', question };
   await ctx.ready();
   const answeredAt = ctx.clock();
-  await ctx.answers.recordPractice({
+  await ctx.responses.recordPractice({
     teamId: args.teamId,
     userId: args.userId,
     questionId: question.id,

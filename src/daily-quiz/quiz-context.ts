@@ -10,9 +10,13 @@ import type { Question } from '../quiz/question.ts';
 import type { StudyCardRepository } from '../spaced-repetition/ports.ts';
 import type { ReminderMessenger, ReminderRepository } from '../spaced-repetition/reminder-ports.ts';
 import type { ReviewLimits } from '../spaced-repetition/review-limits.ts';
-import type { AnswerRepository, QuizStats } from '../storage/answer-repository.ts';
-import type { QuizPost, QuizPostRepository } from '../storage/quiz-post-repository.ts';
-import type { ScheduleRepository } from '../storage/schedule-repository.ts';
+import type {
+  QuizPost,
+  QuizPostRepository,
+  QuizStats,
+  ResponseRepository,
+  ScheduleRepository,
+} from './ports.ts';
 
 /**
  * What a search for a quiz's earlier message found: `found` its ts, or null when there is none;
@@ -49,7 +53,7 @@ export interface QuizContext {
   bank: () => readonly Question[];
   schedules: ScheduleRepository;
   posts: QuizPostRepository;
-  answers: AnswerRepository;
+  responses: ResponseRepository;
   messenger: QuizMessenger;
   clock: () => Date;
   /** Names this process in claims (`host:pid`), for logs. */

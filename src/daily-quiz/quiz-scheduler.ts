@@ -48,7 +48,7 @@ export function createTick(ctx: () => QuizContext, options: TickOptions = {}): (
         let localDate: string;
         try {
           // Inside the try: one unreadable schedule (bad zone or cron) must not stop the others.
-          const due = dailyQuizDue(s.cron, s.timezone, now);
+          const due = dailyQuizDue(s.cron, s.timeZone, now);
           if (!due.due) continue;
           localDate = due.localDate;
         } catch (err) {

@@ -4,7 +4,7 @@
  * explanation. Triggered when the next quiz is posted or QUIZ_REVEAL_AFTER has passed.
  */
 
-import type { QuizPost } from '../storage/quiz-post-repository.ts';
+import type { QuizPost } from './ports.ts';
 import { type QuizContext, questionById } from './quiz-context.ts';
 
 /**
@@ -22,7 +22,7 @@ export async function revealQuiz(ctx: QuizContext, post: QuizPost): Promise<bool
     );
     return true;
   }
-  const stats = await ctx.answers.quizStats(post.id);
+  const stats = await ctx.responses.quizStats(post.id);
   try {
     await ctx.messenger.updateQuestion(post, question, { stats, revealed: true });
     await ctx.messenger.postReveal(post, question, stats);

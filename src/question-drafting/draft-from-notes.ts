@@ -103,12 +103,12 @@ function serviceLabel(service: AwsService): string {
   return alias ? `${service.name} (${alias})` : service.name;
 }
 
-/** Puts the right option at a position fixed by the draft id, the distractors around it. */
+/** Puts the right option at a position fixed by the draft id (its `correctKey`), the distractors around it. */
 function arrange(
   id: string,
   right: string,
   wrong: readonly string[],
-): { options: Record<string, string>; answer: OptionKey; order: string[] } {
+): { options: Record<string, string>; correctKey: OptionKey; order: string[] } {
   const keys: OptionKey[] = ['A', 'B', 'C', 'D'];
   const at = seededHash('answer-position', id) % keys.length;
   const order = [...wrong];
@@ -117,7 +117,7 @@ function arrange(
   order.forEach((text, i) => {
     options[keys[i] as OptionKey] = text;
   });
-  return { options, answer: keys[at] as OptionKey, order };
+  return { options, correctKey: keys[at] as OptionKey, order };
 }
 
 /** The first service a line, its headings or its file are about: decides domain and topic. */
@@ -186,7 +186,7 @@ function valueCandidates(lines: readonly FactLine[], passages: readonly Passage[
       if (others.length < DISTRACTORS || value.base <= 0) continue;
       const id = `team-${idPart(line.passage.headingPath.at(-1) ?? service.name)}-${shortHash(`${line.passage.file}|${line.text}|${value.text}`)}`;
       const cloze = `${line.text.slice(0, value.index)}${BLANK}${line.text.slice(value.index + value.text.length)}`;
-      const { options, answer, order } = arrange(
+      const { options, correctKey, order } = arrange(
         id,
         value.text,
         others.map((o) => o.text),
@@ -201,12 +201,12 @@ function valueCandidates(lines: readonly FactLine[], passages: readonly Passage[
           difficulty: 'medium',
           question: `Your notes on ${context(line)} say: “${cloze}” Which value fills the blank?`,
           options,
-          answer,
+          answer: correctKey,
           explanation: `Your notes (${line.passage.file}, ${line.heading}) give it as: “${line.text}”`,
           why_wrong: Object.fromEntries(
             order
               .map((text, i) => [['A', 'B', 'C', 'D'][i], text] as const)
-              .filter(([key]) => key !== answer)
+              .filter(([key]) => key !== correctKey)
               .map(([key, text]) => {
                 const from = others.find((o) => o.text === text);
                 return [key, `${text} is what your notes give in ${from?.file}, ${from?.heading}, not here.`];
@@ -289,7 +289,7 @@ function serviceCandidates(lines: readonly FactLine[]): Candidate[] {
         ? `Which AWS service do your notes on ${context(line)} describe as “${rest}”?`
         : `Which AWS service ${lead.connector === 'are' ? 'is' : lead.connector} ${rest}?`;
     const id = `team-${idPart(lead.service.aliases[0] ?? lead.service.name)}-${shortHash(`${line.passage.file}|${line.text}`)}`;
-    const { options, answer, order } = arrange(id, serviceLabel(lead.service), others.map(serviceLabel));
+    const { options, correctKey, order } = arrange(id, serviceLabel(lead.service), others.map(serviceLabel));
     out.push({
       ...(lead.fromHeading ? { heading: line.passage.headingPath.at(-1) } : {}),
       topic: lead.service.name,
@@ -301,12 +301,12 @@ function serviceCandidates(lines: readonly FactLine[]): Candidate[] {
         difficulty: 'easy',
         question: stem,
         options,
-        answer,
+        answer: correctKey,
         explanation: `Your notes (${line.passage.file}, ${line.heading}): “${line.text}”`,
         why_wrong: Object.fromEntries(
           order
             .map((text, i) => [['A', 'B', 'C', 'D'][i], text] as const)
-            .filter(([key]) => key !== answer)
+            .filter(([key]) => key !== correctKey)
             .map(([key, text]) => {
               const service = others.find((s) => serviceLabel(s) === text);
               const own = service ? inNotes.get(service) : undefined;

@@ -39,8 +39,8 @@ export type GradeResult =
     }
   | { ok: false; error: string };
 
-/** The right answer as shown: "B. text" or, for two right options, "A. text; D. text". */
-export function correctAnswerText(question: Question): string {
+/** The correct option(s) as shown, key and text: "B. text" or, for two correct keys, "A. text; D. text". */
+export function correctOptionsText(question: Question): string {
   return question.correctKeys
     .map((k) => `${k}. ${question.options.find((o) => o.key === k)?.text ?? ''}`.trim())
     .join('; ');
@@ -69,7 +69,7 @@ export function gradeAnswer(question: Question, choice: string, mode: QuizMode =
           : `"${choice}" is not ${need} of the options of ${question.id} (choose ${need} of ${keys.join(', ')})`,
     };
   }
-  const answerText = correctAnswerText(question);
+  const answerText = correctOptionsText(question);
   const correct = chosen.every((k) => question.correctKeys.includes(k));
   const picked = chosen.join(', ');
   const feedback: AnswerFeedback = correct

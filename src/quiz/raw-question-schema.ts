@@ -114,8 +114,8 @@ function textList(field: string, example: string) {
 
 const CrossChecked = z.object({ options: OptionsSchema, answer: AnswerSchema, why_wrong: WhyWrongSchema });
 
-/** The answer's letters, whatever form `answer` takes. */
-export function answerKeys(answer: string | string[]): string[] {
+/** The correct keys an entry's YAML `answer` field names, whatever form it takes (a letter or a list). */
+export function correctKeysOf(answer: string | string[]): string[] {
   return Array.isArray(answer) ? answer.map((a) => a.trim()) : [answer.trim()];
 }
 
@@ -152,7 +152,7 @@ export const RawQuestionSchema = z
     (entry, ctx) => {
       const keys = Object.keys(entry.options);
       const range = `${keys[0]}–${keys[keys.length - 1]}`;
-      const right = answerKeys(entry.answer);
+      const right = correctKeysOf(entry.answer);
       const wrong = keys.filter((key) => !right.includes(key));
       const outside = right.filter((key) => !keys.includes(key));
       if (Array.isArray(entry.answer)) {
@@ -190,6 +190,3 @@ export const RawQuestionSchema = z
     // Cross-field rules only make sense once each of these fields is well formed on its own.
     { when: (payload) => CrossChecked.safeParse(payload.value).success },
   );
-
-/** A raw entry that passed {@link RawQuestionSchema}: text trimmed, option values still `unknown`. */
-export type RawQuestion = z.infer<typeof RawQuestionSchema>;

@@ -17,7 +17,7 @@
 import { type Domain, domainOfTask, EXAM_DOMAINS, isDomain } from './exam-guide.ts';
 import { type NoteHeadings, sourceProblem } from './note-headings.ts';
 import type { OptionKey, Question } from './question.ts';
-import { answerKeys, RawQuestionSchema, SourceSchema } from './raw-question-schema.ts';
+import { correctKeysOf, RawQuestionSchema, SourceSchema } from './raw-question-schema.ts';
 
 const KEBAB_CASE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
@@ -100,7 +100,7 @@ export function validateQuestion(raw: unknown, ctx: EntryContext): ValidationRes
   if (!parsed.success || problems.length > 0) return { ok: false, problems: problems.map((p) => prefix + p) };
   const entry = parsed.data;
   const keys = Object.keys(entry.options) as OptionKey[];
-  const right = answerKeys(entry.answer) as OptionKey[];
+  const right = correctKeysOf(entry.answer) as OptionKey[];
   return {
     ok: true,
     question: {

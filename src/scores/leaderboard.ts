@@ -5,7 +5,7 @@
  */
 
 import { type Period, periodRange } from '../quiz/periods.ts';
-import type { Standing } from '../storage/score-repository.ts';
+import type { Standing } from './ports.ts';
 import { channelTimeZone, type ScoreContext } from './score-context.ts';
 import { currentStreak } from './streak.ts';
 
@@ -67,8 +67,8 @@ export async function leaderboard(
   );
   const rows = await Promise.all(
     shown.map(async (s): Promise<LeaderboardRow> => {
-      const profile = profiles.get(s.userId) ?? { displayName: s.userId, tz: timeZone };
-      const streak = currentStreak(await ctx.scores.quizDays(args.teamId, s.userId), profile.tz, now);
+      const profile = profiles.get(s.userId) ?? { displayName: s.userId, timeZone };
+      const streak = currentStreak(await ctx.scores.quizDays(args.teamId, s.userId), profile.timeZone, now);
       return { ...s, displayName: profile.displayName, streak };
     }),
   );

@@ -52,14 +52,14 @@ export async function personalStats(
     ctx.profiles.get(args.teamId, [args.userId]),
   ]);
   const mine = all.find((s) => s.userId === args.userId);
-  const profile = profiles.get(args.userId) ?? { displayName: args.userId, tz: timeZone };
+  const profile = profiles.get(args.userId) ?? { displayName: args.userId, timeZone };
   const readiness = ctx.readiness
     ? await examReadiness(ctx.readiness, {
         teamId: args.teamId,
         userId: args.userId,
         bank: ctx.bank(),
         now,
-        timeZone: profile.tz,
+        timeZone: profile.timeZone,
       })
     : null;
   const topics = topicAccuracy(answered, ctx.bank());
@@ -75,7 +75,7 @@ export async function personalStats(
     dailyAnswered: mine?.answered ?? 0,
     dailyCorrect: mine?.correct ?? 0,
     accuracy: totalAnswered ? totalCorrect / totalAnswered : null,
-    streak: currentStreak(days, profile.tz, now),
+    streak: currentStreak(days, profile.timeZone, now),
     topics,
     weakest: topics.filter((t) => t.accuracy < 1).slice(0, 3),
     readiness,

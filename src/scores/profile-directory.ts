@@ -4,13 +4,13 @@
  * shown by id in the default time zone. Names are plain text: never an @-mention.
  */
 
-import type { UserProfile, UserRepository } from '../storage/user-repository.ts';
+import type { UserProfile, UserRepository } from './ports.ts';
 
 /** Fetches one profile from Slack; null when unknown. */
 export type ProfileFetcher = (
   teamId: string,
   userId: string,
-) => Promise<{ displayName: string; tz: string } | null>;
+) => Promise<{ displayName: string; timeZone: string } | null>;
 
 /** Profiles older than this are refreshed (ms). */
 export const PROFILE_TTL_MS = 24 * 3_600_000;
@@ -20,7 +20,7 @@ export class ProfileDirectory {
   constructor(
     private readonly repo: UserRepository,
     private readonly fetcher: ProfileFetcher | null,
-    private readonly defaultTz: string,
+    private readonly defaultTimeZone: string,
     private readonly clock: () => Date = () => new Date(),
     private readonly log: Pick<Console, 'warn'> = console,
   ) {}
@@ -40,10 +40,10 @@ export class ProfileDirectory {
   async get(
     teamId: string,
     userIds: readonly string[],
-  ): Promise<Map<string, { displayName: string; tz: string }>> {
+  ): Promise<Map<string, { displayName: string; timeZone: string }>> {
     const now = this.clock();
     const cached = new Map((await this.repo.get(teamId, userIds)).map((p) => [p.userId, p]));
-    const out = new Map<string, { displayName: string; tz: string }>();
+    const out = new Map<string, { displayName: string; timeZone: string }>();
     await Promise.all(
       userIds.map(async (userId) => {
         let profile: UserProfile | undefined = cached.get(userId);
@@ -58,7 +58,10 @@ export class ProfileDirectory {
             await this.repo.upsert(profile).catch((err) => this.#warn(teamId, 'storing a profile', err));
           }
         }
-        out.set(userId, { displayName: profile?.displayName ?? userId, tz: profile?.tz ?? this.defaultTz });
+        out.set(userId, {
+          displayName: profile?.displayName ?? userId,
+          timeZone: profile?.timeZone ?? this.defaultTimeZone,
+        });
       }),
     );
     return out;

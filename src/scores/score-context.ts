@@ -1,10 +1,10 @@
 /** What the leaderboard and stats use cases need. */
 
+import type { ScheduleRepository } from '../daily-quiz/ports.ts';
 import type { ReadinessPorts } from '../exam-readiness/exam-readiness.ts';
 import type { NotesCoverage } from '../question-review/notes-coverage.ts';
 import type { Question } from '../quiz/question.ts';
-import type { ScheduleRepository } from '../storage/schedule-repository.ts';
-import type { ScoreRepository } from '../storage/score-repository.ts';
+import type { ScoreRepository } from './ports.ts';
 import type { ProfileDirectory } from './profile-directory.ts';
 
 /** Ports and settings for score reads. */
@@ -31,5 +31,5 @@ export async function channelTimeZone(
   channelId?: string,
 ): Promise<string> {
   if (!channelId) return ctx.defaultTimeZone;
-  return (await ctx.schedules.get(teamId, channelId))?.timezone ?? ctx.defaultTimeZone;
+  return (await ctx.schedules.get(teamId, channelId))?.timeZone ?? ctx.defaultTimeZone;
 }

@@ -7,7 +7,7 @@
  */
 
 import { localTime } from '../quiz/daily-schedule.ts';
-import type { QuizDay } from '../storage/score-repository.ts';
+import type { QuizDay } from './ports.ts';
 
 /** Current streak in quiz days (0 when the latest closed quiz day was missed or wrong). */
 export function currentStreak(days: readonly QuizDay[], timeZone: string, now: Date): number {

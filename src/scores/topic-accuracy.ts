@@ -5,7 +5,7 @@
  */
 
 import type { Question } from '../quiz/question.ts';
-import type { AnsweredQuestion } from '../storage/score-repository.ts';
+import type { AnsweredQuestion } from './ports.ts';
 
 /** One topic's record. `accuracy` is 0..1. */
 export interface TopicAccuracy {

@@ -10,10 +10,9 @@
  */
 
 import type { WebClient } from '@slack/web-api';
+import type { QuizPost, QuizStats } from '../daily-quiz/ports.ts';
 import type { EarlierPost, QuizMessenger } from '../daily-quiz/quiz-context.ts';
 import type { Question } from '../quiz/question.ts';
-import type { QuizStats } from '../storage/answer-repository.ts';
-import type { QuizPost } from '../storage/quiz-post-repository.ts';
 import { dailyQuestionBlocks, revealText } from './views/quiz-blocks.ts';
 import { withReportButton } from './views/report-blocks.ts';
 

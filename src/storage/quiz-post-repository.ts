@@ -8,64 +8,8 @@
  * (timeouts.ts `claimHoldWorstCaseMs`), so a post in flight is never taken over.
  */
 
+import type { ClaimRequest, ClaimResult, QuizPost, QuizPostRepository } from '../daily-quiz/ports.ts';
 import type { Database } from './db.ts';
-
-/** One daily quiz in one channel. `localDate` is YYYY-MM-DD in the channel schedule's time zone. */
-export interface QuizPost {
-  id: number;
-  teamId: string;
-  channelId: string;
-  localDate: string;
-  questionId: string;
-  claimedAt: Date;
-  /** Who claimed it, e.g. `hostname:pid`, for logs. */
-  claimedBy: string;
-  /** Slack message ts once posted; null while only claimed. */
-  messageTs: string | null;
-  postedAt: Date | null;
-  revealedAt: Date | null;
-}
-
-/** Input of `claim`. `staleAfterMs`: how old an unposted claim must be before another process may take it over. */
-export interface ClaimRequest {
-  teamId: string;
-  channelId: string;
-  localDate: string;
-  questionId: string;
-  claimedBy: string;
-  now: Date;
-  staleAfterMs: number;
-}
-
-/**
- * `claimed`: the caller owns the post and must post it, with `post.questionId` (a takeover keeps
- * the question first picked; `tookOver` says so). `taken`: someone else has it; do nothing.
- */
-export type ClaimResult =
-  | { status: 'claimed'; post: QuizPost; tookOver: boolean }
-  | { status: 'taken'; post: QuizPost };
-
-/** Stored daily quiz posts. */
-export interface QuizPostRepository {
-  /** Claims the day's post for a channel; of many concurrent callers exactly one gets `claimed`. */
-  claim(request: ClaimRequest): Promise<ClaimResult>;
-  /** Records the Slack message; false when the post already had one (another poster won). */
-  markPosted(id: number, messageTs: string, now: Date): Promise<boolean>;
-  /** The post with this id, or null. */
-  get(id: number): Promise<QuizPost | null>;
-  /** The post behind a Slack message (button clicks carry channel and message ts). */
-  findByMessage(channelId: string, messageTs: string): Promise<QuizPost | null>;
-  /** Question ids posted in the channel, oldest first, repeats included (the picker's history). */
-  usedQuestionIds(teamId: string, channelId: string): Promise<string[]>;
-  /** Changes an unposted claim's question (its question left the bank); false once it is posted. */
-  replaceQuestion(id: number, questionId: string): Promise<boolean>;
-  /** Posted, unrevealed posts with `postedAt < postedBefore`, all teams, oldest first. */
-  dueForReveal(postedBefore: Date): Promise<QuizPost[]>;
-  /** Posted, unrevealed posts in the channel from days before `beforeLocalDate` (YYYY-MM-DD), oldest first. */
-  previousUnrevealed(teamId: string, channelId: string, beforeLocalDate: string): Promise<QuizPost[]>;
-  /** Marks the post revealed; true only for the one caller that flipped it. */
-  markRevealed(id: number, now: Date): Promise<boolean>;
-}
 
 interface Row {
   id: number | string; // bigserial: pg returns a string, PGlite a number
@@ -126,14 +70,6 @@ export class SqlQuizPostRepository implements QuizPostRepository {
 
   async get(id: number): Promise<QuizPost | null> {
     const { rows } = await this.db.query<Row>(`SELECT ${COLUMNS} FROM quiz_posts WHERE id = $1`, [id]);
-    return rows[0] ? toPost(rows[0]) : null;
-  }
-
-  async findByMessage(channelId: string, messageTs: string): Promise<QuizPost | null> {
-    const { rows } = await this.db.query<Row>(
-      `SELECT ${COLUMNS} FROM quiz_posts WHERE channel_id = $1 AND message_ts = $2 ORDER BY id LIMIT 1`,
-      [channelId, messageTs],
-    );
     return rows[0] ? toPost(rows[0]) : null;
   }
 

@@ -1,31 +1,11 @@
 /**
  * When each channel gets its daily quiz: a cron expression read in an IANA time zone, per Slack
- * team and channel. Validating `cron` and `timezone` is the caller's job (quiz/ and config.ts);
+ * team and channel. Validating `cron` and `timeZone` is the caller's job (quiz/ and config.ts);
  * this layer stores what it is given.
  */
 
+import type { ChannelSchedule, ScheduleRepository } from '../daily-quiz/ports.ts';
 import type { Database } from './db.ts';
-
-/** One channel's quiz schedule. `cron`: five fields as node-cron reads them; `timezone`: IANA name. */
-export interface ChannelSchedule {
-  teamId: string;
-  channelId: string;
-  cron: string;
-  timezone: string;
-  enabled: boolean;
-  /** When the schedule was last changed (the caller's clock). */
-  updatedAt: Date;
-}
-
-/** Stored channel schedules. */
-export interface ScheduleRepository {
-  /** The channel's schedule, or null when it never had one. */
-  get(teamId: string, channelId: string): Promise<ChannelSchedule | null>;
-  /** Creates or replaces the channel's schedule (all fields, including `updatedAt`). */
-  upsert(schedule: ChannelSchedule): Promise<void>;
-  /** Every enabled schedule, all teams, ordered by team then channel. */
-  listEnabled(): Promise<ChannelSchedule[]>;
-}
 
 interface Row {
   team_id: string;
@@ -56,7 +36,7 @@ export class SqlScheduleRepository implements ScheduleRepository {
        ON CONFLICT (team_id, channel_id) DO UPDATE
        SET cron = EXCLUDED.cron, timezone = EXCLUDED.timezone, enabled = EXCLUDED.enabled,
            updated_at = EXCLUDED.updated_at`,
-      [s.teamId, s.channelId, s.cron, s.timezone, s.enabled, s.updatedAt],
+      [s.teamId, s.channelId, s.cron, s.timeZone, s.enabled, s.updatedAt],
     );
   }
 
@@ -73,7 +53,7 @@ function toSchedule(row: Row): ChannelSchedule {
     teamId: row.team_id,
     channelId: row.channel_id,
     cron: row.cron,
-    timezone: row.timezone,
+    timeZone: row.timezone,
     enabled: row.enabled,
     updatedAt: row.updated_at,
   };

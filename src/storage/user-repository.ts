@@ -1,22 +1,7 @@
 /** Cached Slack profiles (display name, time zone) per team. */
 
+import type { UserProfile, UserRepository } from '../scores/ports.ts';
 import type { Database } from './db.ts';
-
-/** A person as the leaderboard shows them. `tz` is an IANA zone (Slack users.info `tz`). */
-export interface UserProfile {
-  teamId: string;
-  userId: string;
-  displayName: string;
-  tz: string;
-  fetchedAt: Date;
-}
-
-/** Profile cache. */
-export interface UserRepository {
-  /** Cached profiles of the given users (missing ones are simply absent). */
-  get(teamId: string, userIds: readonly string[]): Promise<UserProfile[]>;
-  upsert(profile: UserProfile): Promise<void>;
-}
 
 /** Postgres-SQL implementation (pg and PGlite). */
 export class SqlUserRepository implements UserRepository {
@@ -37,7 +22,7 @@ export class SqlUserRepository implements UserRepository {
       teamId,
       userId: r.user_id,
       displayName: r.display_name,
-      tz: r.tz,
+      timeZone: r.tz,
       fetchedAt: new Date(r.fetched_at),
     }));
   }
@@ -46,7 +31,7 @@ export class SqlUserRepository implements UserRepository {
     await this.db.query(
       `INSERT INTO user_profiles (team_id, user_id, display_name, tz, fetched_at) VALUES ($1, $2, $3, $4, $5)
        ON CONFLICT (team_id, user_id) DO UPDATE SET display_name = $3, tz = $4, fetched_at = $5`,
-      [p.teamId, p.userId, p.displayName, p.tz, p.fetchedAt],
+      [p.teamId, p.userId, p.displayName, p.timeZone, p.fetchedAt],
     );
   }
 }

@@ -1,5 +1,5 @@
 /**
- * The adaptive daily question (issue 12, item 5), end to end over the real repositories: a team
+ * The adaptive daily question (issue 12, item 5), end to end over the repositories: a team
  * that misses every cost question, day after day, sees cost questions come up more often than
  * the cost domain's exam weight (20 %), while every other domain still comes up; no question
  * repeats; a team with too few answers gets the plain pick; and the day's question does not move
@@ -13,13 +13,11 @@ import type { QuizContext } from '../../src/daily-quiz/quiz-context.ts';
 import { EXAM_DOMAINS } from '../../src/quiz/exam-guide.ts';
 import { pickQuestion } from '../../src/quiz/pick-question.ts';
 import type { Question } from '../../src/quiz/question.ts';
-import type { Database } from '../../src/storage/db.ts';
-import { migrate } from '../../src/storage/migrate.ts';
-import { testDatabases } from '../helpers/databases.ts';
 import { uniqueId } from '../helpers/ids.ts';
 import {
   loadRealSingleChoiceBank,
-  quizContext,
+  memoryQuizRepositories,
+  quizContextOver,
   recordingLog,
   standInMessenger,
   TestClock,
@@ -30,20 +28,18 @@ const DAY = 86_400_000;
 const DAYS = 60;
 const COST_EXAM_WEIGHT = EXAM_DOMAINS.find((d) => d.domain === 'cost')?.weight ?? 0;
 
-describe.each(testDatabases())('adaptive daily pick on $name', (target) => {
-  let db: Database;
+// Rules of the pick, on the in-memory repositories (their contract tests hold them to SQL's behaviour).
+describe('adaptive daily pick on memory', () => {
+  const repositories = memoryQuizRepositories();
   let standIn: SlackStandIn;
   let bank: Question[];
 
   beforeAll(async () => {
-    db = await target.open();
-    await migrate(db);
     standIn = await startSlackStandIn();
     bank = await loadRealSingleChoiceBank();
   });
   afterAll(async () => {
     await standIn?.close();
-    await target.close();
   });
 
   /** The team's days: post at 09:00 UTC, then each person answers (wrong on `missed` domains). */
@@ -73,7 +69,12 @@ describe.each(testDatabases())('adaptive daily pick on $name', (target) => {
   it('a team that misses every cost question gets cost questions more often than their exam weight, and still every domain', async () => {
     const clock = new TestClock('2026-02-02T09:00:00Z');
     const rec = recordingLog();
-    const ctx = quizContext(db, { bank, clock, messenger: standInMessenger(standIn), log: rec.log });
+    const ctx = quizContextOver(repositories, {
+      bank,
+      clock,
+      messenger: standInMessenger(standIn),
+      log: rec.log,
+    });
     // Fixed ids: the picks are a pure function of them (seeded), so the test is exact, not a dice roll.
     const asked = await simulate(ctx, clock, 'T-misses-cost', 'C-daily', 'cost');
 
@@ -87,7 +88,7 @@ describe.each(testDatabases())('adaptive daily pick on $name', (target) => {
 
   it('a team that gets everything right keeps the mix of the exam guide: no domain is favoured', async () => {
     const clock = new TestClock('2026-02-02T09:00:00Z');
-    const ctx = quizContext(db, { bank, clock, messenger: standInMessenger(standIn) });
+    const ctx = quizContextOver(repositories, { bank, clock, messenger: standInMessenger(standIn) });
     const asked = await simulate(ctx, clock, 'T-all-right', 'C-daily', 'none');
     const cost = asked.filter((q) => q.domain === 'cost').length / asked.length;
     expect(cost).toBeLessThan(COST_EXAM_WEIGHT * 1.5);
@@ -97,14 +98,14 @@ describe.each(testDatabases())('adaptive daily pick on $name', (target) => {
     const team = uniqueId('T');
     const channel = uniqueId('C');
     const clock = new TestClock('2026-02-02T09:00:00Z');
-    const ctx = quizContext(db, { bank, clock, messenger: standInMessenger(standIn) });
+    const ctx = quizContextOver(repositories, { bank, clock, messenger: standInMessenger(standIn) });
     const first = await postDailyQuiz(ctx, team, channel);
     if (first.status !== 'posted') throw new Error(first.status);
     expect(first.post.questionId).toBe(pickQuestion(bank, [], `${team}:${channel}:2026-02-02`)?.id);
 
     // Another channel of the same team, same day, after many wrong answers today: still the plain pick.
     for (let i = 0; i < 12; i++) {
-      await ctx.answers.recordPractice({
+      await ctx.responses.recordPractice({
         teamId: team,
         userId: `U${i}`,
         questionId: first.post.questionId,

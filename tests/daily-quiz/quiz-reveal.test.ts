@@ -6,20 +6,22 @@
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answerDailyQuiz } from '../../src/daily-quiz/answer-daily-quiz.ts';
+import type { QuizPost } from '../../src/daily-quiz/ports.ts';
 import { postDailyQuiz } from '../../src/daily-quiz/post-daily-quiz.ts';
 import type { QuizContext } from '../../src/daily-quiz/quiz-context.ts';
 import { revealDueQuizzes, revealQuiz } from '../../src/daily-quiz/reveal-quiz.ts';
 import type { Question } from '../../src/quiz/question.ts';
 import type { Database } from '../../src/storage/db.ts';
 import { migrate } from '../../src/storage/migrate.ts';
-import type { QuizPost } from '../../src/storage/quiz-post-repository.ts';
 import { testDatabases } from '../helpers/databases.ts';
 import { uniqueId } from '../helpers/ids.ts';
 import {
   buttonsOf,
+  memoryQuizRepositories,
   messageText,
   questionPosts,
   quizContext,
+  quizContextOver,
   recordingLog,
   standInMessenger,
   TEST_REVEAL_AFTER_MS,
@@ -40,37 +42,40 @@ const bank: Question[] = ['ddb-rcu', 'ddb-gsi', 'ddb-ttl'].map((id) =>
 );
 const CITATION = '📄 dynamodb.md › Capacity › Read capacity units';
 
-describe.each(testDatabases())('quiz reveal on $name', (target) => {
-  let db: Database;
+async function post(ctx: QuizContext, team: string, channel: string): Promise<QuizPost> {
+  const outcome = await postDailyQuiz(ctx, team, channel);
+  if (outcome.status !== 'posted') throw new Error(`expected a post, got ${outcome.status}`);
+  return outcome.post;
+}
+
+async function answer(ctx: QuizContext, post: QuizPost, userId: string, choice: string) {
+  return answerDailyQuiz(ctx, { teamId: post.teamId, userId, quizId: post.id, choice });
+}
+
+// The rules, on the in-memory repositories (their contract tests hold them to SQL's behaviour).
+describe('quiz reveal on memory', () => {
+  const repositories = memoryQuizRepositories();
   let standIn: SlackStandIn;
 
   beforeAll(async () => {
-    db = await target.open();
-    await migrate(db);
     standIn = await startSlackStandIn();
   });
   afterAll(async () => {
     await standIn?.close();
-    await target.close();
   });
 
   async function context(clock: TestClock, instanceId = 'test:1') {
-    const own = target.name === 'postgres' ? await target.open() : db;
     const rec = recordingLog();
     return {
-      ctx: quizContext(own, { bank, clock, messenger: standInMessenger(standIn), instanceId, log: rec.log }),
+      ctx: quizContextOver(repositories, {
+        bank,
+        clock,
+        messenger: standInMessenger(standIn),
+        instanceId,
+        log: rec.log,
+      }),
       rec,
     };
-  }
-
-  async function post(ctx: QuizContext, team: string, channel: string): Promise<QuizPost> {
-    const outcome = await postDailyQuiz(ctx, team, channel);
-    if (outcome.status !== 'posted') throw new Error(`expected a post, got ${outcome.status}`);
-    return outcome.post;
-  }
-
-  async function answer(ctx: QuizContext, post: QuizPost, userId: string, choice: string) {
-    return answerDailyQuiz(ctx, { teamId: post.teamId, userId, quizId: post.id, choice });
   }
 
   it("posting the next day's quiz reveals the previous one first", async () => {
@@ -122,7 +127,7 @@ describe.each(testDatabases())('quiz reveal on $name', (target) => {
 
     // Monday's quiz is closed now: a late click is not counted.
     expect((await answer(ctx, monday, 'U4', 'B')).status).toBe('closed');
-    expect((await ctx.answers.quizStats(monday.id)).answered).toBe(3);
+    expect((await ctx.responses.quizStats(monday.id)).answered).toBe(3);
     expect(rec.errors()).toEqual([]);
   });
 
@@ -156,6 +161,31 @@ describe.each(testDatabases())('quiz reveal on $name', (target) => {
     expect(threadReplies(standIn, channel)).toHaveLength(1);
     expect(rec.errors()).toEqual([]);
   });
+});
+
+// Processes racing with their own connections: the database's exactly-once flip.
+describe.each(testDatabases())('quiz reveal on $name', (target) => {
+  let db: Database;
+  let standIn: SlackStandIn;
+
+  beforeAll(async () => {
+    db = await target.open();
+    await migrate(db);
+    standIn = await startSlackStandIn();
+  });
+  afterAll(async () => {
+    await standIn?.close();
+    await target.close();
+  });
+
+  async function context(clock: TestClock, instanceId = 'test:1') {
+    const own = target.name === 'postgres' ? await target.open() : db;
+    const rec = recordingLog();
+    return {
+      ctx: quizContext(own, { bank, clock, messenger: standInMessenger(standIn), instanceId, log: rec.log }),
+      rec,
+    };
+  }
 
   it('five processes revealing the same quiz at once reveal it once', async () => {
     const team = uniqueId('T');

@@ -1,8 +1,8 @@
 /**
  * Daily-quiz clicks and practice answers move the person's study card (issue 12, item 1), on the
- * real repositories: a wrong answer rates Again, a right one Good, a right one after a wrong one
- * Hard; a daily answer counted once moves the card once, however many clicks arrive; and a card
- * that cannot be stored never costs the click its score.
+ * in-memory repositories: a wrong answer rates Again, a right one Good, a right one after a wrong
+ * one Hard; a daily answer counted once moves the card once, however many clicks arrive; and a
+ * card that cannot be stored never costs the click its score.
  */
 
 import { createEmptyCard, fsrs, Rating } from 'ts-fsrs';
@@ -13,21 +13,28 @@ import { answerPractice, cardReps } from '../../src/daily-quiz/practice-quiz.ts'
 import type { QuizContext } from '../../src/daily-quiz/quiz-context.ts';
 import type { Question } from '../../src/quiz/question.ts';
 import { SCHEDULER_PARAMETERS } from '../../src/spaced-repetition/fsrs-scheduler.ts';
-import type { Database } from '../../src/storage/db.ts';
-import { migrate } from '../../src/storage/migrate.ts';
-import { testDatabases } from '../helpers/databases.ts';
+import { MemoryStudyCardRepository } from '../../src/spaced-repetition/memory-study-cards.ts';
 import { uniqueId } from '../helpers/ids.ts';
 import {
   loadRealSingleChoiceBank,
-  quizContext,
+  memoryQuizRepositories,
+  quizContextOver,
   recordingLog,
   standInMessenger,
   TestClock,
 } from '../helpers/quiz-harness.ts';
 import { type SlackStandIn, startSlackStandIn } from '../helpers/slack-stand-in.ts';
 
-describe.each(testDatabases())('study cards from quiz answers on $name', (target) => {
-  let db: Database;
+/** Card storage that is down: every save fails, as SQL does when the table cannot be written. */
+class UnavailableCards extends MemoryStudyCardRepository {
+  override async save(): Promise<boolean> {
+    throw new Error('study cards are unavailable');
+  }
+}
+
+// The rules, on the in-memory repositories (their contract tests hold them to SQL's behaviour).
+describe('study cards from quiz answers on memory', () => {
+  const repositories = memoryQuizRepositories();
   let standIn: SlackStandIn;
   let bank: Question[];
   let ctx: QuizContext;
@@ -35,15 +42,12 @@ describe.each(testDatabases())('study cards from quiz answers on $name', (target
   const rec = recordingLog();
 
   beforeAll(async () => {
-    db = await target.open();
-    await migrate(db);
     standIn = await startSlackStandIn();
     bank = await loadRealSingleChoiceBank();
-    ctx = quizContext(db, { bank, clock, messenger: standInMessenger(standIn), log: rec.log });
+    ctx = quizContextOver(repositories, { bank, clock, messenger: standInMessenger(standIn), log: rec.log });
   });
   afterAll(async () => {
     await standIn?.close();
-    await target.close();
   });
 
   const wrongKey = (q: Question) => q.options.find((o) => !q.correctKeys.includes(o.key))?.key ?? 'A';
@@ -131,19 +135,21 @@ describe.each(testDatabases())('study cards from quiz answers on $name', (target
     const posted = await postDailyQuiz(ctx, team, uniqueId('C'));
     if (posted.status !== 'posted') throw new Error(`expected a post, got ${posted.status}`);
     const question = bank.find((q) => q.id === posted.post.questionId) as Question;
-    await db.query('ALTER TABLE study_cards RENAME TO study_cards_away');
-    try {
-      const outcome = await answerDailyQuiz(ctx, {
-        teamId: team,
-        userId: 'U3',
-        quizId: posted.post.id,
-        choice: question.correctKeys.join(','),
-      });
-      expect(outcome).toMatchObject({ status: 'recorded', grade: { correct: true, points: 10 } });
-    } finally {
-      await db.query('ALTER TABLE study_cards_away RENAME TO study_cards');
-    }
-    expect(await ctx.answers.quizStats(posted.post.id)).toMatchObject({ answered: 1, correct: 1 });
+    const cardsDown = quizContextOver(repositories, {
+      bank,
+      clock,
+      messenger: standInMessenger(standIn),
+      log: rec.log,
+      cards: new UnavailableCards(),
+    });
+    const outcome = await answerDailyQuiz(cardsDown, {
+      teamId: team,
+      userId: 'U3',
+      quizId: posted.post.id,
+      choice: question.correctKeys.join(','),
+    });
+    expect(outcome).toMatchObject({ status: 'recorded', grade: { correct: true, points: 10 } });
+    expect(await ctx.responses.quizStats(posted.post.id)).toMatchObject({ answered: 1, correct: 1 });
     expect(rec.errors().map((l) => l.args[0])).toEqual([
       'study card update failed; the answer itself was recorded',
     ]);

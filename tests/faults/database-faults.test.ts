@@ -91,7 +91,7 @@ describe.runIf(url)('the bot with its Postgres silent, refused, healed', () => {
         teamId: 'T1',
         channelId: channel,
         cron,
-        timezone: 'UTC',
+        timeZone: 'UTC',
         enabled: true,
         updatedAt: clock.now(),
       });
@@ -131,13 +131,21 @@ describe.runIf(url)('the bot with its Postgres silent, refused, healed', () => {
     return { text: String(body.text), ms: Date.now() - started };
   }
 
+  /** The early channel's quiz, found as a takeover finds it: by the id in its message's metadata. */
+  async function earlyQuiz() {
+    const message = standIn.messages('C-early')[0];
+    const metadata = message?.metadata as { event_payload?: { quiz_id?: unknown } } | undefined;
+    const quiz = await ctx.posts.get(Number(metadata?.event_payload?.quiz_id));
+    if (quiz?.channelId !== 'C-early' || quiz.messageTs !== message?.ts)
+      throw new Error('the early quiz is not stored');
+    return quiz;
+  }
+
   const skippedTicks = () => rec.lines.filter((l) => l.args[0] === 'quiz tick skipped').length;
 
   it('silent across ticks: ticks go on, clicks are answered, the late channel is posted once after recovery', async () => {
     await eventually('the early channel posted', () => standIn.messages('C-early').length === 1);
-    const ts = standIn.messages('C-early')[0]?.ts ?? '';
-    const quiz = await ctx.posts.findByMessage('C-early', ts);
-    if (!quiz) throw new Error('the early quiz is not stored');
+    const quiz = await earlyQuiz();
 
     await proxy.set('silent');
     const skippedBefore = skippedTicks();
@@ -170,9 +178,7 @@ describe.runIf(url)('the bot with its Postgres silent, refused, healed', () => {
   });
 
   it('refused, then healed: clicks are told to try again at once, then recorded', async () => {
-    const ts = standIn.messages('C-early')[0]?.ts ?? '';
-    const quiz = await ctx.posts.findByMessage('C-early', ts);
-    if (!quiz) throw new Error('the early quiz is not stored');
+    const quiz = await earlyQuiz();
     await proxy.set('refuse');
     const refused = await click(quiz.id, 'U-refused');
     expect(refused.text).toBe(SCORES_UNAVAILABLE);

@@ -7,11 +7,11 @@
  */
 
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { ChannelSchedule } from '../../src/daily-quiz/ports.ts';
 import type { QuizContext } from '../../src/daily-quiz/quiz-context.ts';
 import { createTick } from '../../src/daily-quiz/quiz-scheduler.ts';
 import type { Database } from '../../src/storage/db.ts';
 import { migrate } from '../../src/storage/migrate.ts';
-import type { ChannelSchedule } from '../../src/storage/schedule-repository.ts';
 import { testDatabases } from '../helpers/databases.ts';
 import { uniqueId } from '../helpers/ids.ts';
 import {
@@ -65,7 +65,7 @@ describe.each(testDatabases())('Slack faults on $name', (target) => {
       teamId: team,
       channelId: channel,
       cron: '0 9 * * *',
-      timezone: 'UTC',
+      timeZone: 'UTC',
       enabled: true,
       updatedAt: new Date('2026-01-01T00:00:00Z'),
     };

@@ -25,7 +25,7 @@ export async function enable(ctx: QuizContext, team: string, channel: string, ti
     teamId: team,
     channelId: channel,
     cron: '0 0 * * *',
-    timezone: timeZone,
+    timeZone,
     enabled: true,
     updatedAt: new Date('2026-01-01T00:00:00Z'),
   });

@@ -1,29 +1,38 @@
 /**
- * Builds a real QuizContext for tests: the SQL repositories over a test database, the Slack
+ * Builds a real QuizContext for tests: the SQL repositories over a test database (or, for rule
+ * tests, the in-memory ones, which the port contract tests hold to the same behaviour), the Slack
  * messenger over a WebClient pointed at the Slack stand-in, a clock the test moves by hand, and a
- * logger that records instead of printing. Nothing of ours is replaced; only time and the network
- * peer (Slack) are stand-ins.
+ * logger that records instead of printing. Only time, the network peer (Slack) and, on memory,
+ * the database are stand-ins.
  */
 
 import { fileURLToPath } from 'node:url';
 import { WebClient } from '@slack/web-api';
+import { MemoryQuizPostRepository } from '../../src/daily-quiz/memory-quiz-posts.ts';
+import { MemoryQuizRecords } from '../../src/daily-quiz/memory-quiz-records.ts';
+import { MemoryResponseRepository } from '../../src/daily-quiz/memory-responses.ts';
+import { MemoryScheduleRepository } from '../../src/daily-quiz/memory-schedules.ts';
 import type { QuizContext, QuizMessenger } from '../../src/daily-quiz/quiz-context.ts';
+import { MemoryFeedbackRepository } from '../../src/feedback/memory-feedback.ts';
 import type { FeedbackRepository } from '../../src/feedback/ports.ts';
 import { loadNotes } from '../../src/knowledge/load-notes.ts';
+import { MemoryQuestionReviewRepository } from '../../src/question-review/memory-question-review.ts';
 import type { QuestionReviewRepository } from '../../src/question-review/ports.ts';
 import { loadQuestionBank } from '../../src/quiz/load-question-bank.ts';
 import type { Question } from '../../src/quiz/question.ts';
 import { singleAttemptOptions, slackClientOptions } from '../../src/slack/slack-client-options.ts';
 import { slackQuizMessenger } from '../../src/slack/slack-quiz-messenger.ts';
+import { MemoryReminderRepository } from '../../src/spaced-repetition/memory-reminders.ts';
+import { MemoryStudyCardRepository } from '../../src/spaced-repetition/memory-study-cards.ts';
 import type { StudyCardRepository } from '../../src/spaced-repetition/ports.ts';
 import type { ReminderMessenger } from '../../src/spaced-repetition/reminder-ports.ts';
 import type { ReviewLimits } from '../../src/spaced-repetition/review-limits.ts';
-import { SqlAnswerRepository } from '../../src/storage/answer-repository.ts';
 import type { Database } from '../../src/storage/db.ts';
 import { SqlFeedbackRepository } from '../../src/storage/feedback-repository.ts';
 import { SqlQuestionReviewRepository } from '../../src/storage/question-review-repository.ts';
 import { SqlQuizPostRepository } from '../../src/storage/quiz-post-repository.ts';
 import { SqlReminderRepository } from '../../src/storage/reminder-repository.ts';
+import { SqlResponseRepository } from '../../src/storage/response-repository.ts';
 import { SqlScheduleRepository } from '../../src/storage/schedule-repository.ts';
 import { SqlStudyCardRepository } from '../../src/storage/study-card-repository.ts';
 import type { RecordedCall, SlackStandIn } from './slack-stand-in.ts';
@@ -98,18 +107,59 @@ export const TEST_STALE_CLAIM_MS = 5 * 60_000;
 /** Default reveal delay in tests (8 h, the QUIZ_REVEAL_AFTER default). */
 export const TEST_REVEAL_AFTER_MS = 8 * 3_600_000;
 
-/** A QuizContext over `db` (already migrated, unless `ready` says otherwise). */
-export function quizContext(db: Database, o: QuizContextOptions): QuizContext {
+/** The repositories a QuizContext holds, over one store. */
+export type QuizRepositories = Pick<
+  Required<QuizContext>,
+  'schedules' | 'posts' | 'responses' | 'reviews' | 'feedback' | 'cards' | 'reminders'
+>;
+
+/** The SQL repositories over `db`. */
+export function sqlQuizRepositories(db: Database): QuizRepositories {
   return {
-    bank: () => o.bank,
     schedules: new SqlScheduleRepository(db),
     posts: new SqlQuizPostRepository(db),
-    answers: new SqlAnswerRepository(db),
-    reviews: o.reviews ?? new SqlQuestionReviewRepository(db),
-    feedback: o.feedback ?? new SqlFeedbackRepository(db),
-    cards: o.cards ?? new SqlStudyCardRepository(db),
-    reviewLimits: o.reviewLimits,
+    responses: new SqlResponseRepository(db),
+    reviews: new SqlQuestionReviewRepository(db),
+    feedback: new SqlFeedbackRepository(db),
+    cards: new SqlStudyCardRepository(db),
     reminders: new SqlReminderRepository(db),
+  };
+}
+
+/**
+ * Fresh in-memory repositories (the memory-*.ts beside each port), for rule tests. Contexts
+ * built over the same set share their data, as processes share a database.
+ */
+export function memoryQuizRepositories(): QuizRepositories {
+  const records = new MemoryQuizRecords();
+  return {
+    schedules: new MemoryScheduleRepository(),
+    posts: new MemoryQuizPostRepository(records),
+    responses: new MemoryResponseRepository(records),
+    reviews: new MemoryQuestionReviewRepository(),
+    feedback: new MemoryFeedbackRepository(),
+    cards: new MemoryStudyCardRepository(),
+    reminders: new MemoryReminderRepository(),
+  };
+}
+
+/** A QuizContext over `db` (already migrated, unless `ready` says otherwise). */
+export function quizContext(db: Database, o: QuizContextOptions): QuizContext {
+  return quizContextOver(sqlQuizRepositories(db), o);
+}
+
+/** A QuizContext over `repositories` (e.g. {@link memoryQuizRepositories}). */
+export function quizContextOver(repositories: QuizRepositories, o: QuizContextOptions): QuizContext {
+  return {
+    bank: () => o.bank,
+    schedules: repositories.schedules,
+    posts: repositories.posts,
+    responses: repositories.responses,
+    reviews: o.reviews ?? repositories.reviews,
+    feedback: o.feedback ?? repositories.feedback,
+    cards: o.cards ?? repositories.cards,
+    reviewLimits: o.reviewLimits,
+    reminders: repositories.reminders,
     reminderMessenger: o.reminderMessenger,
     messenger: o.messenger,
     clock: o.clock.now,

@@ -6,12 +6,12 @@
 import { describe, expect, it } from 'vitest';
 import { periodRange } from '../../src/quiz/periods.ts';
 
-const since = (period: 'week' | 'month', now: string, tz: string) =>
-  periodRange(period, new Date(now), tz).since?.toISOString();
+const since = (period: 'week' | 'month', now: string, timeZone: string) =>
+  periodRange(period, new Date(now), timeZone).since?.toISOString();
 
 /** True when an answer at `at` falls in the period containing `now`. */
-const inPeriod = (period: 'week' | 'month', at: string, now: string, tz: string) => {
-  const r = periodRange(period, new Date(now), tz);
+const inPeriod = (period: 'week' | 'month', at: string, now: string, timeZone: string) => {
+  const r = periodRange(period, new Date(now), timeZone);
   const t = new Date(at).getTime();
   return t >= (r.since?.getTime() ?? Number.NEGATIVE_INFINITY) && t < r.until.getTime() + 1;
 };
@@ -24,8 +24,8 @@ describe('week', () => {
     ['Asia/Kolkata', '2025-11-05T20:00:00Z', '2025-11-02T18:30:00.000Z', 'Mon 3 Nov 00:00 IST'],
     ['Pacific/Auckland', '2025-11-02T12:00:00Z', '2025-11-02T11:00:00.000Z', 'Mon 3 Nov 00:00 NZDT'],
     ['UTC', '2025-11-05T20:00:00Z', '2025-11-03T00:00:00.000Z', 'Mon 3 Nov 00:00 UTC'],
-  ])('in %s starts Monday 00:00 local (now %s → %s, %s)', (tz, now, expected) => {
-    expect(since('week', now, tz)).toBe(expected);
+  ])('in %s starts Monday 00:00 local (now %s → %s, %s)', (timeZone, now, expected) => {
+    expect(since('week', now, timeZone)).toBe(expected);
   });
 
   it.each([
@@ -35,11 +35,11 @@ describe('week', () => {
     ['Asia/Kolkata', '2025-11-09T18:00:00Z', '2025-11-09T18:40:00Z', '2025-11-10T04:30:00Z'],
   ])(
     'in %s, Sunday 23:30 local belongs to the old week and Monday 00:10 to the new one',
-    (tz, sunday, monday, mondayLater) => {
-      expect(inPeriod('week', sunday, mondayLater, tz)).toBe(false);
-      expect(inPeriod('week', monday, mondayLater, tz)).toBe(true);
+    (timeZone, sunday, monday, mondayLater) => {
+      expect(inPeriod('week', sunday, mondayLater, timeZone)).toBe(false);
+      expect(inPeriod('week', monday, mondayLater, timeZone)).toBe(true);
       // Read on the Sunday itself, the Sunday answer is in the current week.
-      expect(inPeriod('week', sunday, sunday, tz)).toBe(true);
+      expect(inPeriod('week', sunday, sunday, timeZone)).toBe(true);
     },
   );
 
@@ -60,8 +60,8 @@ describe('week', () => {
     // Los Angeles falls back on 2 Nov 2025: Sunday 23:30 PST is still the week that began at PDT.
     ['America/Los_Angeles', '2025-11-03T07:30:00Z', '2025-10-27T07:00:00.000Z'],
     ['America/Los_Angeles', '2025-11-03T08:10:00Z', '2025-11-03T08:00:00.000Z'],
-  ])('across a DST change in %s (now %s) starts at %s', (tz, now, expected) => {
-    expect(since('week', now, tz)).toBe(expected);
+  ])('across a DST change in %s (now %s) starts at %s', (timeZone, now, expected) => {
+    expect(since('week', now, timeZone)).toBe(expected);
   });
 });
 
@@ -75,8 +75,8 @@ describe('month', () => {
     ['America/Los_Angeles', '2025-03-20T10:00:00Z', '2025-03-01T08:00:00.000Z'], // 1 Mar 00:00 PST
     ['Asia/Kolkata', '2025-11-30T19:00:00Z', '2025-11-30T18:30:00.000Z'], // already 1 Dec in Kolkata
     ['Asia/Kolkata', '2025-11-30T18:00:00Z', '2025-10-31T18:30:00.000Z'], // still 30 Nov 23:30 IST
-  ])('in %s (now %s) starts on the 1st at 00:00 local: %s', (tz, now, expected) => {
-    expect(since('month', now, tz)).toBe(expected);
+  ])('in %s (now %s) starts on the 1st at 00:00 local: %s', (timeZone, now, expected) => {
+    expect(since('month', now, timeZone)).toBe(expected);
   });
 });
 

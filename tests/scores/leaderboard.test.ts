@@ -1,18 +1,15 @@
 /**
- * The leaderboard use case over the real repositories, on every test engine: top 10 by points,
- * ties to the earlier mean answer delay, the asker's own row with their real rank, periods in the
- * channel's schedule time zone, and two workspaces in one database that never mix.
+ * The leaderboard use case over the in-memory repositories: top 10 by points, ties to the earlier
+ * mean answer delay, the asker's own row with their real rank, periods in the channel's schedule
+ * time zone, and two workspaces in one store that never mix.
  */
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { leaderboardLines, leaderboardTitle } from '../../src/scores/format-scores.ts';
 import { leaderboard } from '../../src/scores/leaderboard.ts';
 import type { ProfileFetcher } from '../../src/scores/profile-directory.ts';
-import type { Database } from '../../src/storage/db.ts';
-import { migrate } from '../../src/storage/migrate.ts';
-import { SqlScoreRepository } from '../../src/storage/score-repository.ts';
-import { testDatabases } from '../helpers/databases.ts';
 import { uniqueId } from '../helpers/ids.ts';
+import { memoryQuizStores } from '../helpers/quiz-stores.ts';
 import { type SlackStandIn, startSlackStandIn } from '../helpers/slack-stand-in.ts';
 import {
   MINUTE,
@@ -30,18 +27,13 @@ beforeAll(async () => {
 });
 afterAll(() => standIn.close());
 
-describe.each(testDatabases())('leaderboard on $name', (target) => {
-  let db: Database;
-  let seed: ScoreSeeder;
-  beforeAll(async () => {
-    db = await target.open();
-    await migrate(db);
-    seed = new ScoreSeeder(db);
-  });
-  afterAll(() => target.close());
+// The rules, on the in-memory repositories (their contract tests hold them to SQL's behaviour).
+describe('leaderboard on memory', () => {
+  const stores = memoryQuizStores();
+  const seed = new ScoreSeeder(stores);
 
   const context = (now: string, fetcher: ProfileFetcher | null = standInProfiles(standIn, profiles)) =>
-    scoreContext(db, { now: new TestClock(now).now, fetcher });
+    scoreContext(stores, { now: new TestClock(now).now, fetcher });
 
   /** `n` daily quizzes at 09:00Z on consecutive days from 3 Mar 2025 in one channel. */
   async function quizzes(teamId: string, channelId: string, n: number) {
@@ -109,7 +101,8 @@ describe.each(testDatabases())('leaderboard on $name', (target) => {
     expect(stranger.rows).toHaveLength(10);
   });
 
-  // 'all' reads the trigger-kept totals, 'month' aggregates the period's answers: both must agree.
+  // On SQL 'all' reads the trigger-kept totals and 'month' aggregates the period's responses: both
+  // paths are held to the same rows by tests/storage/score-repository.test.ts and score-totals.test.ts.
   it.each(['all', 'month'] as const)(
     'breaks ties on points by the earlier mean answer delay (%s)',
     async (period) => {
@@ -220,7 +213,7 @@ describe.each(testDatabases())('leaderboard on $name', (target) => {
     expect(only.rows[0]?.points).toBe(10);
   });
 
-  it('keeps two workspaces in one database apart (standings, quiz days, answers, profiles)', async () => {
+  it('keeps two workspaces in one store apart (standings, quiz days, answers, profiles)', async () => {
     const [teamA, teamB] = [uniqueId('T'), uniqueId('T')];
     // Same channel and user ids in both workspaces, on purpose.
     const channelId = uniqueId('C');
@@ -264,7 +257,7 @@ describe.each(testDatabases())('leaderboard on $name', (target) => {
     expect(boardB.rows.map((r) => [r.displayName, r.points, r.answered])).toEqual([['Bo in B', 10, 1]]);
     expect(boardB.total).toBe(1);
 
-    const scores = new SqlScoreRepository(db);
+    const { scores } = stores;
     expect((await scores.quizDays(teamA, u2)).map((d) => d.correct)).toEqual([false, null, null]);
     expect((await scores.quizDays(teamB, u2)).map((d) => d.correct)).toEqual([true]);
     expect(await scores.quizDays(teamB, u1)).toEqual([]);

@@ -1,16 +1,14 @@
 /**
- * personalStats over the real repositories, on every test engine: points (week, all time), rank,
- * daily and overall accuracy, streak in the person's own time zone, per-topic accuracy from daily
- * and practice answers, and the three weakest topics with the note sections to read.
+ * personalStats over the in-memory repositories: points (week, all time), rank, daily and overall
+ * accuracy, streak in the person's own time zone, per-topic accuracy from daily and practice
+ * answers, and the three weakest topics with the note sections to read.
  */
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { statsLines } from '../../src/scores/format-scores.ts';
 import { personalStats } from '../../src/scores/personal-stats.ts';
-import type { Database } from '../../src/storage/db.ts';
-import { migrate } from '../../src/storage/migrate.ts';
-import { testDatabases } from '../helpers/databases.ts';
 import { uniqueId } from '../helpers/ids.ts';
+import { memoryQuizStores } from '../helpers/quiz-stores.ts';
 import { type SlackStandIn, startSlackStandIn } from '../helpers/slack-stand-in.ts';
 import {
   ScoreSeeder,
@@ -28,18 +26,13 @@ beforeAll(async () => {
 });
 afterAll(() => standIn.close());
 
-describe.each(testDatabases())('personalStats on $name', (target) => {
-  let db: Database;
-  let seed: ScoreSeeder;
-  beforeAll(async () => {
-    db = await target.open();
-    await migrate(db);
-    seed = new ScoreSeeder(db);
-  });
-  afterAll(() => target.close());
+// The rules, on the in-memory repositories (their contract tests hold them to SQL's behaviour).
+describe('personalStats on memory', () => {
+  const stores = memoryQuizStores();
+  const seed = new ScoreSeeder(stores);
 
   const context = (clock: TestClock) =>
-    scoreContext(db, { now: clock.now, bank: STATS_BANK, fetcher: standInProfiles(standIn, profiles) });
+    scoreContext(stores, { now: clock.now, bank: STATS_BANK, fetcher: standInProfiles(standIn, profiles) });
 
   /**
    * Weekday quizzes at 09:00Z from Mon 3 to Wed 12 Mar 2025 (Wed still open) in one UTC channel:

@@ -1,17 +1,15 @@
 /**
- * ProfileDirectory with the real Slack fetcher (users.info on the stand-in) and the real profile
- * cache, on every test engine: display_name, then real_name, then name; cached for a day per
- * workspace; a failing lookup falls back to the cache, then to the id.
+ * ProfileDirectory with the real Slack fetcher (users.info on the stand-in) and the in-memory
+ * profile cache (tests/storage/user-repository.test.ts holds it to SQL's behaviour): display_name,
+ * then real_name, then name; cached for a day per workspace; a failing lookup falls back to the
+ * cache, then to the id.
  */
 
 import { WebClient } from '@slack/web-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { slackProfileFetcher } from '../../src/bootstrap.ts';
+import { MemoryUserRepository } from '../../src/scores/memory-users.ts';
 import { PROFILE_TTL_MS, ProfileDirectory } from '../../src/scores/profile-directory.ts';
-import type { Database } from '../../src/storage/db.ts';
-import { migrate } from '../../src/storage/migrate.ts';
-import { SqlUserRepository } from '../../src/storage/user-repository.ts';
-import { testDatabases } from '../helpers/databases.ts';
 import { uniqueId } from '../helpers/ids.ts';
 import { type SlackStandIn, startSlackStandIn } from '../helpers/slack-stand-in.ts';
 import { type StandInProfile, standInProfiles, TestClock } from './score-harness.ts';
@@ -26,15 +24,9 @@ afterAll(() => standIn.close());
 const lookups = (userId: string) =>
   standIn.calls.filter((c) => c.method === 'users.info' && c.body.user === userId).length;
 
-describe.each(testDatabases())('ProfileDirectory on $name', (target) => {
-  let db: Database;
-  let users: SqlUserRepository;
-  beforeAll(async () => {
-    db = await target.open();
-    await migrate(db);
-    users = new SqlUserRepository(db);
-  });
-  afterAll(() => target.close());
+// The rules, on the in-memory cache (its contract test holds it to SQL's behaviour).
+describe('ProfileDirectory on memory', () => {
+  const users = new MemoryUserRepository();
 
   const directory = (clock: TestClock) =>
     new ProfileDirectory(users, standInProfiles(standIn, profiles), 'Europe/Paris', clock.now);
@@ -52,7 +44,7 @@ describe.each(testDatabases())('ProfileDirectory on $name', (target) => {
     const userId = uniqueId('U');
     profiles.set(userId, { ...profile, tz: 'America/New_York' });
     const got = await directory(new TestClock('2025-03-05T12:00:00Z')).get(teamId, [userId]);
-    expect(got.get(userId)).toEqual({ displayName: expected, tz: 'America/New_York' });
+    expect(got.get(userId)).toEqual({ displayName: expected, timeZone: 'America/New_York' });
   });
 
   it('caches a profile for a day, then refreshes it', async () => {
@@ -69,13 +61,13 @@ describe.each(testDatabases())('ProfileDirectory on $name', (target) => {
     clock.set(new Date(Date.parse('2025-03-05T12:00:00Z') + PROFILE_TTL_MS + 60_000));
     expect((await dir.get(teamId, [userId])).get(userId)).toEqual({
       displayName: 'New name',
-      tz: 'Asia/Tokyo',
+      timeZone: 'Asia/Tokyo',
     });
     expect(lookups(userId)).toBe(2);
     // The refreshed profile is in the cache for the next process too.
     expect((await users.get(teamId, [userId]))[0]).toMatchObject({
       displayName: 'New name',
-      tz: 'Asia/Tokyo',
+      timeZone: 'Asia/Tokyo',
     });
   });
 
@@ -86,7 +78,7 @@ describe.each(testDatabases())('ProfileDirectory on $name', (target) => {
       teamId,
       userId: cached,
       displayName: 'Cached Ana',
-      tz: 'Asia/Kolkata',
+      timeZone: 'Asia/Kolkata',
       fetchedAt: new Date('2025-01-01T00:00:00Z'),
     });
     const warnings: string[] = [];
@@ -99,8 +91,8 @@ describe.each(testDatabases())('ProfileDirectory on $name', (target) => {
     );
     standIn.reply('broken/users.info', () => ({ ok: false, error: 'user_not_found' }));
     const got = await failing.get(teamId, [cached, unknown]);
-    expect(got.get(cached)).toEqual({ displayName: 'Cached Ana', tz: 'Asia/Kolkata' });
-    expect(got.get(unknown)).toEqual({ displayName: unknown, tz: 'Europe/Paris' });
+    expect(got.get(cached)).toEqual({ displayName: 'Cached Ana', timeZone: 'Asia/Kolkata' });
+    expect(got.get(unknown)).toEqual({ displayName: unknown, timeZone: 'Europe/Paris' });
     // The failure is said (a missing users:read scope would otherwise hide forever), once.
     await failing.get(teamId, [cached, unknown]);
     expect(warnings).toHaveLength(1);
@@ -111,11 +103,14 @@ describe.each(testDatabases())('ProfileDirectory on $name', (target) => {
     const [teamA, teamB] = [uniqueId('T'), uniqueId('T')];
     const userId = uniqueId('U');
     const at = new Date('2025-03-05T11:00:00Z');
-    await users.upsert({ teamId: teamA, userId, displayName: 'In A', tz: 'UTC', fetchedAt: at });
-    await users.upsert({ teamId: teamB, userId, displayName: 'In B', tz: 'Asia/Tokyo', fetchedAt: at });
+    await users.upsert({ teamId: teamA, userId, displayName: 'In A', timeZone: 'UTC', fetchedAt: at });
+    await users.upsert({ teamId: teamB, userId, displayName: 'In B', timeZone: 'Asia/Tokyo', fetchedAt: at });
     const dir = directory(new TestClock('2025-03-05T12:00:00Z'));
-    expect((await dir.get(teamA, [userId])).get(userId)).toEqual({ displayName: 'In A', tz: 'UTC' });
-    expect((await dir.get(teamB, [userId])).get(userId)).toEqual({ displayName: 'In B', tz: 'Asia/Tokyo' });
+    expect((await dir.get(teamA, [userId])).get(userId)).toEqual({ displayName: 'In A', timeZone: 'UTC' });
+    expect((await dir.get(teamB, [userId])).get(userId)).toEqual({
+      displayName: 'In B',
+      timeZone: 'Asia/Tokyo',
+    });
     expect(lookups(userId)).toBe(0);
   });
 });

@@ -1,21 +1,24 @@
 /**
- * Builders for score tests: a real ScoreContext (SQL repositories over a migrated test database,
- * the real ProfileDirectory, a clock the test sets) and a seeder that writes quizzes and answers
- * through the real repositories (claim → markPosted → recordDaily / recordPractice) with explicit
- * timestamps. Nothing of ours is replaced; Slack is the stand-in, time is the test's.
+ * Builders for score tests: a real ScoreContext (the in-memory repositories for rule tests, or the
+ * SQL ones over a migrated test database; the real ProfileDirectory; a clock the test sets) and a
+ * seeder that writes quizzes and responses through those repositories (claim → markPosted →
+ * recordDaily / recordPractice) with explicit timestamps. Slack is the stand-in, time is the
+ * test's; the port contract tests hold the in-memory repositories to SQL's behaviour.
  */
 
 import { WebClient } from '@slack/web-api';
 import { slackProfileFetcher } from '../../src/bootstrap.ts';
+import type {
+  QuizPostRepository,
+  ResponseRepository,
+  ScheduleRepository,
+} from '../../src/daily-quiz/ports.ts';
 import type { Question } from '../../src/quiz/question.ts';
+import type { UserRepository } from '../../src/scores/ports.ts';
 import { ProfileDirectory, type ProfileFetcher } from '../../src/scores/profile-directory.ts';
 import type { ScoreContext } from '../../src/scores/score-context.ts';
-import { SqlAnswerRepository } from '../../src/storage/answer-repository.ts';
 import type { Database } from '../../src/storage/db.ts';
-import { SqlQuizPostRepository } from '../../src/storage/quiz-post-repository.ts';
-import { SqlScheduleRepository } from '../../src/storage/schedule-repository.ts';
-import { SqlScoreRepository } from '../../src/storage/score-repository.ts';
-import { SqlUserRepository } from '../../src/storage/user-repository.ts';
+import { type QuizStores, sqlQuizStores } from '../helpers/quiz-stores.ts';
 import type { SlackStandIn } from '../helpers/slack-stand-in.ts';
 
 /** Points per correct daily answer (as graded by quiz/). */
@@ -36,13 +39,19 @@ export interface ScoreContextOptions {
   ready?: () => Promise<void>;
 }
 
-/** A ScoreContext over `db` (already migrated). */
-export function scoreContext(db: Database, o: ScoreContextOptions): ScoreContext {
+/** The quiz and score ports of `source`: a migrated database (SQL) or a set of stores (e.g. memory). */
+function storesOf(source: Database | QuizStores): QuizStores {
+  return 'query' in source ? sqlQuizStores(source) : source;
+}
+
+/** A ScoreContext over `source`: a migrated database, or stores (tests/helpers/quiz-stores.ts). */
+export function scoreContext(source: Database | QuizStores, o: ScoreContextOptions): ScoreContext {
   const defaultTimeZone = o.defaultTimeZone ?? 'UTC';
+  const stores = storesOf(source);
   return {
-    scores: new SqlScoreRepository(db),
-    schedules: new SqlScheduleRepository(db),
-    profiles: new ProfileDirectory(new SqlUserRepository(db), o.fetcher ?? null, defaultTimeZone, o.now),
+    scores: stores.scores,
+    schedules: stores.schedules,
+    profiles: new ProfileDirectory(stores.users, o.fetcher ?? null, defaultTimeZone, o.now),
     bank: () => o.bank ?? [],
     clock: o.now,
     defaultTimeZone,
@@ -95,19 +104,21 @@ export function standInProfiles(
   return slackProfileFetcher(new WebClient('xoxb-test', { slackApiUrl: standIn.apiUrl }));
 }
 
-/** Writes quizzes and answers through the real repositories. */
+/** Writes quizzes and responses through the repositories of a database or a set of stores. */
 export class ScoreSeeder {
-  readonly posts: SqlQuizPostRepository;
-  readonly answers: SqlAnswerRepository;
-  readonly schedules: SqlScheduleRepository;
-  readonly users: SqlUserRepository;
+  readonly posts: QuizPostRepository;
+  readonly responses: ResponseRepository;
+  readonly schedules: ScheduleRepository;
+  readonly users: UserRepository;
   #ts = 0;
 
-  constructor(db: Database) {
-    this.posts = new SqlQuizPostRepository(db);
-    this.answers = new SqlAnswerRepository(db);
-    this.schedules = new SqlScheduleRepository(db);
-    this.users = new SqlUserRepository(db);
+  constructor(source: Database | QuizStores) {
+    ({
+      posts: this.posts,
+      responses: this.responses,
+      schedules: this.schedules,
+      users: this.users,
+    } = storesOf(source));
   }
 
   /**
@@ -151,7 +162,7 @@ export class ScoreSeeder {
     correct: boolean;
     at: Date | string;
   }): Promise<void> {
-    const result = await this.answers.recordDaily({
+    const result = await this.responses.recordDaily({
       quizId: a.quizId,
       teamId: a.teamId,
       userId: a.userId,
@@ -165,7 +176,7 @@ export class ScoreSeeder {
 
   /** One practice answer (never scored). */
   practice(a: { teamId: string; userId: string; questionId: string; correct: boolean; at: Date | string }) {
-    return this.answers.recordPractice({
+    return this.responses.recordPractice({
       teamId: a.teamId,
       userId: a.userId,
       questionId: a.questionId,
@@ -175,21 +186,21 @@ export class ScoreSeeder {
     });
   }
 
-  /** A channel schedule in `timezone` (weekdays 09:00). */
-  schedule(teamId: string, channelId: string, timezone: string) {
+  /** A channel schedule in `timeZone` (weekdays 09:00). */
+  schedule(teamId: string, channelId: string, timeZone: string) {
     return this.schedules.upsert({
       teamId,
       channelId,
       cron: '0 9 * * 1-5',
-      timezone,
+      timeZone,
       enabled: true,
       updatedAt: new Date('2025-01-01T00:00:00Z'),
     });
   }
 
   /** A cached profile, fetched at `fetchedAt`. */
-  profile(teamId: string, userId: string, displayName: string, tz: string, fetchedAt: Date | string) {
-    return this.users.upsert({ teamId, userId, displayName, tz, fetchedAt: toDate(fetchedAt) });
+  profile(teamId: string, userId: string, displayName: string, timeZone: string, fetchedAt: Date | string) {
+    return this.users.upsert({ teamId, userId, displayName, timeZone, fetchedAt: toDate(fetchedAt) });
   }
 }
 

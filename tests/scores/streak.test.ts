@@ -5,8 +5,8 @@
  */
 
 import { describe, expect, it } from 'vitest';
+import type { QuizDay } from '../../src/scores/ports.ts';
 import { currentStreak } from '../../src/scores/streak.ts';
-import type { QuizDay } from '../../src/storage/score-repository.ts';
 
 /** A quiz posted at `postedAt` (UTC), answered `correct` (null: not answered); closed unless `open`. */
 const q = (postedAt: string, correct: boolean | null, open = false): QuizDay => ({

@@ -4,8 +4,8 @@
  */
 
 import { describe, expect, it } from 'vitest';
+import type { AnsweredQuestion } from '../../src/scores/ports.ts';
 import { topicAccuracy } from '../../src/scores/topic-accuracy.ts';
-import type { AnsweredQuestion } from '../../src/storage/score-repository.ts';
 import { STATS_BANK, src } from './stats-bank.ts';
 
 const a = (questionId: string, correct: boolean): AnsweredQuestion => ({ questionId, correct });

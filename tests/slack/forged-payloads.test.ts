@@ -12,13 +12,13 @@ import { join, resolve } from 'node:path';
 import type { Logger } from '@slack/bolt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ExtractiveAnswerer } from '../../src/answer/answerer.ts';
+import type { QuizPost } from '../../src/daily-quiz/ports.ts';
 import { postDailyQuiz } from '../../src/daily-quiz/post-daily-quiz.ts';
 import type { QuizContext } from '../../src/daily-quiz/quiz-context.ts';
 import { openKnowledge } from '../../src/retrieval/open-knowledge.ts';
 import { createSlackApp, type SlackAdapter } from '../../src/slack/create-slack-app.ts';
 import type { Database } from '../../src/storage/db.ts';
 import { migrate } from '../../src/storage/migrate.ts';
-import type { QuizPost } from '../../src/storage/quiz-post-repository.ts';
 import { testDatabases } from '../helpers/databases.ts';
 import { uniqueId } from '../helpers/ids.ts';
 import { quizContext, recordingLog, standInMessenger, TestClock } from '../helpers/quiz-harness.ts';
@@ -124,7 +124,7 @@ describe.each(testDatabases())('forged button payloads on $name', (target) => {
       const { status, reply } = await click('quiz_answer:B', value());
       expect(status).toBe(200);
       expect(reply).toMatchObject({ response_type: 'ephemeral', text: CANT_FIND });
-      expect((await ctx.answers.quizStats(quiz.id)).answered).toBe(0);
+      expect((await ctx.responses.quizStats(quiz.id)).answered).toBe(0);
       expect(bolt.errors.slice(errorsBefore)).toEqual([]);
     },
   );
@@ -139,7 +139,7 @@ describe.each(testDatabases())('forged button payloads on $name', (target) => {
       false,
     );
     expect(status).toBe(200);
-    expect((await ctx.answers.quizStats(quiz.id)).answered).toBe(0);
+    expect((await ctx.responses.quizStats(quiz.id)).answered).toBe(0);
   });
 
   it('a click whose user has no id is acked with 200 and records nothing', async () => {
@@ -152,7 +152,7 @@ describe.each(testDatabases())('forged button payloads on $name', (target) => {
       false,
     );
     expect(status).toBe(200);
-    expect((await ctx.answers.quizStats(quiz.id)).answered).toBe(0);
+    expect((await ctx.responses.quizStats(quiz.id)).answered).toBe(0);
   });
 
   it.each([
@@ -184,7 +184,7 @@ describe.each(testDatabases())('forged button payloads on $name', (target) => {
       p.user = { id: user, username: 'u', name: 'u', team_id: quiz.teamId };
     });
     expect(String(reply?.text)).toMatch(/^✅ Correct: B\./);
-    expect((await ctx.answers.quizStats(quiz.id)).answered).toBe(1);
+    expect((await ctx.responses.quizStats(quiz.id)).answered).toBe(1);
     expect(rec.errors()).toEqual([]);
   });
 });

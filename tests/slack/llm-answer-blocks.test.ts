@@ -44,7 +44,7 @@ describe('answerBlocks', () => {
       '📄 dynamodb-advanced.md › DynamoDB advanced features › DAX (line 5)\ndynamodb-advanced.md',
     ],
   ] as const)('numbers the sources of an %s answer only when it cites numbers', (mode, start) => {
-    const blocks = answerBlocks(answer({ mode }), [], {}) as Block[];
+    const blocks = answerBlocks(answer({ mode }), {}) as Block[];
     expect(context(blocks)?.startsWith(start)).toBe(true);
   });
 
@@ -53,17 +53,17 @@ describe('answerBlocks', () => {
     ['without the quiz', {}, answer(), [SHARE_ACTION]],
     ['for an answer that found nothing', { quizMe: true }, answer({ found: false, sources: [] }), []],
   ])('buttons %s', (_name, options, a, ids) => {
-    expect(actionIds(answerBlocks(a, [], options) as Block[])).toEqual(ids);
+    expect(actionIds(answerBlocks(a, options) as Block[])).toEqual(ids);
   });
 
   it('carries the top source in the quiz-me button', () => {
-    const blocks = answerBlocks(answer(), [], { quizMe: true }) as Block[];
+    const blocks = answerBlocks(answer(), { quizMe: true }) as Block[];
     const value = blocks.flatMap((b) => b.elements ?? []).find((e) => e.action_id === QUIZ_ME_ACTION)?.value;
     expect(decodeQuizMe(value)).toEqual({ f: sources[0]?.file, h: sources[0]?.heading });
   });
 
   it('keeps the numbering when a model-phrased answer is shared', () => {
-    const blocks = answerBlocks(answer(), [], {}) as Block[];
+    const blocks = answerBlocks(answer(), {}) as Block[];
     const value = blocks.flatMap((b) => b.elements ?? []).find((e) => e.action_id === SHARE_ACTION)?.value;
     const share = decodeShare(value);
     expect(share?.m).toBe('llm');

@@ -7,6 +7,7 @@
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ExtractiveAnswerer } from '../../src/answer/answerer.ts';
+import type { QuizPost } from '../../src/daily-quiz/ports.ts';
 import { postDailyQuiz } from '../../src/daily-quiz/post-daily-quiz.ts';
 import type { QuizContext } from '../../src/daily-quiz/quiz-context.ts';
 import type { Question } from '../../src/quiz/question.ts';
@@ -16,7 +17,6 @@ import { createSlackApp, type SlackAdapter } from '../../src/slack/create-slack-
 import { practiceQuestionBlocks } from '../../src/slack/views/quiz-blocks.ts';
 import type { Database } from '../../src/storage/db.ts';
 import { migrate } from '../../src/storage/migrate.ts';
-import type { QuizPost } from '../../src/storage/quiz-post-repository.ts';
 import { testDatabases } from '../helpers/databases.ts';
 import { uniqueId } from '../helpers/ids.ts';
 import { quizContext, standInMessenger, TestClock } from '../helpers/quiz-harness.ts';
@@ -127,7 +127,11 @@ describe('multiple-response questions in Slack', () => {
       /^✅ Correct: A\. Messages can be delivered more than once; D\. Throughput is nearly unlimited/,
     );
     expect(text).toContain('+10 points.');
-    expect(await ctx.answers.quizStats(quiz.id)).toEqual({ answered: 1, correct: 1, byChoice: { 'A,D': 1 } });
+    expect(await ctx.responses.quizStats(quiz.id)).toEqual({
+      answered: 1,
+      correct: 1,
+      byChoice: { 'A,D': 1 },
+    });
   });
 
   it('records nothing for a Submit with one box ticked, then takes the first full answer only', async () => {
@@ -138,20 +142,20 @@ describe('multiple-response questions in Slack', () => {
     expect(await submit(quiz, 'U2', [])).toBe(
       'Tick exactly 2 options, then press Submit. Nothing was recorded yet.',
     );
-    expect((await ctx.answers.quizStats(quiz.id)).answered).toBe(0);
+    expect((await ctx.responses.quizStats(quiz.id)).answered).toBe(0);
     const wrong = await submit(quiz, 'U2', ['A', 'C']);
     expect(wrong).toMatch(/^❌ Not quite: you chose A, C; the answer is A\. .*; D\. /);
     expect(wrong).toContain('Why not A,C: At most 14 days.');
     expect(await submit(quiz, 'U2', ['A', 'D'])).toMatch(
       /^You already answered A,C: only your first answer counts\./,
     );
-    expect(await ctx.answers.quizStats(quiz.id)).toMatchObject({ answered: 1, correct: 0 });
+    expect(await ctx.responses.quizStats(quiz.id)).toMatchObject({ answered: 1, correct: 0 });
   });
 
   it('acks a tick without replying or recording', async () => {
     const quiz = await post();
     await send(quiz, 'U3', 'quiz_pick', '', ['B']);
-    expect((await ctx.answers.quizStats(quiz.id)).answered).toBe(0);
+    expect((await ctx.responses.quizStats(quiz.id)).answered).toBe(0);
   });
 
   it('grades a practice question the same way, without points', async () => {

@@ -10,6 +10,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ExtractiveAnswerer } from '../../src/answer/answerer.ts';
 import { AnswerCountUpdater } from '../../src/daily-quiz/answer-count-updater.ts';
+import type { QuizPost } from '../../src/daily-quiz/ports.ts';
 import { postDailyQuiz } from '../../src/daily-quiz/post-daily-quiz.ts';
 import type { QuizContext } from '../../src/daily-quiz/quiz-context.ts';
 import { revealQuiz } from '../../src/daily-quiz/reveal-quiz.ts';
@@ -19,7 +20,6 @@ import { createSlackApp, type SlackAdapter } from '../../src/slack/create-slack-
 import { escapeMrkdwn } from '../../src/slack/mrkdwn.ts';
 import type { Database } from '../../src/storage/db.ts';
 import { migrate } from '../../src/storage/migrate.ts';
-import type { QuizPost } from '../../src/storage/quiz-post-repository.ts';
 import { testDatabases } from '../helpers/databases.ts';
 import { uniqueId } from '../helpers/ids.ts';
 import {
@@ -124,7 +124,7 @@ describe.each(testDatabases())('quiz clicks over HTTP on $name', (target) => {
     );
     const texts = await Promise.all(ids.map(reply));
 
-    expect(await ctx.answers.quizStats(post.id)).toEqual({
+    expect(await ctx.responses.quizStats(post.id)).toEqual({
       answered: 1,
       correct: 1,
       byChoice: { [question.correctKeys.join(',')]: 1 },
@@ -161,7 +161,7 @@ describe.each(testDatabases())('quiz clicks over HTTP on $name', (target) => {
     const again = await reply(await click(post, question.correctKeys.join(','), 'U7'));
     expect(again).toMatch(ALREADY);
     expect(ALREADY.exec(again)?.[1]).toBe(wrong.key);
-    expect(await ctx.answers.quizStats(post.id)).toMatchObject({ answered: 1, correct: 0 });
+    expect(await ctx.responses.quizStats(post.id)).toMatchObject({ answered: 1, correct: 0 });
   });
 
   it('answers from five people are all counted, and the post shows "5 answered"', async () => {
@@ -178,7 +178,7 @@ describe.each(testDatabases())('quiz clicks over HTTP on $name', (target) => {
     const texts = await Promise.all(ids.map(reply));
     expect(texts.filter((t) => t.startsWith('✅'))).toHaveLength(3);
     expect(texts.filter((t) => t.startsWith('❌'))).toHaveLength(2);
-    expect(await ctx.answers.quizStats(post.id)).toEqual({
+    expect(await ctx.responses.quizStats(post.id)).toEqual({
       answered: 5,
       correct: 3,
       byChoice: { [question.correctKeys.join(',')]: 3, [wrong]: 2 },
@@ -204,6 +204,6 @@ describe.each(testDatabases())('quiz clicks over HTTP on $name', (target) => {
     expect(await revealQuiz(ctx, post)).toBe(true);
     const closed = await reply(await click(post, question.correctKeys.join(','), 'U2'));
     expect(closed).toContain(`This quiz is closed. The answer was ${question.correctKeys.join(',')}:`);
-    expect((await ctx.answers.quizStats(post.id)).answered).toBe(0);
+    expect((await ctx.responses.quizStats(post.id)).answered).toBe(0);
   });
 });

@@ -88,7 +88,7 @@ describe.each(testDatabases())('/saa daily on $name', (target) => {
       teamId: ids.team,
       channelId: ids.channel,
       cron: '15 7 * * 1-5',
-      timezone: 'Europe/Paris',
+      timeZone: 'Europe/Paris',
       enabled: true,
       updatedAt: clock.now(),
     });
@@ -103,10 +103,10 @@ describe.each(testDatabases())('/saa daily on $name', (target) => {
     ['daily on 9h30', '30 9 * * 1-5', 'UTC', '09:30 UTC, Mon–Fri'],
     ['daily on America/New_York', '0 9 * * 1-5', 'America/New_York', '09:00 America/New_York, Mon–Fri'],
     ['daily on Asia/Kolkata 18:05', '5 18 * * 1-5', 'Asia/Kolkata', '18:05 Asia/Kolkata, Mon–Fri'],
-  ])('/saa %s stores cron "%s" in %s', async (text, cron, timezone, described) => {
+  ])('/saa %s stores cron "%s" in %s', async (text, cron, timeZone, described) => {
     const ids = channel();
     expect((await saa(text, ids)).text).toBe(`Daily quiz on: ${described}.`);
-    expect(await ctx.schedules.get(ids.team, ids.channel)).toMatchObject({ cron, timezone, enabled: true });
+    expect(await ctx.schedules.get(ids.team, ids.channel)).toMatchObject({ cron, timeZone, enabled: true });
   });
 
   it('off turns it off and keeps the time for the next "on"; daily shows either state', async () => {
@@ -122,7 +122,7 @@ describe.each(testDatabases())('/saa daily on $name', (target) => {
     });
     expect(await ctx.schedules.get(ids.team, ids.channel)).toMatchObject({
       cron: '15 7 * * 1-5',
-      timezone: 'Europe/Paris',
+      timeZone: 'Europe/Paris',
       enabled: false,
       updatedAt: clock.now(),
     });

@@ -179,12 +179,12 @@ describe.each(testDatabases())('the quiz with the database down, then back ($nam
     current = gated(storage);
 
     expect((await click(outcome.post.id, 'B', ids)).text).toBe(SCORES_UNAVAILABLE);
-    expect((await healthy.answers.quizStats(outcome.post.id)).answered).toBe(0);
+    expect((await healthy.responses.quizStats(outcome.post.id)).answered).toBe(0);
 
     const second = String((await click(outcome.post.id, 'B', ids)).text);
     expect(second.startsWith(`✅ Correct: B. second`)).toBe(true);
     expect(question?.correctKeys).toEqual(['B']);
-    expect(await healthy.answers.quizStats(outcome.post.id)).toMatchObject({ answered: 1, correct: 1 });
+    expect(await healthy.responses.quizStats(outcome.post.id)).toMatchObject({ answered: 1, correct: 1 });
     expect(String((await command('daily', ids)).text)).toMatch(/^The daily quiz is off in this channel\./);
     expect(opens).toBe(2);
     // Not closed here: on PGlite it is the file's shared instance; target.close() ends Postgres pools.

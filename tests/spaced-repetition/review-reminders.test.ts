@@ -122,15 +122,15 @@ describe.each(testDatabases())('review reminders on $name', (target) => {
       const rec = recordingLog();
       const ctx = context(clock, rec.log);
       const people = [
-        { userId: uniqueId('U'), time: '09:00', tz: 'America/New_York' },
-        { userId: uniqueId('U'), time: '09:00', tz: 'Europe/Berlin' },
+        { userId: uniqueId('U'), time: '09:00', timeZone: 'America/New_York' },
+        { userId: uniqueId('U'), time: '09:00', timeZone: 'Europe/Berlin' },
         // 02:30 Berlin does not exist on 2026-03-29 and happens twice on 2026-10-25.
-        { userId: uniqueId('U'), time: '02:30', tz: 'Europe/Berlin' },
+        { userId: uniqueId('U'), time: '02:30', timeZone: 'Europe/Berlin' },
         // 01:30 New York happens twice on 2026-11-01.
-        { userId: uniqueId('U'), time: '01:30', tz: 'America/New_York' },
+        { userId: uniqueId('U'), time: '01:30', timeZone: 'America/New_York' },
       ];
       for (const p of people) {
-        await remindOn(ctx, team, p.userId, p.time, p.tz);
+        await remindOn(ctx, team, p.userId, p.time, p.timeZone);
         await dueCards(ctx, team, p.userId, 7, new Date(Date.parse(start) - DAY));
       }
       const sweep = createReminderSweep(() => ctx, { sleep: noSleep });
@@ -152,7 +152,7 @@ describe.each(testDatabases())('review reminders on $name', (target) => {
 
       for (const p of people) {
         const times = sentAt.get(p.userId) ?? [];
-        const dates = times.map((at) => localTime(at, p.tz).date);
+        const dates = times.map((at) => localTime(at, p.timeZone).date);
         // Every local day once: consecutive dates, no repeat, no gap, the DST days included.
         expect(new Set(dates).size).toBe(dates.length);
         for (let i = 1; i < dates.length; i++)
@@ -161,7 +161,7 @@ describe.each(testDatabases())('review reminders on $name', (target) => {
         // At the local time (the first one may be a catch-up of the day reminders were turned on).
         const wanted = minuteOfDay(p.time) ?? 0;
         for (const at of times.slice(1)) {
-          const minute = localTime(at, p.tz).minuteOfDay;
+          const minute = localTime(at, p.timeZone).minuteOfDay;
           expect(minute).toBeGreaterThanOrEqual(wanted);
           expect(minute).toBeLessThan(wanted + 75); // 02:30 on the spring day: 03:00, after the gap
         }

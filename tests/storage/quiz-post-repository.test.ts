@@ -1,9 +1,14 @@
+/**
+ * The quiz-post port's contract, in memory and on SQL (PGlite, and Postgres with DATABASE_URL):
+ * one post per team, channel and local day, claimed by exactly one of many racing callers; a claim
+ * left unposted is taken over once it is older than `staleAfterMs` (strictly), by exactly one
+ * taker, question kept; the message ts and the reveal are each recorded once.
+ */
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/storage/db.ts';
-import { migrate } from '../../src/storage/migrate.ts';
-import { type ClaimRequest, SqlQuizPostRepository } from '../../src/storage/quiz-post-repository.ts';
-import { testDatabases } from '../helpers/databases.ts';
+import type { ClaimRequest, QuizPostRepository } from '../../src/daily-quiz/ports.ts';
 import { uniqueId } from '../helpers/ids.ts';
+import { quizStoreTargets } from '../helpers/quiz-stores.ts';
 
 const T0 = new Date('2025-03-04T08:00:00.000Z');
 const MINUTE = 60_000;
@@ -24,13 +29,10 @@ function request(overrides: Partial<ClaimRequest> = {}): ClaimRequest {
   };
 }
 
-describe.each(testDatabases())('SqlQuizPostRepository on $name', (target) => {
-  let db: Database;
-  let repo: SqlQuizPostRepository;
+describe.each(quizStoreTargets())('QuizPostRepository on $name', (target) => {
+  let repo: QuizPostRepository;
   beforeAll(async () => {
-    db = await target.open();
-    await migrate(db);
-    repo = new SqlQuizPostRepository(db);
+    repo = (await target.open()).stores.posts;
   });
   afterAll(() => target.close());
 
@@ -100,6 +102,34 @@ describe.each(testDatabases())('SqlQuizPostRepository on $name', (target) => {
       expect(x.post.claimedBy).toBe(post?.claimedBy);
   });
 
+  it('takes over an unposted claim only once it is older than staleAfterMs, not at exactly that age', async () => {
+    const r = request();
+    await repo.claim(r);
+    const atStale = await repo.claim({ ...r, claimedBy: 'host-b:200', now: at(STALE) });
+    expect(atStale).toMatchObject({ status: 'taken', post: { claimedBy: 'host-a:100', claimedAt: T0 } });
+    const past = await repo.claim({ ...r, claimedBy: 'host-b:200', now: at(STALE + 1) });
+    expect(past).toMatchObject({ status: 'claimed', tookOver: true, post: { claimedBy: 'host-b:200' } });
+  });
+
+  it('replaces the question of an unposted claim only', async () => {
+    const r = request();
+    const { post } = await repo.claim(r);
+    expect(await repo.replaceQuestion(post.id, 'q-new')).toBe(true);
+    expect((await repo.get(post.id))?.questionId).toBe('q-new');
+    await repo.markPosted(post.id, 'ts-replace', at(MINUTE));
+    expect(await repo.replaceQuestion(post.id, 'q-later')).toBe(false);
+    expect((await repo.get(post.id))?.questionId).toBe('q-new');
+    expect(await repo.replaceQuestion(-1, 'q-none')).toBe(false);
+  });
+
+  it('hands out copies: changing a returned post changes nothing stored', async () => {
+    const r = request();
+    const { post } = await repo.claim(r);
+    post.questionId = 'changed-by-the-caller';
+    post.claimedAt.setTime(0);
+    expect(await repo.get(post.id)).toMatchObject({ questionId: r.questionId, claimedAt: T0 });
+  });
+
   it('never takes over a posted claim, however old', async () => {
     const r = request();
     const { post } = await repo.claim(r);
@@ -109,14 +139,15 @@ describe.each(testDatabases())('SqlQuizPostRepository on $name', (target) => {
     expect(later.post).toMatchObject({ messageTs: '1741075200.000100', postedAt: at(MINUTE) });
   });
 
-  it('records the message once and finds the post by channel and ts', async () => {
+  it('records the message once: a second ts is refused and stored nowhere', async () => {
     const r = request();
     const { post } = await repo.claim(r);
     expect(await repo.markPosted(post.id, '1741075200.000200', at(MINUTE))).toBe(true);
     expect(await repo.markPosted(post.id, '1741075200.999999', at(2 * MINUTE))).toBe(false);
-    const found = await repo.findByMessage(r.channelId, '1741075200.000200');
+    const found = await repo.get(post.id);
     expect(found).toMatchObject({ id: post.id, messageTs: '1741075200.000200', postedAt: at(MINUTE) });
-    expect(await repo.findByMessage(r.channelId, '1741075200.999999')).toBeNull();
+    const posted = await repo.dueForReveal(at(24 * 60 * MINUTE));
+    expect(posted.filter((p) => p.messageTs === '1741075200.999999')).toEqual([]);
     expect(await repo.get(-1)).toBeNull();
   });
 

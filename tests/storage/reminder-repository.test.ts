@@ -83,7 +83,7 @@ describe.each(targets)('ReminderRepository on $name', (target) => {
       teamId: team,
       userId: 'U1',
       displayName: 'Ada',
-      tz: 'America/New_York',
+      timeZone: 'America/New_York',
       fetchedAt: T0,
     });
     expect((await repo.listEnabled()).find((s) => s.teamId === team)?.timeZone).toBe('America/New_York');

@@ -1,9 +1,13 @@
+/**
+ * The schedule port's contract, in memory and on SQL (PGlite, and Postgres with DATABASE_URL):
+ * one schedule per team and channel, stored and read back as given, replaced whole, and the
+ * enabled ones listed across teams in team then channel order.
+ */
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/storage/db.ts';
-import { migrate } from '../../src/storage/migrate.ts';
-import { type ChannelSchedule, SqlScheduleRepository } from '../../src/storage/schedule-repository.ts';
-import { testDatabases } from '../helpers/databases.ts';
+import type { ChannelSchedule, ScheduleRepository } from '../../src/daily-quiz/ports.ts';
 import { uniqueId } from '../helpers/ids.ts';
+import { quizStoreTargets } from '../helpers/quiz-stores.ts';
 
 const T0 = new Date('2025-03-03T08:00:00.000Z');
 
@@ -12,20 +16,17 @@ function schedule(overrides: Partial<ChannelSchedule> = {}): ChannelSchedule {
     teamId: uniqueId('T'),
     channelId: uniqueId('C'),
     cron: '0 9 * * 1-5',
-    timezone: 'Europe/Paris',
+    timeZone: 'Europe/Paris',
     enabled: true,
     updatedAt: T0,
     ...overrides,
   };
 }
 
-describe.each(testDatabases())('SqlScheduleRepository on $name', (target) => {
-  let db: Database;
-  let repo: SqlScheduleRepository;
+describe.each(quizStoreTargets())('ScheduleRepository on $name', (target) => {
+  let repo: ScheduleRepository;
   beforeAll(async () => {
-    db = await target.open();
-    await migrate(db);
-    repo = new SqlScheduleRepository(db);
+    repo = (await target.open()).stores.schedules;
   });
   afterAll(() => target.close());
 
@@ -45,7 +46,7 @@ describe.each(testDatabases())('SqlScheduleRepository on $name', (target) => {
     const changed = {
       ...s,
       cron: '30 7 * * *',
-      timezone: 'Asia/Tokyo',
+      timeZone: 'Asia/Tokyo',
       enabled: false,
       updatedAt: new Date(T0.getTime() + 60_000),
     };

@@ -4,10 +4,10 @@
  */
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SqlAnswerRepository } from '../../src/storage/answer-repository.ts';
 import type { Database } from '../../src/storage/db.ts';
 import { migrate } from '../../src/storage/migrate.ts';
 import { SqlQuizPostRepository } from '../../src/storage/quiz-post-repository.ts';
+import { SqlResponseRepository } from '../../src/storage/response-repository.ts';
 import { SqlScoreRepository } from '../../src/storage/score-repository.ts';
 import { testDatabases } from '../helpers/databases.ts';
 
@@ -22,7 +22,7 @@ describe.each(testDatabases())('score totals on $name', (target) => {
   it('all-time standings from user_totals equal the aggregate of every answer, duplicates ignored', async () => {
     const team = `T-totals-${target.name}`;
     const posts = new SqlQuizPostRepository(db);
-    const answers = new SqlAnswerRepository(db);
+    const answers = new SqlResponseRepository(db);
     const scores = new SqlScoreRepository(db);
     const start = Date.parse('2026-11-02T09:00:00Z');
     for (let day = 0; day < 5; day += 1) {

@@ -91,11 +91,7 @@ export interface AnswerBlockOptions {
  * Blocks for an answer shown to the asker (ephemeral): when it found something, the share button
  * and, with `quizMe`, "Quiz me on this" for its top source.
  */
-export function answerBlocks(
-  answer: Answer,
-  extraButtons: KnownBlock[] = [],
-  options: AnswerBlockOptions = {},
-): KnownBlock[] {
+export function answerBlocks(answer: Answer, options: AnswerBlockOptions = {}): KnownBlock[] {
   const blocks: KnownBlock[] = [{ type: 'section', text: { type: 'mrkdwn', text: answerMrkdwn(answer) } }];
   if (answer.sources.length) {
     const list = formatSources(answer.sources, answer.mode === 'llm');
@@ -125,7 +121,6 @@ export function answerBlocks(
       ],
     });
   }
-  blocks.push(...extraButtons);
   if (options.feedback && answer.question.trim()) blocks.push(feedbackBlock(answer));
   return blocks;
 }
@@ -134,7 +129,7 @@ export function answerBlocks(
 export function answerMessage(answer: Answer, options: AnswerBlockOptions = {}): SlackMessage {
   return {
     text: answerFallbackText(answer),
-    blocks: answerBlocks(answer, [], options),
+    blocks: answerBlocks(answer, options),
     response_type: 'ephemeral',
   };
 }

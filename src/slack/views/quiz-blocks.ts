@@ -7,10 +7,10 @@
 import type { Button, Checkboxes, KnownBlock } from '@slack/types';
 import { fileLabel } from '../../answer/source-line.ts';
 import type { AnswerOutcome } from '../../daily-quiz/answer-daily-quiz.ts';
+import type { QuizStats } from '../../daily-quiz/ports.ts';
 import type { GradeResult } from '../../quiz/grade-answer.ts';
-import { correctAnswerText } from '../../quiz/grade-answer.ts';
+import { correctOptionsText } from '../../quiz/grade-answer.ts';
 import type { Question } from '../../quiz/question.ts';
-import type { QuizStats } from '../../storage/answer-repository.ts';
 import { escapeMrkdwn } from '../mrkdwn.ts';
 
 /** action_id prefix of daily-quiz buttons (`quiz_answer:B`); value is `{"q":<quiz id>,"c":"B"}`. */
@@ -136,7 +136,7 @@ export function revealText(question: Question, stats: QuizStats): string {
     ? `${stats.correct} of ${stats.answered} got it right (${pct(stats)} %).`
     : 'Nobody answered this one.';
   return [
-    `*Answer: ${escapeMrkdwn(correctAnswerText(question))}* ${who}`,
+    `*Answer: ${escapeMrkdwn(correctOptionsText(question))}* ${who}`,
     escapeMrkdwn(question.explanation),
     sourceLine(question.source, question.citedIn),
   ].join('\n');

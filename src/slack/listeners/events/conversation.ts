@@ -129,7 +129,7 @@ export function conversation(services: ConversationServices) {
         });
         const result = await answerer.answerStream(search, { history, onText: (t) => stream.append(t) });
         answer = { ...result.answer, question: text };
-        if (result.streamed === 'none') await post(answer.text, answerBlocks(answer, [], { feedback }));
+        if (result.streamed === 'none') await post(answer.text, answerBlocks(answer, { feedback }));
         else
           await stream.finish(
             streamedBlocks(answer, feedback),
@@ -137,7 +137,7 @@ export function conversation(services: ConversationServices) {
           );
       } else {
         answer = { ...(await answerer.answer(search)), question: text };
-        await post(answer.text, answerBlocks(answer, [], { feedback }));
+        await post(answer.text, answerBlocks(answer, { feedback }));
       }
       services.metrics?.answer(message.surface, answer, (performance.now() - started) / 1000);
       memory.add(message.channel, threadTs, {
