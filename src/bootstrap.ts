@@ -42,6 +42,7 @@ import { SqlScoreRepository } from './storage/score-repository.ts';
 import { Storage } from './storage/storage.ts';
 import { SqlStudyCardRepository } from './storage/study-card-repository.ts';
 import { SqlUserRepository } from './storage/user-repository.ts';
+import { SqlWorkspaceSettingsRepository } from './storage/workspace-settings-repository.ts';
 import { STALE_CLAIM_MS } from './timeouts.ts';
 
 /** Our own notes, which the shipped question bank cites. */
@@ -113,6 +114,7 @@ export async function openServices(
     feedback: new SqlFeedbackRepository(storage.db),
     cards: new SqlStudyCardRepository(storage.db),
     reminders: new SqlReminderRepository(storage.db),
+    workspaceSettings: new SqlWorkspaceSettingsRepository(storage.db),
   };
   const scores = new SqlScoreRepository(storage.db);
   const users = new SqlUserRepository(storage.db);

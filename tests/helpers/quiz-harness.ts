@@ -26,6 +26,7 @@ import { SqlQuizPostRepository } from '../../src/storage/quiz-post-repository.ts
 import { SqlReminderRepository } from '../../src/storage/reminder-repository.ts';
 import { SqlScheduleRepository } from '../../src/storage/schedule-repository.ts';
 import { SqlStudyCardRepository } from '../../src/storage/study-card-repository.ts';
+import { SqlWorkspaceSettingsRepository } from '../../src/storage/workspace-settings-repository.ts';
 import type { RecordedCall, SlackStandIn } from './slack-stand-in.ts';
 
 /** A clock that only moves when the test says so. */
@@ -110,6 +111,7 @@ export function quizContext(db: Database, o: QuizContextOptions): QuizContext {
     cards: o.cards ?? new SqlStudyCardRepository(db),
     reviewLimits: o.reviewLimits,
     reminders: new SqlReminderRepository(db),
+    workspaceSettings: new SqlWorkspaceSettingsRepository(db),
     reminderMessenger: o.reminderMessenger,
     messenger: o.messenger,
     clock: o.clock.now,
