@@ -36,7 +36,8 @@ export interface ReminderRepository {
   /** Creates or changes the setting, keeping `lastLocalDate` and `dmChannelId`. */
   save(change: ReminderChange): Promise<void>;
   /**
-   * Every enabled setting, all workspaces, ordered by team then user. On SQL the time zone is the
+   * Every enabled setting, all workspaces, ordered by team then user; on SQL not those of a
+   * workspace whose erasure is pending (it uninstalled the app). On SQL the time zone is the
    * profile cache's (user_profiles) when it has the person, else the one stored at opt-in.
    */
   listEnabled(): Promise<ReminderSetting[]>;

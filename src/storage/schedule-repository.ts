@@ -23,7 +23,10 @@ export interface ScheduleRepository {
   get(teamId: string, channelId: string): Promise<ChannelSchedule | null>;
   /** Creates or replaces the channel's schedule (all fields, including `updatedAt`). */
   upsert(schedule: ChannelSchedule): Promise<void>;
-  /** Every enabled schedule, all teams, ordered by team then channel. */
+  /**
+   * Every enabled schedule, all teams, ordered by team then channel; not those of a workspace
+   * whose erasure is pending (it uninstalled the app: no token to post with).
+   */
   listEnabled(): Promise<ChannelSchedule[]>;
 }
 
@@ -62,7 +65,9 @@ export class SqlScheduleRepository implements ScheduleRepository {
 
   async listEnabled(): Promise<ChannelSchedule[]> {
     const { rows } = await this.db.query<Row>(
-      `SELECT ${COLUMNS} FROM channel_schedules WHERE enabled ORDER BY team_id, channel_id`,
+      `SELECT ${COLUMNS} FROM channel_schedules s
+        WHERE enabled AND NOT EXISTS (SELECT 1 FROM workspace_erasures e WHERE e.team_id = s.team_id)
+        ORDER BY team_id, channel_id`,
     );
     return rows.map(toSchedule);
   }
