@@ -21,6 +21,7 @@ import { checkReadiness } from './observability/readiness.ts';
 import type { ScoreContext } from './scores/score-context.ts';
 import { createSlackApp } from './slack/create-slack-app.ts';
 import { singleAttemptOptions } from './slack/slack-client-options.ts';
+import { singleWorkspaceClients } from './slack/team-clients.ts';
 import { SlackTokenRefusedError, waitForSlack } from './slack/wait-for-slack.ts';
 import { DataDirLockedError } from './storage/data-dir-lock.ts';
 
@@ -112,8 +113,9 @@ async function main(): Promise<void> {
     config.SLACK_BOT_TOKEN,
     singleAttemptOptions({ apiUrl: config.SLACK_API_URL, timeoutMs: config.SLACK_API_TIMEOUT_MS }),
   );
-  quiz = slackQuizContext(services, slack.app.client, postClient);
-  scores = services.scoreContext(slackProfileFetcher(slack.app.client));
+  const clients = singleWorkspaceClients(slack.app.client, postClient);
+  quiz = slackQuizContext(services, clients);
+  scores = services.scoreContext(slackProfileFetcher(clients));
   try {
     await services.storage.ready();
   } catch (err) {

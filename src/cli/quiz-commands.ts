@@ -14,6 +14,7 @@ import { postDailyQuiz } from '../daily-quiz/post-daily-quiz.ts';
 import type { Period } from '../quiz/periods.ts';
 import { leaderboard } from '../scores/leaderboard.ts';
 import { singleAttemptOptions, slackClientOptions } from '../slack/slack-client-options.ts';
+import { singleWorkspaceClients } from '../slack/team-clients.ts';
 import { migrate } from '../storage/migrate.ts';
 import { openDatabase } from '../storage/open-database.ts';
 import { SqlScoreRepository } from '../storage/score-repository.ts';
@@ -64,7 +65,7 @@ export async function runQuizPost(args: string[], config: Config, io: Io): Promi
   const teamId = values.team ?? String((await client.auth.test()).team_id ?? '');
   const services = await openServices(config);
   try {
-    const ctx = slackQuizContext(services, client, postClient);
+    const ctx = slackQuizContext(services, singleWorkspaceClients(client, postClient));
     const outcome = await postDailyQuiz(ctx, teamId, values.channel);
     // Once Slack accepted the post this is a success, stored or not (issue 9, item 2).
     const unstored = 'stored' in outcome && !outcome.stored;
@@ -114,13 +115,16 @@ export async function runLeaderboard(args: string[], config: Config, io: Io): Pr
       }
       teamId = teams[0] ?? '';
     }
-    const board = await leaderboard(services.scoreContext(client ? slackProfileFetcher(client) : null), {
-      teamId,
-      period: values.period as Period,
-      channelId: values.channel,
-      onlyChannel: Boolean(values.channel),
-      limit: Number.MAX_SAFE_INTEGER,
-    });
+    const board = await leaderboard(
+      services.scoreContext(client ? slackProfileFetcher(singleWorkspaceClients(client)) : null),
+      {
+        teamId,
+        period: values.period as Period,
+        channelId: values.channel,
+        onlyChannel: Boolean(values.channel),
+        limit: Number.MAX_SAFE_INTEGER,
+      },
+    );
     if (values.json) {
       const rows = board.rows.map((r) => ({
         user_id: r.userId,

@@ -15,6 +15,7 @@ import { loadQuestionBank } from '../../src/quiz/load-question-bank.ts';
 import type { Question } from '../../src/quiz/question.ts';
 import { singleAttemptOptions, slackClientOptions } from '../../src/slack/slack-client-options.ts';
 import { slackQuizMessenger } from '../../src/slack/slack-quiz-messenger.ts';
+import { singleWorkspaceClients } from '../../src/slack/team-clients.ts';
 import type { StudyCardRepository } from '../../src/spaced-repetition/ports.ts';
 import type { ReminderMessenger } from '../../src/spaced-repetition/reminder-ports.ts';
 import type { ReviewLimits } from '../../src/spaced-repetition/review-limits.ts';
@@ -65,8 +66,10 @@ export function recordingLog() {
 export function standInMessenger(standIn: SlackStandIn, timeoutMs?: number): QuizMessenger {
   const settings = { apiUrl: standIn.apiUrl, timeoutMs };
   return slackQuizMessenger(
-    new WebClient('xoxb-test', slackClientOptions(settings)),
-    new WebClient('xoxb-test', singleAttemptOptions(settings)),
+    singleWorkspaceClients(
+      new WebClient('xoxb-test', slackClientOptions(settings)),
+      new WebClient('xoxb-test', singleAttemptOptions(settings)),
+    ),
   );
 }
 

@@ -8,6 +8,7 @@ import { WebClient } from '@slack/web-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { slackProfileFetcher } from '../../src/bootstrap.ts';
 import { PROFILE_TTL_MS, ProfileDirectory } from '../../src/scores/profile-directory.ts';
+import { singleWorkspaceClients } from '../../src/slack/team-clients.ts';
 import type { Database } from '../../src/storage/db.ts';
 import { migrate } from '../../src/storage/migrate.ts';
 import { SqlUserRepository } from '../../src/storage/user-repository.ts';
@@ -92,7 +93,9 @@ describe.each(testDatabases())('ProfileDirectory on $name', (target) => {
     const warnings: string[] = [];
     const failing = new ProfileDirectory(
       users,
-      slackProfileFetcher(new WebClient('xoxb-test', { slackApiUrl: `${standIn.apiUrl}broken/` })),
+      slackProfileFetcher(
+        singleWorkspaceClients(new WebClient('xoxb-test', { slackApiUrl: `${standIn.apiUrl}broken/` })),
+      ),
       'Europe/Paris',
       new TestClock('2025-03-05T12:00:00Z').now,
       { warn: (message: string) => warnings.push(message) },

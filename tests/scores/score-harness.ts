@@ -10,6 +10,7 @@ import { slackProfileFetcher } from '../../src/bootstrap.ts';
 import type { Question } from '../../src/quiz/question.ts';
 import { ProfileDirectory, type ProfileFetcher } from '../../src/scores/profile-directory.ts';
 import type { ScoreContext } from '../../src/scores/score-context.ts';
+import { singleWorkspaceClients } from '../../src/slack/team-clients.ts';
 import { SqlAnswerRepository } from '../../src/storage/answer-repository.ts';
 import type { Database } from '../../src/storage/db.ts';
 import { SqlQuizPostRepository } from '../../src/storage/quiz-post-repository.ts';
@@ -92,7 +93,9 @@ export function standInProfiles(
       },
     };
   });
-  return slackProfileFetcher(new WebClient('xoxb-test', { slackApiUrl: standIn.apiUrl }));
+  return slackProfileFetcher(
+    singleWorkspaceClients(new WebClient('xoxb-test', { slackApiUrl: standIn.apiUrl })),
+  );
 }
 
 /** Writes quizzes and answers through the real repositories. */
