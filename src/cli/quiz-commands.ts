@@ -7,14 +7,20 @@
  */
 
 import { parseArgs } from 'node:util';
+import { type InstallationStore, InstallProvider, LogLevel } from '@slack/oauth';
 import { WebClient } from '@slack/web-api';
 import { openServices, slackProfileFetcher, slackQuizContext } from '../bootstrap.ts';
-import type { Config } from '../config.ts';
+import { type Config, oauthConfigured } from '../config.ts';
 import { postDailyQuiz } from '../daily-quiz/post-daily-quiz.ts';
 import type { Period } from '../quiz/periods.ts';
 import { leaderboard } from '../scores/leaderboard.ts';
 import { singleAttemptOptions, slackClientOptions } from '../slack/slack-client-options.ts';
-import { singleWorkspaceClients } from '../slack/team-clients.ts';
+import {
+  installedTeamClients,
+  onePerInstallation,
+  singleWorkspaceClients,
+  type TeamClients,
+} from '../slack/team-clients.ts';
 import { migrate } from '../storage/migrate.ts';
 import { openDatabase } from '../storage/open-database.ts';
 import { SqlScoreRepository } from '../storage/score-repository.ts';
@@ -28,13 +34,42 @@ export const QUIZ_USAGE = [
   'saa leaderboard [--period week|month|all] [--channel ID] [--team ID] [--json]',
 ];
 
-function slackClient(config: Config, attempts: 'retry' | 'once' = 'retry'): WebClient | null {
-  if (!config.SLACK_BOT_TOKEN) return null;
+/**
+ * The Slack clients of a `saa` command: the one SLACK_BOT_TOKEN's, or with OAuth install each
+ * workspace's from its installation through @slack/oauth's `InstallProvider.authorize` (a token
+ * about to expire is refreshed and stored back, as in the bot); null with neither.
+ */
+function teamClients(config: Config, installations: InstallationStore): TeamClients | null {
   const settings = { apiUrl: config.SLACK_API_URL, timeoutMs: config.SLACK_API_TIMEOUT_MS };
-  return new WebClient(
-    config.SLACK_BOT_TOKEN,
-    attempts === 'once' ? singleAttemptOptions(settings) : slackClientOptions(settings),
-  );
+  if (config.SLACK_BOT_TOKEN)
+    return singleWorkspaceClients(
+      new WebClient(config.SLACK_BOT_TOKEN, slackClientOptions(settings)),
+      new WebClient(config.SLACK_BOT_TOKEN, singleAttemptOptions(settings)),
+    );
+  if (!oauthConfigured(config)) return null;
+  const installer = new InstallProvider({
+    clientId: config.SLACK_CLIENT_ID ?? '',
+    clientSecret: config.SLACK_CLIENT_SECRET ?? '',
+    stateSecret: config.SLACK_STATE_SECRET,
+    installationStore: installations,
+    clientOptions: slackClientOptions(settings),
+    logLevel: LogLevel.ERROR,
+  });
+  return installedTeamClients(onePerInstallation(installer.authorize), settings);
+}
+
+/**
+ * The workspace a command is about: `--team`, else (one workspace) the token's own team
+ * (auth.test); with OAuth install `--team` is required: there is no token without it.
+ */
+async function teamOf(
+  given: string | undefined,
+  config: Config,
+  clients: TeamClients,
+): Promise<string | null> {
+  if (given) return given;
+  if (!config.SLACK_BOT_TOKEN) return null;
+  return String((await (await clients.client('')).auth.test()).team_id ?? '');
 }
 
 /** `saa migrate`: applies pending migrations. Exit code 0 or 1. */
@@ -56,16 +91,21 @@ export async function runQuizPost(args: string[], config: Config, io: Io): Promi
     io.err.write(`--channel is required\nUsage: ${QUIZ_USAGE[1]}\n`);
     return 2;
   }
-  const client = slackClient(config);
-  const postClient = slackClient(config, 'once');
-  if (!client || !postClient) {
-    io.err.write('SLACK_BOT_TOKEN is required to post to Slack.\n');
+  if (!config.SLACK_BOT_TOKEN && !oauthConfigured(config)) {
+    io.err.write('SLACK_BOT_TOKEN (or the OAuth install settings) is required to post to Slack.\n');
     return 1;
   }
-  const teamId = values.team ?? String((await client.auth.test()).team_id ?? '');
+  if (!config.SLACK_BOT_TOKEN && !values.team) {
+    io.err.write(
+      `--team is required with OAuth install (each workspace has its own token)\nUsage: ${QUIZ_USAGE[1]}\n`,
+    );
+    return 2;
+  }
   const services = await openServices(config);
   try {
-    const ctx = slackQuizContext(services, singleWorkspaceClients(client, postClient));
+    const clients = teamClients(config, services.installations) as TeamClients;
+    const teamId = (await teamOf(values.team, config, clients)) ?? '';
+    const ctx = slackQuizContext(services, clients);
     const outcome = await postDailyQuiz(ctx, teamId, values.channel);
     // Once Slack accepted the post this is a success, stored or not (issue 9, item 2).
     const unstored = 'stored' in outcome && !outcome.stored;
@@ -101,12 +141,12 @@ export async function runLeaderboard(args: string[], config: Config, io: Io): Pr
     io.err.write(`--period must be week, month or all (got "${values.period}")\n`);
     return 2;
   }
-  const client = slackClient(config);
   const services = await openServices(config);
   try {
     await services.storage.ready();
+    const clients = teamClients(config, services.installations);
     let teamId = values.team;
-    if (!teamId && client) teamId = String((await client.auth.test()).team_id ?? '');
+    if (!teamId && clients) teamId = (await teamOf(undefined, config, clients)) ?? undefined;
     if (!teamId) {
       const teams = await new SqlScoreRepository(services.storage.db).teamIds();
       if (teams.length > 1) {
@@ -115,16 +155,13 @@ export async function runLeaderboard(args: string[], config: Config, io: Io): Pr
       }
       teamId = teams[0] ?? '';
     }
-    const board = await leaderboard(
-      services.scoreContext(client ? slackProfileFetcher(singleWorkspaceClients(client)) : null),
-      {
-        teamId,
-        period: values.period as Period,
-        channelId: values.channel,
-        onlyChannel: Boolean(values.channel),
-        limit: Number.MAX_SAFE_INTEGER,
-      },
-    );
+    const board = await leaderboard(services.scoreContext(clients ? slackProfileFetcher(clients) : null), {
+      teamId,
+      period: values.period as Period,
+      channelId: values.channel,
+      onlyChannel: Boolean(values.channel),
+      limit: Number.MAX_SAFE_INTEGER,
+    });
     if (values.json) {
       const rows = board.rows.map((r) => ({
         user_id: r.userId,
