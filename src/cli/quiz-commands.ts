@@ -17,6 +17,7 @@ import { leaderboard } from '../scores/leaderboard.ts';
 import { singleAttemptOptions, slackClientOptions } from '../slack/slack-client-options.ts';
 import {
   installedTeamClients,
+  NoTeamTokenError,
   onePerInstallation,
   singleWorkspaceClients,
   type TeamClients,
@@ -105,6 +106,14 @@ export async function runQuizPost(args: string[], config: Config, io: Io): Promi
   try {
     const clients = teamClients(config, services.installations) as TeamClients;
     const teamId = (await teamOf(values.team, config, clients)) ?? '';
+    try {
+      // Before the claim: a workspace without a token must not leave today's claim behind.
+      await clients.postClient(teamId);
+    } catch (err) {
+      if (!(err instanceof NoTeamTokenError)) throw err;
+      io.err.write(`${err.message}: install the app there first (/slack/install); nothing posted.\n`);
+      return 1;
+    }
     const ctx = slackQuizContext(services, clients);
     const outcome = await postDailyQuiz(ctx, teamId, values.channel);
     // Once Slack accepted the post this is a success, stored or not (issue 9, item 2).

@@ -32,7 +32,11 @@ export class FakeSlackOAuth {
     return code;
   }
 
-  #issue(team: string, expiresIn?: number) {
+  /** Issues a token for `team` (and, with `expiresIn` s, a refresh token), as an install would. */
+  issue(
+    team: string,
+    expiresIn?: number,
+  ): { access_token: string; refresh_token?: string; expires_in?: number } {
     const n = ++this.#n;
     const rotating = expiresIn !== undefined;
     const access = rotating ? `xoxe.xoxb-${team}-${n}` : `xoxb-${team}-${n}`;
@@ -56,7 +60,7 @@ export class FakeSlackOAuth {
         app_id: 'A1',
         token_type: 'bot',
         team: { id: team },
-        ...this.#issue(team, TWELVE_HOURS_S),
+        ...this.issue(team, TWELVE_HOURS_S),
       };
     }
     const grant = this.codes.get(String(b.code));
@@ -72,7 +76,7 @@ export class FakeSlackOAuth {
       team: { id: grant.team, name: `Team ${grant.team}` },
       enterprise: null,
       is_enterprise_install: false,
-      ...this.#issue(grant.team, grant.expiresIn),
+      ...this.issue(grant.team, grant.expiresIn),
     };
   };
 
