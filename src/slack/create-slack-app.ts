@@ -45,7 +45,9 @@ import { registerViews } from './listeners/views/index.ts';
 import { guardSlackRequests } from './request-guard.ts';
 import { singleAttemptOptions, slackClientOptions } from './slack-client-options.ts';
 import {
+  causedBy,
   installedTeamClients,
+  lastKnownWhileDatabaseDown,
   onePerInstallation,
   singleWorkspaceClients,
   type TeamClients,
@@ -185,8 +187,9 @@ export function createSlackApp(
       ...(oauth ? installerOptions(oauth, clientOptions, () => app.logger) : {}),
     });
     const installer = receiver.installer;
-    // Before the App reads it: one authorize (and so one token refresh) per installation at a time.
-    if (installer) installer.authorize = onePerInstallation(installer.authorize);
+    // Before the App reads it: one authorize (and so one token refresh) per installation at a
+    // time, and the last token read for a workspace while the database is down.
+    if (installer) installer.authorize = onePerInstallation(lastKnownWhileDatabaseDown(installer.authorize));
     app = new App({ token: botToken, receiver, clientOptions, logLevel, logger });
   }
   const settings = { apiUrl: options.slackApiUrl, timeoutMs: options.apiTimeoutMs };
@@ -197,7 +200,7 @@ export function createSlackApp(
   app.error(async (err) => {
     // A request from a workspace with no installation (never installed, or uninstalled and
     // Slack still delivering) is theirs, not our failure: Bolt acks it and runs no listener.
-    if (oauth && noInstallation(err)) {
+    if (oauth && causedBy(err, InstallationNotFoundError)) {
       app.logger.warn(`request ignored: ${err.message}`);
       return;
     }
@@ -235,20 +238,6 @@ export function createSlackApp(
       await app.stop();
     },
   };
-}
-
-/**
- * True when `err` is Bolt's refusal of a request because the installation store has no
- * installation for it (installation-repository.ts InstallationNotFoundError, wrapped by
- * @slack/oauth's and then Bolt's AuthorizationError, each keeping the one before in `original`).
- */
-function noInstallation(err: Error): boolean {
-  let e: unknown = err;
-  for (let depth = 0; depth < 4 && e; depth++) {
-    if (e instanceof InstallationNotFoundError) return true;
-    e = (e as { original?: unknown }).original;
-  }
-  return false;
 }
 
 /**

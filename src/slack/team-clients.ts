@@ -13,10 +13,14 @@
  * call, incoming requests and outbound calls alike, so one process does not refresh a token
  * twice at once: Slack revokes a refresh token once it is used
  * (https://docs.slack.dev/authentication/using-token-rotation).
+ * {@link lastKnownWhileDatabaseDown} keeps a workspace answered while the database is down, with
+ * the token this process last read for it, until that token expires.
  */
 
 import type { AuthorizeResult, InstallationQuery } from '@slack/oauth';
 import { WebClient } from '@slack/web-api';
+import { DatabaseUnavailableError } from '../storage/db.ts';
+import { InstallationNotFoundError } from '../storage/installation-repository.ts';
 import {
   type SlackClientSettings,
   singleAttemptOptions,
@@ -105,12 +109,60 @@ export function onePerInstallation<S extends InstallationQuery<boolean>>(
 ): (source: S) => Promise<AuthorizeResult> {
   const inFlight = new Map<string, Promise<AuthorizeResult>>();
   return (source) => {
-    const key = source.isEnterpriseInstall ? `E:${source.enterpriseId}` : `T:${source.teamId}`;
+    const key = installationKey(source);
     let pending = inFlight.get(key);
     if (!pending) {
       pending = authorize(source).finally(() => inFlight.delete(key));
       inFlight.set(key, pending);
     }
     return pending.then((result) => ({ ...result }));
+  };
+}
+
+/** The installation a query is about: its enterprise id (org-wide install) or its team id. */
+function installationKey(source: InstallationQuery<boolean>): string {
+  return source.isEnterpriseInstall ? `E:${source.enterpriseId}` : `T:${source.teamId}`;
+}
+
+/**
+ * True when `err`, or an error it wraps (`original`, else `cause`: @slack/oauth's and Bolt's
+ * AuthorizationError wrap the installation store's error), is an instance of `type`.
+ */
+export function causedBy(err: unknown, type: new (...args: never[]) => Error): boolean {
+  let e: unknown = err;
+  for (let depth = 0; depth < 5 && e; depth++) {
+    if (e instanceof type) return true;
+    e = (e as { original?: unknown }).original ?? (e as { cause?: unknown }).cause;
+  }
+  return false;
+}
+
+/**
+ * `authorize` that, when the installation store cannot be read because the database is
+ * unavailable (DatabaseUnavailableError), answers with a copy of the last result it returned for
+ * that installation, while its bot token has not expired (`botTokenExpiresAt`, UTC seconds,
+ * read against `now`, ms): answers and replies keep working through an outage, as with one
+ * workspace. A workspace found not installed is forgotten; any other failure is rethrown.
+ * Memory: one result per installation this process served.
+ */
+export function lastKnownWhileDatabaseDown<S extends InstallationQuery<boolean>>(
+  authorize: (source: S) => Promise<AuthorizeResult>,
+  now: () => number = Date.now,
+): (source: S) => Promise<AuthorizeResult> {
+  const lastKnown = new Map<string, AuthorizeResult>();
+  return async (source) => {
+    const key = installationKey(source);
+    try {
+      const result = await authorize(source);
+      lastKnown.set(key, { ...result });
+      return result;
+    } catch (err) {
+      if (causedBy(err, InstallationNotFoundError)) lastKnown.delete(key);
+      const known = lastKnown.get(key);
+      const fresh =
+        known && (known.botTokenExpiresAt === undefined || known.botTokenExpiresAt * 1000 > now());
+      if (known && fresh && causedBy(err, DatabaseUnavailableError)) return { ...known };
+      throw err;
+    }
   };
 }

@@ -34,7 +34,7 @@ import { slackReminderMessenger } from '../../src/slack/slack-reminder-messenger
 import { NoTeamTokenError } from '../../src/slack/team-clients.ts';
 import { ReminderNotSentError } from '../../src/spaced-repetition/reminder-ports.ts';
 import { SqlDataLifecycleRepository } from '../../src/storage/data-lifecycle-repository.ts';
-import type { Database } from '../../src/storage/db.ts';
+import { type Database, DatabaseUnavailableError } from '../../src/storage/db.ts';
 import { SqlInstallationStore } from '../../src/storage/installation-repository.ts';
 import { migrate } from '../../src/storage/migrate.ts';
 import { testDatabases } from '../helpers/databases.ts';
@@ -54,6 +54,7 @@ import { makeBank } from '../quiz/quiz-fixtures.ts';
 
 const SIGNING_SECRET = 'oauth-signing-secret';
 const STATE_SECRET = 'state-secret-for-tests-0123456789';
+const down = () => new DatabaseUnavailableError('connect ECONNREFUSED 127.0.0.1:5432');
 /** A Bolt logger that keeps every line, printing none. */
 function boltLog() {
   const lines: Array<{ level: string; text: string }> = [];
@@ -84,6 +85,8 @@ describe.each(testDatabases())('OAuth install over HTTP on $name', (target) => {
   let base: string;
   let ctx: QuizContext;
   let store: SqlInstallationStore;
+  /** When set, every installation-store call fails as with the database down. */
+  let databaseDown = false;
   let lifecycle: LifecycleContext;
   const slackSide = new FakeSlackOAuth();
   const clock = new TestClock('2026-12-08T08:00:00Z');
@@ -115,7 +118,11 @@ describe.each(testDatabases())('OAuth install over HTTP on $name', (target) => {
           clientId: CLIENT_ID,
           clientSecret: CLIENT_SECRET,
           stateSecret: STATE_SECRET,
-          installationStore: store,
+          installationStore: {
+            storeInstallation: (i) => (databaseDown ? Promise.reject(down()) : store.storeInstallation(i)),
+            fetchInstallation: (q) => (databaseDown ? Promise.reject(down()) : store.fetchInstallation(q)),
+            deleteInstallation: (q) => (databaseDown ? Promise.reject(down()) : store.deleteInstallation(q)),
+          },
           scopes: BOT_SCOPES,
           onInstalled: async (installation) => {
             if (installation.team?.id) await workspaceReturned(lifecycle, installation.team.id);
@@ -317,6 +324,34 @@ describe.each(testDatabases())('OAuth install over HTTP on $name', (target) => {
       first.bot?.token,
     ]);
     expect(refreshesOf(first.bot?.refreshToken ?? '')).toEqual([]);
+  });
+
+  it('with the database down, a workspace this process served is still answered with its last token', async () => {
+    const team = uniqueId('T');
+    await install(team);
+    /** `/saa daily` from the workspace: its answer (from the ack or through response_url). */
+    const ask = async (id: string) => {
+      const res = await postSigned(
+        `${base}/slack/events`,
+        slashCommandForm('daily', standIn.responseUrl(id), { team }),
+        { secret: SIGNING_SECRET },
+      );
+      expect(res.status).toBe(200);
+      const acked = await res.text();
+      return acked
+        ? String((JSON.parse(acked) as { text?: unknown }).text)
+        : String((await standIn.waitFor((c) => c.method === `response_url:${id}`)).body.text);
+    };
+    expect(await ask(`${team}-up`)).toMatch(/^The daily quiz is off in this channel/);
+    const token = await tokenOf(team);
+    databaseDown = true;
+    try {
+      // The installation store fails; the request is authorized with the token read before.
+      expect(await ask(`${team}-down`)).toMatch(/^The daily quiz is off in this channel/);
+      expect((await openMessagesTab(team)).token).toBe(token);
+    } finally {
+      databaseDown = false;
+    }
   });
 
   it('app_uninstalled deletes the installation at once; posts to it stop, others go on; a reinstall brings it back', async () => {

@@ -4,17 +4,24 @@
  * the clients are made once per token and replaced when it rotates, and a team without a token
  * is a NoTeamTokenError naming it. `onePerInstallation` shares one `authorize` among concurrent
  * callers of one installation, each getting its own copy of the result.
+ * `lastKnownWhileDatabaseDown` answers from the last result while the database is unavailable,
+ * until that token expires (injected clock), forgets an uninstalled workspace, and passes other
+ * failures on.
  */
 
 import type { AuthorizeResult, InstallationQuery } from '@slack/oauth';
+import { AuthorizationError } from '@slack/oauth';
 import { WebClient } from '@slack/web-api';
 import { describe, expect, it } from 'vitest';
 import {
   installedTeamClients,
+  lastKnownWhileDatabaseDown,
   NoTeamTokenError,
   onePerInstallation,
   singleWorkspaceClients,
 } from '../../src/slack/team-clients.ts';
+import { DatabaseUnavailableError } from '../../src/storage/db.ts';
+import { InstallationNotFoundError } from '../../src/storage/installation-repository.ts';
 
 /** An `authorize` whose answers the test sets, recording what it was asked. */
 function fakeAuthorize(tokens: Map<string, string>) {
@@ -98,5 +105,48 @@ describe('team clients', () => {
     expect(await org).toEqual({ botToken: 'xoxb-E1' });
     await shared(team);
     expect(calls).toBe(4);
+  });
+
+  it('lastKnownWhileDatabaseDown: the last token while the database is down, until it expires', async () => {
+    let failure: Error | null = null;
+    let expiresAt: number | undefined = 1_800_000_000; // UTC seconds
+    const now = { ms: 1_799_999_000_000 };
+    const authorize = lastKnownWhileDatabaseDown(
+      async (source: InstallationQuery<boolean>) => {
+        if (failure) throw new AuthorizationError(failure.message, failure); // as @slack/oauth wraps it
+        return { botToken: `xoxe.xoxb-${source.teamId}`, botTokenExpiresAt: expiresAt };
+      },
+      () => now.ms,
+    );
+    const team = (teamId: string) => ({
+      teamId,
+      enterpriseId: undefined,
+      isEnterpriseInstall: false as const,
+    });
+
+    expect((await authorize(team('TA'))).botToken).toBe('xoxe.xoxb-TA');
+    failure = new DatabaseUnavailableError('connection refused');
+    expect((await authorize(team('TA'))).botToken).toBe('xoxe.xoxb-TA');
+    // Never served before the outage: nothing to fall back on.
+    await expect(authorize(team('TB'))).rejects.toThrow('connection refused');
+    // Past the token's expiry the outage shows.
+    now.ms = 1_800_000_001_000;
+    await expect(authorize(team('TA'))).rejects.toThrow('connection refused');
+
+    // A token without expiry (no rotation) is served through the outage; an uninstall forgets it.
+    failure = null;
+    expiresAt = undefined;
+    await authorize(team('TC'));
+    failure = new DatabaseUnavailableError('down');
+    expect((await authorize(team('TC'))).botToken).toBe('xoxe.xoxb-TC');
+    failure = new InstallationNotFoundError('no installation for team TC');
+    await expect(authorize(team('TC'))).rejects.toThrow('no installation for team TC');
+    failure = new DatabaseUnavailableError('down');
+    await expect(authorize(team('TC'))).rejects.toThrow('down');
+    // Other failures are not papered over.
+    failure = null;
+    await authorize(team('TD'));
+    failure = new Error('relation "slack_installations" does not exist');
+    await expect(authorize(team('TD'))).rejects.toThrow('does not exist');
   });
 });
