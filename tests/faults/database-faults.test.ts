@@ -136,6 +136,11 @@ describe.runIf(url)('the bot with its Postgres silent, refused, healed', () => {
   it('silent across ticks: ticks go on, clicks are answered, the late channel is posted once after recovery', async () => {
     await eventually('the early channel posted', () => standIn.messages('C-early').length === 1);
     const ts = standIn.messages('C-early')[0]?.ts ?? '';
+    // Slack has the message before the poster stores its ts: wait for that too.
+    await eventually(
+      'the early quiz stored',
+      async () => (await ctx.posts.findByMessage('C-early', ts)) !== null,
+    );
     const quiz = await ctx.posts.findByMessage('C-early', ts);
     if (!quiz) throw new Error('the early quiz is not stored');
 
