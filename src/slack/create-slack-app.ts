@@ -6,10 +6,10 @@
  * `GET /slack/oauth_redirect` exchanges the code (oauth.v2.access) and stores the installation;
  * every request is then authorized from the installation store, refreshing a rotating token
  * that expires within 2 hours (@slack/oauth InstallProvider.authorize;
- * https://docs.slack.dev/tools/bolt-js/concepts/authenticating-oauth/). `clients` gives the
- * bot's own calls (daily post, reminders) each workspace's token (team-clients.ts). Signature verification stays on:
- * Bolt rejects unsigned, forged and stale (> 5 min old) requests; we also reject timestamps more
- * than 5 min in the future; a signed request seen before, or one Bolt cannot route, is acked and
+ * https://docs.slack.dev/tools/bolt-js/concepts/authenticating-oauth/; oauth-install.ts).
+ * `clients` gives the bot's own calls (daily post, reminders) each workspace's token
+ * (team-clients.ts). Signature verification stays on: Bolt rejects unsigned, forged and stale
+ * (> 5 min old) requests; we also reject timestamps more than 5 min in the future; a signed request seen before, or one Bolt cannot route, is acked and
  * ignored (request-guard.ts). `slackApiUrl` points the Web API client elsewhere (tests, proxies).
  * Deadlines (issue 9): every Web API call and response_url post (slack-client-options.ts), and
  * the time a request may take to arrive (timeouts.ts).
@@ -18,19 +18,12 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { App, type BlockButtonAction, ExpressReceiver, type Logger, LogLevel } from '@slack/bolt';
-import {
-  type CallbackOptions,
-  defaultCallbackSuccess,
-  type Installation,
-  type InstallationStore,
-} from '@slack/oauth';
 import { WebClient } from '@slack/web-api';
 import express from 'express';
 import type { CommandServices } from '../commands/handle-command.ts';
 import type { BotMetrics } from '../observability/metrics.ts';
 import type { ReadinessReport } from '../observability/readiness.ts';
 import { currentRequestId, withRequestId } from '../observability/request-context.ts';
-import { InstallationNotFoundError } from '../storage/installation-repository.ts';
 import {
   HTTP_HEADERS_TIMEOUT_MS,
   HTTP_REQUEST_TIMEOUT_MS,
@@ -42,34 +35,17 @@ import { registerCommands } from './listeners/commands/index.ts';
 import { registerEvents } from './listeners/events/index.ts';
 import { registerInstallationRemoval, registerLifecycle } from './listeners/events/uninstall.ts';
 import { registerViews } from './listeners/views/index.ts';
+import {
+  guardAuthorize,
+  type OAuthOptions,
+  oauthReceiverOptions,
+  refusedForNoInstallation,
+} from './oauth-install.ts';
 import { guardSlackRequests } from './request-guard.ts';
 import { singleAttemptOptions, slackClientOptions } from './slack-client-options.ts';
-import {
-  causedBy,
-  installedTeamClients,
-  lastKnownWhileDatabaseDown,
-  onePerInstallation,
-  singleWorkspaceClients,
-  type TeamClients,
-} from './team-clients.ts';
+import { installedTeamClients, singleWorkspaceClients, type TeamClients } from './team-clients.ts';
 import { rejectFutureTimestamps } from './verify-timestamp.ts';
 import { FORGET_ACTION } from './views/forget-blocks.ts';
-
-/**
- * OAuth install (several workspaces): the app's credentials (config SLACK_CLIENT_ID,
- * SLACK_CLIENT_SECRET, SLACK_STATE_SECRET), where installations are kept, and the bot scopes
- * asked for (bot-scopes.ts).
- */
-export interface OAuthOptions {
-  clientId: string;
-  clientSecret: string;
-  /** Signs the `state` of the install flow (checked against the browser's cookie). */
-  stateSecret: string;
-  installationStore: InstallationStore;
-  scopes: readonly string[];
-  /** Called after an installation was stored (e.g. cancel the workspace's pending erasure); errors are logged. */
-  onInstalled?: (installation: Installation) => Promise<void>;
-}
 
 /** What the Slack adapter needs from configuration: `botToken` (one workspace) or `oauth`. */
 export interface SlackOptions {
@@ -184,12 +160,10 @@ export function createSlackApp(
       router,
       logLevel,
       logger,
-      ...(oauth ? installerOptions(oauth, clientOptions, () => app.logger) : {}),
+      ...(oauth ? oauthReceiverOptions(oauth, clientOptions, () => app.logger) : {}),
     });
-    const installer = receiver.installer;
-    // Before the App reads it: one authorize (and so one token refresh) per installation at a
-    // time, and the last token read for a workspace while the database is down.
-    if (installer) installer.authorize = onePerInstallation(lastKnownWhileDatabaseDown(installer.authorize));
+    // Before the App reads it.
+    if (receiver.installer) guardAuthorize(receiver.installer);
     app = new App({ token: botToken, receiver, clientOptions, logLevel, logger });
   }
   const settings = { apiUrl: options.slackApiUrl, timeoutMs: options.apiTimeoutMs };
@@ -198,9 +172,7 @@ export function createSlackApp(
     ? installedTeamClients(installer.authorize, settings)
     : singleWorkspaceClients(app.client, new WebClient(botToken, singleAttemptOptions(settings)));
   app.error(async (err) => {
-    // A request from a workspace with no installation (never installed, or uninstalled and
-    // Slack still delivering) is theirs, not our failure: Bolt acks it and runs no listener.
-    if (oauth && causedBy(err, InstallationNotFoundError)) {
+    if (oauth && refusedForNoInstallation(err)) {
       app.logger.warn(`request ignored: ${err.message}`);
       return;
     }
@@ -236,44 +208,6 @@ export function createSlackApp(
     },
     async stop() {
       await app.stop();
-    },
-  };
-}
-
-/**
- * The ExpressReceiver's OAuth options: Bolt's installer on `/slack/install` (the "Add to Slack"
- * page, not a direct redirect, so the state cookie is set) and `/slack/oauth_redirect`, its Web
- * API calls (oauth.v2.access, auth.test) with our client options (deadline, API URL), and after a
- * stored installation `onInstalled`, then Bolt's own success page.
- */
-function installerOptions(
-  oauth: OAuthOptions,
-  clientOptions: ReturnType<typeof slackClientOptions>,
-  log: () => Logger,
-) {
-  return {
-    clientId: oauth.clientId,
-    clientSecret: oauth.clientSecret,
-    stateSecret: oauth.stateSecret,
-    installationStore: oauth.installationStore,
-    scopes: [...oauth.scopes],
-    installerOptions: {
-      installPath: '/slack/install',
-      redirectUriPath: '/slack/oauth_redirect',
-      directInstall: false,
-      clientOptions,
-      callbackOptions: {
-        successAsync: (async (installation, installOptions, req, res) => {
-          const where = installation.isEnterpriseInstall
-            ? `enterprise ${installation.enterprise?.id}`
-            : `workspace ${installation.team?.id}`;
-          log().info(`installed in ${where}`);
-          await oauth
-            .onInstalled?.(installation)
-            .catch((err) => log().error('after install', { where, err }));
-          defaultCallbackSuccess(installation, installOptions, req, res);
-        }) satisfies CallbackOptions['successAsync'],
-      },
     },
   };
 }
