@@ -17,6 +17,7 @@ import { buildIndex } from '../src/retrieval/build-index.ts';
 import { SearchIndex } from '../src/retrieval/search-index.ts';
 import { createSlackApp } from '../src/slack/create-slack-app.ts';
 import { slackQuizMessenger } from '../src/slack/slack-quiz-messenger.ts';
+import { singleWorkspaceClients } from '../src/slack/team-clients.ts';
 import { SqlQuizPostRepository } from '../src/storage/quiz-post-repository.ts';
 import { SqlResponseRepository } from '../src/storage/response-repository.ts';
 import { SqlScheduleRepository } from '../src/storage/schedule-repository.ts';
@@ -63,7 +64,9 @@ export async function benchClicks(
       schedules: new SqlScheduleRepository(bench.db),
       posts,
       responses,
-      messenger: slackQuizMessenger(new WebClient('xoxb-bench', { slackApiUrl: `${standInUrl}/api/` })),
+      messenger: slackQuizMessenger(
+        singleWorkspaceClients(new WebClient('xoxb-bench', { slackApiUrl: `${standInUrl}/api/` })),
+      ),
       clock: () => new Date(),
       instanceId: 'bench',
       staleClaimMs: 300_000,

@@ -11,6 +11,7 @@
 import { WebClient } from '@slack/web-api';
 import { singleAttemptOptions, slackClientOptions } from '../src/slack/slack-client-options.ts';
 import { slackReminderMessenger } from '../src/slack/slack-reminder-messenger.ts';
+import { singleWorkspaceClients } from '../src/slack/team-clients.ts';
 import { createReminderSweep } from '../src/spaced-repetition/reminder-sweep.ts';
 import { busiestWindow } from '../tests/helpers/busiest-window.ts';
 import { quizContext, standInMessenger, TestClock } from '../tests/helpers/quiz-harness.ts';
@@ -69,8 +70,10 @@ export async function benchReminders(): Promise<RemindersResult> {
       clock: new TestClock(now.toISOString()),
       messenger: standInMessenger(standIn),
       reminderMessenger: slackReminderMessenger(
-        new WebClient('xoxb-bench', slackClientOptions(settings)),
-        new WebClient('xoxb-bench', singleAttemptOptions(settings)),
+        singleWorkspaceClients(
+          new WebClient('xoxb-bench', slackClientOptions(settings)),
+          new WebClient('xoxb-bench', singleAttemptOptions(settings)),
+        ),
       ),
     });
     const sweep = createReminderSweep(() => ctx);

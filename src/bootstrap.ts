@@ -6,7 +6,7 @@
 import { hostname } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { WebClient } from '@slack/web-api';
+import type { InstallationStore } from '@slack/oauth';
 import type { Answerer } from './answer/answerer.ts';
 import { createAnswerer } from './answer/create-answerer.ts';
 import type { Config } from './config.ts';
@@ -28,10 +28,13 @@ import { ProfileDirectory, type ProfileFetcher } from './scores/profile-director
 import type { ScoreContext } from './scores/score-context.ts';
 import { slackQuizMessenger } from './slack/slack-quiz-messenger.ts';
 import { slackReminderMessenger } from './slack/slack-reminder-messenger.ts';
+import type { TeamClients } from './slack/team-clients.ts';
 import { countingDatabase } from './storage/counting-database.ts';
 import { SqlDataLifecycleRepository } from './storage/data-lifecycle-repository.ts';
+import type { Database } from './storage/db.ts';
 import { SqlExamDateRepository } from './storage/exam-date-repository.ts';
 import { SqlFeedbackRepository } from './storage/feedback-repository.ts';
+import { SqlInstallationStore } from './storage/installation-repository.ts';
 import { openDatabase } from './storage/open-database.ts';
 import { SqlQuestionReviewRepository } from './storage/question-review-repository.ts';
 import { SqlQuizPostRepository } from './storage/quiz-post-repository.ts';
@@ -42,6 +45,7 @@ import { SqlScoreRepository } from './storage/score-repository.ts';
 import { Storage } from './storage/storage.ts';
 import { SqlStudyCardRepository } from './storage/study-card-repository.ts';
 import { SqlUserRepository } from './storage/user-repository.ts';
+import { SqlWorkspaceSettingsRepository } from './storage/workspace-settings-repository.ts';
 import { STALE_CLAIM_MS } from './timeouts.ts';
 
 /** Our own notes, which the shipped question bank cites. */
@@ -59,6 +63,11 @@ export interface Services {
   quizContext(messenger: QuizMessenger): QuizContext;
   /** Deleting a person's data and erasing uninstalled workspaces (issue 14, item 2). */
   lifecycle: LifecycleContext;
+  /**
+   * The app's installations (OAuth install; slack_installations): @slack/oauth's
+   * InstallationStore, each call after the database is migrated.
+   */
+  installations: InstallationStore;
   /** Score reads; `fetcher` looks people up in Slack (null: show ids). */
   scoreContext(fetcher: ProfileFetcher | null): ScoreContext;
   close(): Promise<void>;
@@ -113,6 +122,7 @@ export async function openServices(
     feedback: new SqlFeedbackRepository(storage.db),
     cards: new SqlStudyCardRepository(storage.db),
     reminders: new SqlReminderRepository(storage.db),
+    workspaceSettings: new SqlWorkspaceSettingsRepository(storage.db),
   };
   const scores = new SqlScoreRepository(storage.db);
   const users = new SqlUserRepository(storage.db);
@@ -170,14 +180,23 @@ export async function openServices(
         ready: () => storage.ready(),
       };
     },
+    installations: new SqlInstallationStore({
+      query: async (sql, params) => {
+        await storage.ready();
+        return storage.db.query(sql, params);
+      },
+    } as Pick<Database, 'query'>),
     close: () => storage.close(),
   };
 }
 
-/** Looks a person up with Slack's users.info (display name, else real name, else handle; profile time zone). */
-export function slackProfileFetcher(client: WebClient): ProfileFetcher {
-  return async (_teamId, userId) => {
-    const res = await client.users.info({ user: userId });
+/**
+ * Looks a person up with Slack's users.info, with the client of their workspace (display name,
+ * else real name, else handle; profile time zone).
+ */
+export function slackProfileFetcher(clients: TeamClients): ProfileFetcher {
+  return async (teamId, userId) => {
+    const res = await (await clients.client(teamId)).users.info({ user: userId });
     const u = res.user;
     if (!u) return null;
     const displayName = u.profile?.display_name || u.real_name || u.name || userId;
@@ -186,12 +205,12 @@ export function slackProfileFetcher(client: WebClient): ProfileFetcher {
 }
 
 /**
- * The quiz context over Slack's Web API: `client` for every call, `postClient` (one attempt, no
- * retry: slack-client-options.ts `singleAttemptOptions`) for posting the daily question and
- * review reminders.
+ * The quiz context over Slack's Web API, with each workspace's clients (slack/team-clients.ts:
+ * the one SLACK_BOT_TOKEN, or each installation's token): the daily question and review
+ * reminders are posted in one attempt, everything else with retries.
  */
-export function slackQuizContext(services: Services, client: WebClient, postClient: WebClient): QuizContext {
-  const ctx = services.quizContext(slackQuizMessenger(client, postClient));
-  ctx.reminderMessenger = slackReminderMessenger(client, postClient);
+export function slackQuizContext(services: Services, clients: TeamClients): QuizContext {
+  const ctx = services.quizContext(slackQuizMessenger(clients));
+  ctx.reminderMessenger = slackReminderMessenger(clients);
   return ctx;
 }

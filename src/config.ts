@@ -48,6 +48,12 @@ const schema = z.object({
     message: 'must be a bot token starting with xoxb-',
   }),
   SLACK_SIGNING_SECRET: optionalString,
+  // OAuth install (several workspaces): all three or none (checked in loadConfig).
+  SLACK_CLIENT_ID: optionalString,
+  SLACK_CLIENT_SECRET: optionalString,
+  SLACK_STATE_SECRET: optionalString.refine((v) => v === undefined || v.length >= 16, {
+    message: 'must be at least 16 characters (it signs the OAuth state; any long random string)',
+  }),
   SLACK_APP_TOKEN: optionalString.refine((v) => v === undefined || v.startsWith('xapp-'), {
     message: 'must be an app-level token starting with xapp- (Socket Mode)',
   }),
@@ -133,6 +139,8 @@ const SECRET_VARIABLES = new Set([
   'SLACK_BOT_TOKEN',
   'SLACK_APP_TOKEN',
   'SLACK_SIGNING_SECRET',
+  'SLACK_CLIENT_SECRET',
+  'SLACK_STATE_SECRET',
   'OPENAI_API_KEY',
 ]);
 
@@ -192,6 +200,47 @@ export function loadConfig(
   if (purpose === 'bot' && c.SLACK_BOT_TOKEN && !c.SLACK_APP_TOKEN && !c.SLACK_SIGNING_SECRET) {
     problems.push('SLACK_SIGNING_SECRET: required in HTTP mode (or set SLACK_APP_TOKEN for Socket Mode)');
   }
+  problems.push(...oauthProblems(c, purpose));
   if (problems.length) throw new ConfigError(problems);
   return c;
+}
+
+/** The three variables of an OAuth install, in the order they are reported. */
+const OAUTH_VARIABLES = ['SLACK_CLIENT_ID', 'SLACK_CLIENT_SECRET', 'SLACK_STATE_SECRET'] as const;
+
+/**
+ * OAuth install (https://docs.slack.dev/authentication/installing-with-oauth): all three of
+ * SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET or none; the install pages are
+ * served over HTTP, so the bot needs SLACK_SIGNING_SECRET and no SLACK_APP_TOKEN; and tokens
+ * then come from each workspace's installation, so SLACK_BOT_TOKEN must not be set too.
+ */
+function oauthProblems(c: Config, purpose: ConfigPurpose): string[] {
+  const set = OAUTH_VARIABLES.filter((name) => c[name] !== undefined);
+  if (set.length === 0) return [];
+  if (set.length < OAUTH_VARIABLES.length) {
+    const missing = OAUTH_VARIABLES.filter((name) => c[name] === undefined);
+    return [
+      `${missing.join(', ')}: required with ${set.join(', ')} (OAuth install needs all three of ${OAUTH_VARIABLES.join(', ')}, or none for one workspace with SLACK_BOT_TOKEN)`,
+    ];
+  }
+  const problems: string[] = [];
+  if (c.SLACK_BOT_TOKEN) {
+    problems.push(
+      'SLACK_BOT_TOKEN: set either SLACK_BOT_TOKEN (one workspace) or SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET (OAuth install, each workspace its own token), not both',
+    );
+  }
+  if (purpose === 'bot' && c.SLACK_APP_TOKEN) {
+    problems.push('SLACK_APP_TOKEN: OAuth install runs in HTTP mode (/slack/install); unset SLACK_APP_TOKEN');
+  }
+  if (purpose === 'bot' && !c.SLACK_SIGNING_SECRET) {
+    problems.push('SLACK_SIGNING_SECRET: required with OAuth install (HTTP mode)');
+  }
+  return problems;
+}
+
+/** True when the configuration asks for OAuth install (several workspaces, each with its own token). */
+export function oauthConfigured(
+  c: Pick<Config, 'SLACK_CLIENT_ID' | 'SLACK_CLIENT_SECRET' | 'SLACK_STATE_SECRET'>,
+): boolean {
+  return Boolean(c.SLACK_CLIENT_ID && c.SLACK_CLIENT_SECRET && c.SLACK_STATE_SECRET);
 }

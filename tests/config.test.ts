@@ -6,7 +6,7 @@
  */
 
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../src/config.ts';
+import { ConfigError, loadConfig, oauthConfigured } from '../src/config.ts';
 
 function problems(env: Record<string, string>, options?: Parameters<typeof loadConfig>[1]): string {
   try {
@@ -79,5 +79,67 @@ describe('settings that only fail later are refused at start', () => {
     expect(loadConfig({ QUIZ_SCHEDULE: '30 8 * * 1-5' }, { purpose: 'cli' }).QUIZ_SCHEDULE).toBe(
       '30 8 * * 1-5',
     );
+  });
+});
+
+describe('OAuth install settings (issue 14, item 1)', () => {
+  const oauth = {
+    SLACK_CLIENT_ID: '1234.5678',
+    SLACK_CLIENT_SECRET: 'client-secret-0123456789abcdef',
+    SLACK_STATE_SECRET: 'state-secret-0123456789abcdef',
+    SLACK_SIGNING_SECRET: 'signing-secret',
+  };
+
+  it('all three with a signing secret: OAuth install, no bot token needed', () => {
+    const c = loadConfig(oauth);
+    expect(oauthConfigured(c)).toBe(true);
+    expect(c.SLACK_BOT_TOKEN).toBeUndefined();
+    expect(oauthConfigured(loadConfig({}))).toBe(false);
+  });
+
+  it.each([
+    [
+      'only the client id',
+      { SLACK_CLIENT_ID: '1234.5678' },
+      'SLACK_CLIENT_SECRET, SLACK_STATE_SECRET: required with SLACK_CLIENT_ID',
+    ],
+    [
+      'no state secret',
+      { SLACK_CLIENT_ID: '1234.5678', SLACK_CLIENT_SECRET: 'client-secret-0123456789abcdef' },
+      'SLACK_STATE_SECRET: required with SLACK_CLIENT_ID, SLACK_CLIENT_SECRET',
+    ],
+    [
+      'only the state secret',
+      { SLACK_STATE_SECRET: 'state-secret-0123456789abcdef' },
+      'SLACK_CLIENT_ID, SLACK_CLIENT_SECRET: required with SLACK_STATE_SECRET',
+    ],
+  ])('%s: names what is missing', (_name, env, expected) => {
+    const message = problems(env, { purpose: 'cli' });
+    expect(message).toContain(expected);
+    expect(message).toContain('or none for one workspace with SLACK_BOT_TOKEN');
+    expect(message).not.toContain('0123456789abcdef');
+  });
+
+  it('with SLACK_BOT_TOKEN too: one mode or the other', () => {
+    expect(problems({ ...oauth, SLACK_BOT_TOKEN: 'xoxb-1-2-abc' })).toContain(
+      'SLACK_BOT_TOKEN: set either SLACK_BOT_TOKEN (one workspace) or SLACK_CLIENT_ID',
+    );
+  });
+
+  it('the bot needs HTTP mode: a signing secret, no app token', () => {
+    const { SLACK_SIGNING_SECRET: _, ...withoutSecret } = oauth;
+    expect(problems(withoutSecret)).toContain(
+      'SLACK_SIGNING_SECRET: required with OAuth install (HTTP mode)',
+    );
+    expect(problems({ ...oauth, SLACK_APP_TOKEN: 'xapp-1-A1-123' })).toContain(
+      'SLACK_APP_TOKEN: OAuth install runs in HTTP mode',
+    );
+    expect(oauthConfigured(loadConfig(withoutSecret, { purpose: 'cli' }))).toBe(true);
+  });
+
+  it('a short state secret is refused without being printed', () => {
+    const message = problems({ ...oauth, SLACK_STATE_SECRET: 'short-secret' });
+    expect(message).toContain('SLACK_STATE_SECRET: must be at least 16 characters');
+    expect(message).not.toContain('short-secret');
   });
 });

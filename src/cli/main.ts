@@ -11,6 +11,7 @@ import { EXPORT_USAGE, runExport } from './export-command.ts';
 import { FEEDBACK_USAGE, runFeedback } from './feedback-command.ts';
 import { QUESTIONS_USAGE, runQuestions } from './questions-command.ts';
 import { QUIZ_USAGE, runLeaderboard, runMigrate, runQuizPost } from './quiz-commands.ts';
+import { runWorkspace, WORKSPACE_USAGE } from './workspace-command.ts';
 
 const USAGE = [
   'Usage:',
@@ -20,6 +21,7 @@ const USAGE = [
   `  ${COVERAGE_USAGE}`,
   `  ${FEEDBACK_USAGE}`,
   `  ${EXPORT_USAGE}`,
+  `  ${WORKSPACE_USAGE}`,
 ].join('\n');
 
 /** Runs the CLI with `argv` (without node and script). Resolves with the exit code. */
@@ -47,6 +49,8 @@ export async function runCli(argv: string[]): Promise<number> {
         return await runQuestions(rest, config, io);
       case 'leaderboard':
         return await runLeaderboard(rest, config, io);
+      case 'workspace':
+        return await runWorkspace(rest, config, io);
       case undefined:
       case 'help':
       case '--help':

@@ -7,16 +7,16 @@
  */
 
 import { parseArgs } from 'node:util';
-import { WebClient } from '@slack/web-api';
 import { openServices, slackProfileFetcher, slackQuizContext } from '../bootstrap.ts';
-import type { Config } from '../config.ts';
+import { type Config, oauthConfigured } from '../config.ts';
 import { postDailyQuiz } from '../daily-quiz/post-daily-quiz.ts';
 import type { Period } from '../quiz/periods.ts';
 import { leaderboard } from '../scores/leaderboard.ts';
-import { singleAttemptOptions, slackClientOptions } from '../slack/slack-client-options.ts';
+import { NoTeamTokenError, type TeamClients } from '../slack/team-clients.ts';
 import { migrate } from '../storage/migrate.ts';
 import { openDatabase } from '../storage/open-database.ts';
 import { SqlScoreRepository } from '../storage/score-repository.ts';
+import { teamClients, teamOf } from './slack-clients.ts';
 
 type Io = { out: NodeJS.WritableStream; err: NodeJS.WritableStream };
 
@@ -26,15 +26,6 @@ export const QUIZ_USAGE = [
   'saa quiz post --channel ID [--team ID]',
   'saa leaderboard [--period week|month|all] [--channel ID] [--team ID] [--json]',
 ];
-
-function slackClient(config: Config, attempts: 'retry' | 'once' = 'retry'): WebClient | null {
-  if (!config.SLACK_BOT_TOKEN) return null;
-  const settings = { apiUrl: config.SLACK_API_URL, timeoutMs: config.SLACK_API_TIMEOUT_MS };
-  return new WebClient(
-    config.SLACK_BOT_TOKEN,
-    attempts === 'once' ? singleAttemptOptions(settings) : slackClientOptions(settings),
-  );
-}
 
 /** `saa migrate`: applies pending migrations. Exit code 0 or 1. */
 export async function runMigrate(config: Config, io: Io): Promise<number> {
@@ -55,16 +46,29 @@ export async function runQuizPost(args: string[], config: Config, io: Io): Promi
     io.err.write(`--channel is required\nUsage: ${QUIZ_USAGE[1]}\n`);
     return 2;
   }
-  const client = slackClient(config);
-  const postClient = slackClient(config, 'once');
-  if (!client || !postClient) {
-    io.err.write('SLACK_BOT_TOKEN is required to post to Slack.\n');
+  if (!config.SLACK_BOT_TOKEN && !oauthConfigured(config)) {
+    io.err.write('SLACK_BOT_TOKEN (or the OAuth install settings) is required to post to Slack.\n');
     return 1;
   }
-  const teamId = values.team ?? String((await client.auth.test()).team_id ?? '');
+  if (!config.SLACK_BOT_TOKEN && !values.team) {
+    io.err.write(
+      `--team is required with OAuth install (each workspace has its own token)\nUsage: ${QUIZ_USAGE[1]}\n`,
+    );
+    return 2;
+  }
   const services = await openServices(config);
   try {
-    const ctx = slackQuizContext(services, client, postClient);
+    const clients = teamClients(config, services.installations) as TeamClients;
+    const teamId = (await teamOf(values.team, config, clients)) ?? '';
+    try {
+      // Before the claim: a workspace without a token must not leave today's claim behind.
+      await clients.postClient(teamId);
+    } catch (err) {
+      if (!(err instanceof NoTeamTokenError)) throw err;
+      io.err.write(`${err.message}: install the app there first (/slack/install); nothing posted.\n`);
+      return 1;
+    }
+    const ctx = slackQuizContext(services, clients);
     const outcome = await postDailyQuiz(ctx, teamId, values.channel);
     // Once Slack accepted the post this is a success, stored or not (issue 9, item 2).
     const unstored = 'stored' in outcome && !outcome.stored;
@@ -100,12 +104,12 @@ export async function runLeaderboard(args: string[], config: Config, io: Io): Pr
     io.err.write(`--period must be week, month or all (got "${values.period}")\n`);
     return 2;
   }
-  const client = slackClient(config);
   const services = await openServices(config);
   try {
     await services.storage.ready();
+    const clients = teamClients(config, services.installations);
     let teamId = values.team;
-    if (!teamId && client) teamId = String((await client.auth.test()).team_id ?? '');
+    if (!teamId && clients) teamId = (await teamOf(undefined, config, clients)) ?? undefined;
     if (!teamId) {
       const teams = await new SqlScoreRepository(services.storage.db).teamIds();
       if (teams.length > 1) {
@@ -114,7 +118,7 @@ export async function runLeaderboard(args: string[], config: Config, io: Io): Pr
       }
       teamId = teams[0] ?? '';
     }
-    const board = await leaderboard(services.scoreContext(client ? slackProfileFetcher(client) : null), {
+    const board = await leaderboard(services.scoreContext(clients ? slackProfileFetcher(clients) : null), {
       teamId,
       period: values.period as Period,
       channelId: values.channel,

@@ -7,6 +7,7 @@ import { cronAt, describeSchedule, isTimeZone } from '../quiz/daily-schedule.ts'
 import { escapeMrkdwn } from '../slack/mrkdwn.ts';
 import type { ChannelSchedule } from './ports.ts';
 import type { QuizContext } from './quiz-context.ts';
+import { quizDefaults } from './workspace-defaults.ts';
 
 /** Result text for the person (Slack mrkdwn) plus the schedule as stored. */
 export interface ScheduleReply {
@@ -23,8 +24,9 @@ export async function showSchedule(
   await ctx.ready();
   const s = await ctx.schedules.get(teamId, channelId);
   if (!s?.enabled) {
+    const defaults = await quizDefaults(ctx, teamId);
     return {
-      text: `The daily quiz is off in this channel. Turn it on with \`/saa daily on\` (default ${describeSchedule(ctx.defaults.cron, ctx.defaults.timeZone)}) or \`/saa daily on 09:30 Europe/Paris\`.`,
+      text: `The daily quiz is off in this channel. Turn it on with \`/saa daily on\` (default ${describeSchedule(defaults.cron, defaults.timeZone)}) or \`/saa daily on 09:30 Europe/Paris\`.`,
       schedule: s,
     };
   }
@@ -44,12 +46,14 @@ export async function enableSchedule(
   }
   await ctx.ready();
   const current = await ctx.schedules.get(args.teamId, args.channelId);
-  const base = current?.cron ?? ctx.defaults.cron;
+  // A channel keeps its own days and zone; a new one starts from its workspace's defaults.
+  const defaults = current ? null : await quizDefaults(ctx, args.teamId);
+  const base = current?.cron ?? defaults?.cron ?? ctx.defaults.cron;
   const schedule: ChannelSchedule = {
     teamId: args.teamId,
     channelId: args.channelId,
     cron: args.time ? cronAt(args.time, base) : base,
-    timeZone: args.timeZone ?? current?.timeZone ?? ctx.defaults.timeZone,
+    timeZone: args.timeZone ?? current?.timeZone ?? defaults?.timeZone ?? ctx.defaults.timeZone,
     enabled: true,
     updatedAt: ctx.clock(),
   };

@@ -23,6 +23,7 @@ export class MemoryScheduleRepository implements ScheduleRepository {
     this.#schedules.set(key(schedule.teamId, schedule.channelId), structuredClone(schedule));
   }
 
+  /** Memory holds no workspace erasures (those live beside SQL data), so no schedule is held back for one. */
   async listEnabled(): Promise<ChannelSchedule[]> {
     return [...this.#schedules.values()]
       .filter((s) => s.enabled)

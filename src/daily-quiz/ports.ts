@@ -136,6 +136,9 @@ export interface ScheduleRepository {
   get(teamId: string, channelId: string): Promise<ChannelSchedule | null>;
   /** Creates or replaces the channel's schedule (all fields, including `updatedAt`). */
   upsert(schedule: ChannelSchedule): Promise<void>;
-  /** Every enabled schedule, all teams, ordered by team then channel. */
+  /**
+   * Every enabled schedule, all teams, ordered by team then channel; not those of a workspace
+   * whose erasure is pending (it uninstalled the app: no token to post with).
+   */
   listEnabled(): Promise<ChannelSchedule[]>;
 }

@@ -25,6 +25,7 @@ import { dailyPickWeights } from './daily-pick-weights.ts';
 import type { QuizPost } from './ports.ts';
 import { type QuizContext, questionById, questionsInRotation } from './quiz-context.ts';
 import { revealQuiz } from './reveal-quiz.ts';
+import { quizDefaults } from './workspace-defaults.ts';
 
 /**
  * What happened: posted now (`stored`: its ts is in the database; false after the database stayed
@@ -52,7 +53,7 @@ export async function postDailyQuiz(
 ): Promise<PostOutcome> {
   await ctx.ready();
   const schedule = await ctx.schedules.get(teamId, channelId);
-  const timeZone = schedule?.timeZone ?? ctx.defaults.timeZone;
+  const timeZone = schedule?.timeZone ?? (await quizDefaults(ctx, teamId)).timeZone;
   const now = ctx.clock();
   const localDate = localTime(now, timeZone).date;
   const bank = await questionsInRotation(ctx, teamId);

@@ -17,6 +17,7 @@ import type {
   ResponseRepository,
   ScheduleRepository,
 } from './ports.ts';
+import type { WorkspaceSettingsRepository } from './workspace-settings-ports.ts';
 
 /**
  * What a search for a quiz's earlier message found: `found` its ts, or null when there is none;
@@ -67,8 +68,13 @@ export interface QuizContext {
   storeRetryDelaysMs?: readonly number[];
   /** Reveal the answer this long after posting (QUIZ_REVEAL_AFTER). */
   revealAfterMs: number;
-  /** Schedule used when a channel turns the quiz on without saying when (QUIZ_SCHEDULE, QUIZ_TIMEZONE). */
+  /**
+   * Schedule used when a channel turns the quiz on without saying when (QUIZ_SCHEDULE,
+   * QUIZ_TIMEZONE), unless its workspace has its own (`workspaceSettings`; workspace-defaults.ts).
+   */
   defaults: { cron: string; timeZone: string };
+  /** Per-workspace defaults of the schedule and time zone. Absent: `defaults` for every workspace. */
+  workspaceSettings?: WorkspaceSettingsRepository;
   /** Resolves once the database is migrated; rejects with DatabaseUnavailableError while it is down. */
   ready: () => Promise<void>;
   log: Pick<Console, 'info' | 'warn' | 'error'>;

@@ -1,8 +1,15 @@
 /**
  * The Bolt app: Socket Mode when an app-level token is configured, otherwise HTTP on PORT with
- * Bolt's default `POST /slack/events`, plus `GET /healthz`. Signature verification stays on:
- * Bolt rejects unsigned, forged and stale (> 5 min old) requests; we also reject timestamps more
- * than 5 min in the future; a signed request seen before, or one Bolt cannot route, is acked and
+ * Bolt's default `POST /slack/events`, plus `GET /healthz`. One workspace with a bot token, or
+ * (`oauth`, HTTP mode only) any number of workspaces installed through Bolt's installer:
+ * `GET /slack/install` serves the "Add to Slack" page and sets the state cookie,
+ * `GET /slack/oauth_redirect` exchanges the code (oauth.v2.access) and stores the installation;
+ * every request is then authorized from the installation store, refreshing a rotating token
+ * that expires within 2 hours (@slack/oauth InstallProvider.authorize;
+ * https://docs.slack.dev/tools/bolt-js/concepts/authenticating-oauth/; oauth-install.ts).
+ * `clients` gives the bot's own calls (daily post, reminders) each workspace's token
+ * (team-clients.ts). Signature verification stays on: Bolt rejects unsigned, forged and stale
+ * (> 5 min old) requests; we also reject timestamps more than 5 min in the future; a signed request seen before, or one Bolt cannot route, is acked and
  * ignored (request-guard.ts). `slackApiUrl` points the Web API client elsewhere (tests, proxies).
  * Deadlines (issue 9): every Web API call and response_url post (slack-client-options.ts), and
  * the time a request may take to arrive (timeouts.ts).
@@ -11,6 +18,7 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { App, type BlockButtonAction, ExpressReceiver, type Logger, LogLevel } from '@slack/bolt';
+import { WebClient } from '@slack/web-api';
 import express from 'express';
 import type { CommandServices } from '../commands/handle-command.ts';
 import type { BotMetrics } from '../observability/metrics.ts';
@@ -25,16 +33,26 @@ import { forgetMe } from './listeners/actions/forget-me.ts';
 import { registerActions } from './listeners/actions/index.ts';
 import { registerCommands } from './listeners/commands/index.ts';
 import { registerEvents } from './listeners/events/index.ts';
-import { registerLifecycle } from './listeners/events/uninstall.ts';
+import { registerInstallationRemoval, registerLifecycle } from './listeners/events/uninstall.ts';
 import { registerViews } from './listeners/views/index.ts';
+import {
+  guardAuthorize,
+  type OAuthOptions,
+  oauthReceiverOptions,
+  refusedForNoInstallation,
+} from './oauth-install.ts';
 import { guardSlackRequests } from './request-guard.ts';
-import { slackClientOptions } from './slack-client-options.ts';
+import { singleAttemptOptions, slackClientOptions } from './slack-client-options.ts';
+import { installedTeamClients, singleWorkspaceClients, type TeamClients } from './team-clients.ts';
 import { rejectFutureTimestamps } from './verify-timestamp.ts';
 import { FORGET_ACTION } from './views/forget-blocks.ts';
 
-/** What the Slack adapter needs from configuration. */
+/** What the Slack adapter needs from configuration: `botToken` (one workspace) or `oauth`. */
 export interface SlackOptions {
-  botToken: string;
+  /** One workspace's bot token (SLACK_BOT_TOKEN); absent with `oauth`. */
+  botToken?: string;
+  /** OAuth install, HTTP mode only; absent with `botToken`. */
+  oauth?: OAuthOptions;
   signingSecret?: string;
   appToken?: string;
   slackApiUrl?: string;
@@ -55,6 +73,8 @@ export interface SlackOptions {
 /** A started-or-startable Slack adapter. */
 export interface SlackAdapter {
   app: App;
+  /** Clients with each workspace's bot token, for calls not made in answer to a request. */
+  clients: TeamClients;
   /** Starts listening; resolves with the HTTP port (HTTP mode) or null (Socket Mode). */
   start(): Promise<number | null>;
   stop(): Promise<void>;
@@ -70,7 +90,8 @@ const LEVELS = {
 /**
  * Builds the Bolt app and registers every listener.
  * `register` adds listeners that need more than the command services (quiz buttons, App Home).
- * @throws Error when HTTP mode is chosen without a signing secret.
+ * @throws Error when HTTP mode is chosen without a signing secret, with neither or both of
+ *   `botToken` and `oauth`, or with `oauth` in Socket Mode.
  */
 export function createSlackApp(
   options: SlackOptions,
@@ -80,11 +101,15 @@ export function createSlackApp(
   const clientOptions = slackClientOptions({ apiUrl: options.slackApiUrl, timeoutMs: options.apiTimeoutMs });
   const logLevel = LEVELS[options.logLevel ?? 'info'];
   const logger = options.logger;
+  const { botToken, oauth } = options;
+  if (Boolean(botToken) === Boolean(oauth))
+    throw new Error('give the Slack app a bot token or OAuth options, one of them');
+  if (oauth && options.appToken) throw new Error('OAuth install runs in HTTP mode, not Socket Mode');
   let app: App;
   let receiver: ExpressReceiver | null = null;
   if (options.appToken) {
     app = new App({
-      token: options.botToken,
+      token: botToken,
       appToken: options.appToken,
       socketMode: true,
       clientOptions,
@@ -130,13 +155,31 @@ export function createSlackApp(
         logger: { warn: (...args: unknown[]) => app.logger.warn(...args) },
       }),
     );
-    receiver = new ExpressReceiver({ signingSecret: options.signingSecret, router, logLevel, logger });
-    app = new App({ token: options.botToken, receiver, clientOptions, logLevel, logger });
+    receiver = new ExpressReceiver({
+      signingSecret: options.signingSecret,
+      router,
+      logLevel,
+      logger,
+      ...(oauth ? oauthReceiverOptions(oauth, clientOptions, () => app.logger) : {}),
+    });
+    // Before the App reads it.
+    if (receiver.installer) guardAuthorize(receiver.installer);
+    app = new App({ token: botToken, receiver, clientOptions, logLevel, logger });
   }
+  const settings = { apiUrl: options.slackApiUrl, timeoutMs: options.apiTimeoutMs };
+  const installer = receiver?.installer;
+  const clients = installer
+    ? installedTeamClients(installer.authorize, settings)
+    : singleWorkspaceClients(app.client, new WebClient(botToken, singleAttemptOptions(settings)));
   app.error(async (err) => {
+    if (oauth && refusedForNoInstallation(err)) {
+      app.logger.warn(`request ignored: ${err.message}`);
+      return;
+    }
     options.metrics?.slackError('listener');
     app.logger.error('unhandled Slack listener error', err);
   });
+  if (oauth) registerInstallationRemoval(app, oauth.installationStore);
   if (services.lifecycle) {
     registerLifecycle(app, services.lifecycle);
     app.action<BlockButtonAction>(FORGET_ACTION, forgetMe(services.lifecycle));
@@ -149,6 +192,7 @@ export function createSlackApp(
   let server: Server | null = null;
   return {
     app,
+    clients,
     async start() {
       if (!receiver) {
         await app.start();

@@ -9,10 +9,10 @@
  * `channels:history` (public) or `groups:history` (private) scope and the bot in the channel.
  */
 
-import type { WebClient } from '@slack/web-api';
 import type { QuizPost, QuizStats } from '../daily-quiz/ports.ts';
 import type { EarlierPost, QuizMessenger } from '../daily-quiz/quiz-context.ts';
 import type { Question } from '../quiz/question.ts';
+import type { TeamClients } from './team-clients.ts';
 import { dailyQuestionBlocks, revealText } from './views/quiz-blocks.ts';
 import { withReportButton } from './views/report-blocks.ts';
 
@@ -43,12 +43,15 @@ const CANNOT_READ = new Set([
 ]);
 
 /**
- * Builds a messenger on Web API clients: `client` for everything (Bolt's `app.client`, with
- * retries), `postClient` for the question's chat.postMessage (one attempt; default `client`).
+ * Builds a messenger on the Web API clients of each post's workspace (team-clients.ts):
+ * `client` (with retries) for everything but the question's chat.postMessage, which goes through
+ * `postClient` (one attempt). A workspace without a token (uninstalled) throws NoTeamTokenError
+ * before anything is sent.
  */
-export function slackQuizMessenger(client: WebClient, postClient: WebClient = client): QuizMessenger {
+export function slackQuizMessenger(clients: TeamClients): QuizMessenger {
   return {
     async postQuestion(post: QuizPost, question: Question) {
+      const postClient = await clients.postClient(post.teamId);
       const res = await postClient.chat.postMessage({
         channel: post.channelId,
         text: `Daily SAA question: ${question.question}`,
@@ -62,6 +65,7 @@ export function slackQuizMessenger(client: WebClient, postClient: WebClient = cl
       return res.ts;
     },
     async findQuestion(post: QuizPost): Promise<EarlierPost> {
+      const client = await clients.client(post.teamId);
       let cursor: string | undefined;
       try {
         for (let page = 0; page < HISTORY_MAX_PAGES; page++) {
@@ -89,6 +93,7 @@ export function slackQuizMessenger(client: WebClient, postClient: WebClient = cl
     },
     async updateQuestion(post: QuizPost, question: Question, state: { stats: QuizStats; revealed: boolean }) {
       if (!post.messageTs) return;
+      const client = await clients.client(post.teamId);
       await client.chat.update({
         channel: post.channelId,
         ts: post.messageTs,
@@ -98,6 +103,7 @@ export function slackQuizMessenger(client: WebClient, postClient: WebClient = cl
     },
     async postReveal(post: QuizPost, question: Question, stats: QuizStats) {
       if (!post.messageTs) return;
+      const client = await clients.client(post.teamId);
       await client.chat.postMessage({
         channel: post.channelId,
         thread_ts: post.messageTs,

@@ -12,6 +12,7 @@ import {
   type ReminderMessenger,
   ReminderNotSentError,
 } from '../spaced-repetition/reminder-ports.ts';
+import type { TeamClients } from './team-clients.ts';
 
 /** Slack errors after which nothing was posted: Slack answered with an error, or refused the rate. */
 function certainlyNotSent(err: unknown): boolean {
@@ -28,10 +29,26 @@ export function reminderText(r: Pick<DueReminder, 'cards' | 'minutes'>): string 
   );
 }
 
-/** A reminder messenger on Web API clients: `client` (with retries) to open DMs, `postClient` (one attempt) to post. */
-export function slackReminderMessenger(client: WebClient, postClient: WebClient = client): ReminderMessenger {
+/**
+ * A client of the person's workspace (team-clients.ts); none (the workspace has no token) means
+ * nothing was sent: ReminderNotSentError.
+ */
+async function clientOf(get: (teamId: string) => Promise<WebClient>, teamId: string): Promise<WebClient> {
+  try {
+    return await get(teamId);
+  } catch (err) {
+    throw new ReminderNotSentError(`no Slack client for workspace ${teamId}`, { cause: err });
+  }
+}
+
+/**
+ * A reminder messenger on the clients of each person's workspace: `client` (with retries) to
+ * open DMs, `postClient` (one attempt) to post.
+ */
+export function slackReminderMessenger(clients: TeamClients): ReminderMessenger {
   return {
-    async openDm(userId) {
+    async openDm(teamId, userId) {
+      const client = await clientOf(clients.client, teamId);
       let channelId: string | undefined;
       try {
         channelId = (await client.conversations.open({ users: userId })).channel?.id;
@@ -42,6 +59,7 @@ export function slackReminderMessenger(client: WebClient, postClient: WebClient 
       return channelId;
     },
     async sendReminder(reminder, channelId) {
+      const postClient = await clientOf(clients.postClient, reminder.teamId);
       try {
         await postClient.chat.postMessage({ channel: channelId, text: reminderText(reminder) });
       } catch (err) {

@@ -36,7 +36,8 @@ export interface ReminderRepository {
   /** Creates or changes the setting, keeping `lastLocalDate` and `dmChannelId`. */
   save(change: ReminderChange): Promise<void>;
   /**
-   * Every enabled setting, all workspaces, ordered by team then user. On SQL the time zone is the
+   * Every enabled setting, all workspaces, ordered by team then user; on SQL not those of a
+   * workspace whose erasure is pending (it uninstalled the app). On SQL the time zone is the
    * profile cache's (user_profiles) when it has the person, else the one stored at opt-in.
    */
   listEnabled(): Promise<ReminderSetting[]>;
@@ -70,10 +71,12 @@ export interface DueReminder {
  */
 export interface ReminderMessenger {
   /**
-   * Opens (or finds) the person's DM channel with the bot and resolves with its id.
-   * @throws ReminderNotSentError when no channel came back (Slack refused, rate-limited or failed).
+   * Opens (or finds) the DM channel of `userId` in workspace `teamId` with the bot and resolves
+   * with its id.
+   * @throws ReminderNotSentError when no channel came back (Slack refused, rate-limited or failed;
+   *   no token for the workspace).
    */
-  openDm(userId: string): Promise<string>;
+  openDm(teamId: string, userId: string): Promise<string>;
   /**
    * Posts the reminder in `channelId` once (no automatic retry).
    * @throws ReminderNotSentError when the reminder was certainly not posted (Slack refused the

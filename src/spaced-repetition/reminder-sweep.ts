@@ -123,7 +123,7 @@ async function sweep(c: ReminderContext, options: SweepOptions): Promise<DueRemi
         let channelId = s.dmChannelId;
         if (channelId === null) {
           await gates.open();
-          const opened = await io(() => messenger.openDm(s.userId));
+          const opened = await io(() => messenger.openDm(s.teamId, s.userId));
           await io(() => reminders.saveDmChannel(s.teamId, s.userId, opened));
           channelId = opened;
         }

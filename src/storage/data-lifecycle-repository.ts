@@ -29,7 +29,13 @@ const PERSON_TABLES = [
 ] as const;
 
 /** Tables with a workspace's rows, children before parents (quiz_answers before quiz_posts). */
-const WORKSPACE_TABLES = [...PERSON_TABLES, 'quiz_posts', 'channel_schedules', 'workspace_erasures'] as const;
+const WORKSPACE_TABLES = [
+  ...PERSON_TABLES,
+  'quiz_posts',
+  'channel_schedules',
+  'workspace_settings',
+  'workspace_erasures',
+] as const;
 
 export class SqlDataLifecycleRepository implements DataLifecycleRepository {
   constructor(private readonly db: Database) {}

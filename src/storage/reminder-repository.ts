@@ -64,7 +64,8 @@ export class SqlReminderRepository implements ReminderRepository {
   async listEnabled(): Promise<ReminderSetting[]> {
     const { rows } = await this.db.query<Row>(
       `SELECT ${COLUMNS} FROM review_reminders r LEFT JOIN user_profiles p USING (team_id, user_id)
-       WHERE r.enabled ORDER BY r.team_id, r.user_id`,
+       WHERE r.enabled AND NOT EXISTS (SELECT 1 FROM workspace_erasures e WHERE e.team_id = r.team_id)
+       ORDER BY r.team_id, r.user_id`,
     );
     return rows.map(setting);
   }

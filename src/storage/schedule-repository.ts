@@ -42,7 +42,9 @@ export class SqlScheduleRepository implements ScheduleRepository {
 
   async listEnabled(): Promise<ChannelSchedule[]> {
     const { rows } = await this.db.query<Row>(
-      `SELECT ${COLUMNS} FROM channel_schedules WHERE enabled ORDER BY team_id, channel_id`,
+      `SELECT ${COLUMNS} FROM channel_schedules s
+        WHERE enabled AND NOT EXISTS (SELECT 1 FROM workspace_erasures e WHERE e.team_id = s.team_id)
+        ORDER BY team_id, channel_id`,
     );
     return rows.map(toSchedule);
   }

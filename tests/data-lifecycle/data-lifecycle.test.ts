@@ -3,8 +3,9 @@
  * data made by the real use cases (a daily quiz answered, practice answers that move study
  * cards, feedback, an exam date): forgetting one person removes their rows everywhere, review
  * log included, and nobody else's; the export lists the rest; an uninstalled workspace is erased
- * only after the grace period (injected clock), another workspace untouched; a cancelled erasure
- * never runs.
+ * only after the grace period (injected clock), another workspace untouched, its own quiz
+ * defaults included; a cancelled erasure never runs; while its erasure is pending a workspace
+ * gets no daily post and no review reminder, and gets them again once it returns.
  */
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,8 +13,10 @@ import { answerDailyQuiz } from '../../src/daily-quiz/answer-daily-quiz.ts';
 import { postDailyQuiz } from '../../src/daily-quiz/post-daily-quiz.ts';
 import { answerPractice } from '../../src/daily-quiz/practice-quiz.ts';
 import type { QuizContext } from '../../src/daily-quiz/quiz-context.ts';
+import { changeWorkspaceDefaults } from '../../src/daily-quiz/workspace-defaults.ts';
 import { eraseDueWorkspaces } from '../../src/data-lifecycle/erase-workspaces.ts';
 import type { LifecycleContext } from '../../src/data-lifecycle/lifecycle-context.ts';
+import { workspaceReturned } from '../../src/data-lifecycle/workspace-returned.ts';
 import { answerKey } from '../../src/feedback/ports.ts';
 import { SqlDataLifecycleRepository } from '../../src/storage/data-lifecycle-repository.ts';
 import type { Database } from '../../src/storage/db.ts';
@@ -157,5 +160,54 @@ describe.each(testDatabases())('data lifecycle on $name', (target) => {
     expect((await rows(back)).quiz_answers).toBe(1);
     expect((await rows(kept)).study_cards).toBeGreaterThan(0);
     expect(await repo.pendingErasures()).not.toContain(gone);
+  });
+
+  it('a workspace with its erasure pending is left out of the daily posts and reminders until it returns', async () => {
+    const repo = new SqlDataLifecycleRepository(db);
+    const lifecycle: LifecycleContext = {
+      repo,
+      clock: clock.now,
+      ready: () => Promise.resolve(),
+      graceMs: 30 * DAY,
+      log: recordingLog().log,
+    };
+    const left = uniqueId('T');
+    const stays = uniqueId('T');
+    for (const team of [left, stays]) {
+      await ctx.schedules.upsert({
+        teamId: team,
+        channelId: 'C1',
+        cron: '0 9 * * *',
+        timeZone: 'UTC',
+        enabled: true,
+        updatedAt: clock.now(),
+      });
+      await ctx.reminders?.save({
+        teamId: team,
+        userId: 'U1',
+        enabled: true,
+        minuteOfDay: 540,
+        timeZone: 'UTC',
+        updatedAt: clock.now(),
+      });
+    }
+    await changeWorkspaceDefaults(ctx, { teamId: left, timeZone: 'Europe/Paris' });
+    const scheduled = async () => (await ctx.schedules.listEnabled()).map((s) => s.teamId);
+    const reminded = async () => ((await ctx.reminders?.listEnabled()) ?? []).map((r) => r.teamId);
+
+    await repo.scheduleErasure(left, clock.now(), 'app_uninstalled');
+    expect(await scheduled()).toContain(stays);
+    expect(await scheduled()).not.toContain(left);
+    expect(await reminded()).toContain(stays);
+    expect(await reminded()).not.toContain(left);
+
+    expect(await workspaceReturned(lifecycle, left)).toBe(true);
+    expect(await workspaceReturned(lifecycle, left)).toBe(false);
+    expect(await scheduled()).toContain(left);
+    expect(await reminded()).toContain(left);
+
+    await repo.scheduleErasure(left, clock.now(), 'app_uninstalled');
+    expect((await repo.eraseWorkspace(left)).workspace_settings).toBe(1);
+    expect(await ctx.workspaceSettings?.get(left)).toBeNull();
   });
 });

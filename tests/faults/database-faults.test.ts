@@ -145,6 +145,15 @@ describe.runIf(url)('the bot with its Postgres silent, refused, healed', () => {
 
   it('silent across ticks: ticks go on, clicks are answered, the late channel is posted once after recovery', async () => {
     await eventually('the early channel posted', () => standIn.messages('C-early').length === 1);
+    // Slack has the message before the poster stores its ts: wait for that too.
+    await eventually('the early quiz stored', async () => {
+      try {
+        await earlyQuiz();
+        return true;
+      } catch {
+        return false;
+      }
+    });
     const quiz = await earlyQuiz();
 
     await proxy.set('silent');

@@ -12,6 +12,7 @@ import { MemoryQuizPostRepository } from '../../src/daily-quiz/memory-quiz-posts
 import { MemoryQuizRecords } from '../../src/daily-quiz/memory-quiz-records.ts';
 import { MemoryResponseRepository } from '../../src/daily-quiz/memory-responses.ts';
 import { MemoryScheduleRepository } from '../../src/daily-quiz/memory-schedules.ts';
+import { MemoryWorkspaceSettings } from '../../src/daily-quiz/memory-workspace-settings.ts';
 import type { QuizContext, QuizMessenger } from '../../src/daily-quiz/quiz-context.ts';
 import { MemoryFeedbackRepository } from '../../src/feedback/memory-feedback.ts';
 import type { FeedbackRepository } from '../../src/feedback/ports.ts';
@@ -22,6 +23,7 @@ import { loadQuestionBank } from '../../src/quiz/load-question-bank.ts';
 import type { Question } from '../../src/quiz/question.ts';
 import { singleAttemptOptions, slackClientOptions } from '../../src/slack/slack-client-options.ts';
 import { slackQuizMessenger } from '../../src/slack/slack-quiz-messenger.ts';
+import { singleWorkspaceClients } from '../../src/slack/team-clients.ts';
 import { MemoryReminderRepository } from '../../src/spaced-repetition/memory-reminders.ts';
 import { MemoryStudyCardRepository } from '../../src/spaced-repetition/memory-study-cards.ts';
 import type { StudyCardRepository } from '../../src/spaced-repetition/ports.ts';
@@ -35,6 +37,7 @@ import { SqlReminderRepository } from '../../src/storage/reminder-repository.ts'
 import { SqlResponseRepository } from '../../src/storage/response-repository.ts';
 import { SqlScheduleRepository } from '../../src/storage/schedule-repository.ts';
 import { SqlStudyCardRepository } from '../../src/storage/study-card-repository.ts';
+import { SqlWorkspaceSettingsRepository } from '../../src/storage/workspace-settings-repository.ts';
 import type { RecordedCall, SlackStandIn } from './slack-stand-in.ts';
 
 /** A clock that only moves when the test says so. */
@@ -73,8 +76,10 @@ export function recordingLog() {
 export function standInMessenger(standIn: SlackStandIn, timeoutMs?: number): QuizMessenger {
   const settings = { apiUrl: standIn.apiUrl, timeoutMs };
   return slackQuizMessenger(
-    new WebClient('xoxb-test', slackClientOptions(settings)),
-    new WebClient('xoxb-test', singleAttemptOptions(settings)),
+    singleWorkspaceClients(
+      new WebClient('xoxb-test', slackClientOptions(settings)),
+      new WebClient('xoxb-test', singleAttemptOptions(settings)),
+    ),
   );
 }
 
@@ -110,7 +115,7 @@ export const TEST_REVEAL_AFTER_MS = 8 * 3_600_000;
 /** The repositories a QuizContext holds, over one store. */
 export type QuizRepositories = Pick<
   Required<QuizContext>,
-  'schedules' | 'posts' | 'responses' | 'reviews' | 'feedback' | 'cards' | 'reminders'
+  'schedules' | 'posts' | 'responses' | 'reviews' | 'feedback' | 'cards' | 'reminders' | 'workspaceSettings'
 >;
 
 /** The SQL repositories over `db`. */
@@ -123,6 +128,7 @@ export function sqlQuizRepositories(db: Database): QuizRepositories {
     feedback: new SqlFeedbackRepository(db),
     cards: new SqlStudyCardRepository(db),
     reminders: new SqlReminderRepository(db),
+    workspaceSettings: new SqlWorkspaceSettingsRepository(db),
   };
 }
 
@@ -140,6 +146,7 @@ export function memoryQuizRepositories(): QuizRepositories {
     feedback: new MemoryFeedbackRepository(),
     cards: new MemoryStudyCardRepository(),
     reminders: new MemoryReminderRepository(),
+    workspaceSettings: new MemoryWorkspaceSettings(),
   };
 }
 
@@ -160,6 +167,7 @@ export function quizContextOver(repositories: QuizRepositories, o: QuizContextOp
     cards: o.cards ?? repositories.cards,
     reviewLimits: o.reviewLimits,
     reminders: repositories.reminders,
+    workspaceSettings: repositories.workspaceSettings,
     reminderMessenger: o.reminderMessenger,
     messenger: o.messenger,
     clock: o.clock.now,

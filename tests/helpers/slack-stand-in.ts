@@ -16,6 +16,8 @@ import type { SlackOptions } from '../../src/slack/create-slack-app.ts';
 export interface RecordedCall {
   method: string;
   body: Record<string, unknown>;
+  /** The token the call carried (`Authorization: Bearer …`, else a `token` field), if any. */
+  token?: string;
   /** When the call arrived, in ms of the stand-in's clock (`performance.now()` unless given one). */
   at: number;
 }
@@ -46,8 +48,11 @@ export interface SlackStandIn {
   calls: RecordedCall[];
   /** Resolves with the first call matching `pred`, waiting up to `timeoutMs`. */
   waitFor(pred: (c: RecordedCall) => boolean, timeoutMs?: number): Promise<RecordedCall>;
-  /** Overrides the reply for a Web API method. */
-  reply(method: string, fn: (body: Record<string, unknown>) => Record<string, unknown>): void;
+  /** Overrides the reply for a Web API method; `call` is the recorded call (its token, say). */
+  reply(
+    method: string,
+    fn: (body: Record<string, unknown>, call: RecordedCall) => Record<string, unknown>,
+  ): void;
   /** Makes calls of `method` for which `pick` returns a fault fail that way; resolves a remover. */
   fault(method: string, pick: (body: Record<string, unknown>) => Fault | null): () => void;
   /** Top-level messages in `channel`, oldest first. */
@@ -77,7 +82,10 @@ export async function startSlackStandIn(options: StandInOptions = {}): Promise<S
   const now = options.now ?? (() => performance.now());
   const calls: RecordedCall[] = [];
   const waiters: Array<{ pred: (c: RecordedCall) => boolean; resolve: (c: RecordedCall) => void }> = [];
-  const overrides = new Map<string, (body: Record<string, unknown>) => Record<string, unknown>>();
+  const overrides = new Map<
+    string,
+    (body: Record<string, unknown>, call: RecordedCall) => Record<string, unknown>
+  >();
   const faults = new Map<string, Set<(body: Record<string, unknown>) => Fault | null>>();
   const channels = new Map<string, StoredMessage[]>();
   let ts = 1_700_000_000;
@@ -155,8 +163,14 @@ export async function startSlackStandIn(options: StandInOptions = {}): Promise<S
       return;
     }
     const method = url.replace(/^\/api\//, '').split('?')[0] ?? '';
-    record({ method, body, at });
-    const fn = overrides.get(method) ?? defaults[method] ?? (() => ({ ok: true }));
+    const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
+    const token = bearer ?? (typeof body.token === 'string' ? body.token : undefined);
+    const call: RecordedCall = { method, body, at, ...(token ? { token } : {}) };
+    record(call);
+    const reply = overrides.get(method);
+    const fn = reply
+      ? (b: Record<string, unknown>) => reply(b, call)
+      : (defaults[method] ?? (() => ({ ok: true })));
     const fault = [...(faults.get(method) ?? [])].map((pick) => pick(body)).find((f) => f !== null);
     if (fault) {
       if (fault.accept) fn(body);

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { slackProfileFetcher } from '../../src/bootstrap.ts';
 import { MemoryUserRepository } from '../../src/scores/memory-users.ts';
 import { PROFILE_TTL_MS, ProfileDirectory } from '../../src/scores/profile-directory.ts';
+import { singleWorkspaceClients } from '../../src/slack/team-clients.ts';
 import { uniqueId } from '../helpers/ids.ts';
 import { type SlackStandIn, startSlackStandIn } from '../helpers/slack-stand-in.ts';
 import { type StandInProfile, standInProfiles, TestClock } from './score-harness.ts';
@@ -84,7 +85,9 @@ describe('ProfileDirectory on memory', () => {
     const warnings: string[] = [];
     const failing = new ProfileDirectory(
       users,
-      slackProfileFetcher(new WebClient('xoxb-test', { slackApiUrl: `${standIn.apiUrl}broken/` })),
+      slackProfileFetcher(
+        singleWorkspaceClients(new WebClient('xoxb-test', { slackApiUrl: `${standIn.apiUrl}broken/` })),
+      ),
       'Europe/Paris',
       new TestClock('2025-03-05T12:00:00Z').now,
       { warn: (message: string) => warnings.push(message) },

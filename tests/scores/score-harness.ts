@@ -17,6 +17,7 @@ import type { Question } from '../../src/quiz/question.ts';
 import type { UserRepository } from '../../src/scores/ports.ts';
 import { ProfileDirectory, type ProfileFetcher } from '../../src/scores/profile-directory.ts';
 import type { ScoreContext } from '../../src/scores/score-context.ts';
+import { singleWorkspaceClients } from '../../src/slack/team-clients.ts';
 import type { Database } from '../../src/storage/db.ts';
 import { type QuizStores, sqlQuizStores } from '../helpers/quiz-stores.ts';
 import type { SlackStandIn } from '../helpers/slack-stand-in.ts';
@@ -101,7 +102,9 @@ export function standInProfiles(
       },
     };
   });
-  return slackProfileFetcher(new WebClient('xoxb-test', { slackApiUrl: standIn.apiUrl }));
+  return slackProfileFetcher(
+    singleWorkspaceClients(new WebClient('xoxb-test', { slackApiUrl: standIn.apiUrl })),
+  );
 }
 
 /** Writes quizzes and responses through the repositories of a database or a set of stores. */

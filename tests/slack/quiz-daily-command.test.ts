@@ -1,7 +1,8 @@
 /**
  * `/saa daily …` through the real Bolt HTTP receiver and the real schedule repository: turning a
  * channel's quiz on (at a time, in a zone), off, showing it, refusing a zone that does not exist,
- * and the tick posting at the time that was set.
+ * a workspace's own defaults (schedule and zone) used where the command says none, and the tick
+ * posting at the time that was set.
  */
 
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -11,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ExtractiveAnswerer } from '../../src/answer/answerer.ts';
 import type { QuizContext } from '../../src/daily-quiz/quiz-context.ts';
 import { createTick } from '../../src/daily-quiz/quiz-scheduler.ts';
+import { changeWorkspaceDefaults } from '../../src/daily-quiz/workspace-defaults.ts';
 import { openKnowledge } from '../../src/retrieval/open-knowledge.ts';
 import { createSlackApp, type SlackAdapter } from '../../src/slack/create-slack-app.ts';
 import type { Database } from '../../src/storage/db.ts';
@@ -130,6 +132,21 @@ describe.each(testDatabases())('/saa daily on $name', (target) => {
     expect((await saa('daily off', ids)).text).toBe('The daily quiz was already off in this channel.');
     expect((await saa('daily on', ids)).text).toBe('Daily quiz on: 07:15 Europe/Paris, Mon–Fri.');
     await saa('daily off', ids);
+  });
+
+  it('a workspace with its own defaults: "daily" shows them, "daily on" takes each unsaid value from them', async () => {
+    const ids = channel();
+    const other = { ...channel(), team: ids.team };
+    await changeWorkspaceDefaults(ctx, {
+      teamId: ids.team,
+      schedule: '30 8 * * 1-4',
+      timeZone: 'Asia/Tokyo',
+    });
+    expect((await saa('daily', ids)).text).toContain('(default 08:30 Asia/Tokyo, Mon–Thu)');
+    expect((await saa('daily on', ids)).text).toBe('Daily quiz on: 08:30 Asia/Tokyo, Mon–Thu.');
+    expect((await saa('daily on 17:00', other)).text).toBe('Daily quiz on: 17:00 Asia/Tokyo, Mon–Thu.');
+    // Another workspace keeps QUIZ_SCHEDULE and QUIZ_TIMEZONE.
+    expect((await saa('daily on', channel())).text).toBe('Daily quiz on: 09:00 UTC, Mon–Fri.');
   });
 
   it('refuses a time zone that does not exist, saying what to use, and stores nothing', async () => {

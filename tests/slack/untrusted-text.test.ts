@@ -15,6 +15,7 @@ import type { QuizPost } from '../../src/daily-quiz/ports.ts';
 import { openKnowledge } from '../../src/retrieval/open-knowledge.ts';
 import { createSlackApp, type SlackAdapter } from '../../src/slack/create-slack-app.ts';
 import { slackQuizMessenger } from '../../src/slack/slack-quiz-messenger.ts';
+import { singleWorkspaceClients } from '../../src/slack/team-clients.ts';
 import { messageText } from '../helpers/quiz-harness.ts';
 import { buttonClickForm, postSigned, slashCommandForm } from '../helpers/signed-request.ts';
 import { type SlackStandIn, slackAppOptions, startSlackStandIn } from '../helpers/slack-stand-in.ts';
@@ -47,7 +48,9 @@ describe('untrusted text in channel messages', () => {
   });
 
   it('a bank topic with <!channel> is shown escaped in the daily post and its reveal', async () => {
-    const messenger = slackQuizMessenger(new WebClient('xoxb-test', { slackApiUrl: standIn.apiUrl }));
+    const messenger = slackQuizMessenger(
+      singleWorkspaceClients(new WebClient('xoxb-test', { slackApiUrl: standIn.apiUrl })),
+    );
     const question = makeQuestion('topic-markup', { topic: 'Lambda <!channel> & <@U123>' });
     const post: QuizPost = {
       id: 7,

@@ -15,6 +15,7 @@ import type { QuizContext } from '../../src/daily-quiz/quiz-context.ts';
 import { localTime } from '../../src/quiz/daily-schedule.ts';
 import { singleAttemptOptions, slackClientOptions } from '../../src/slack/slack-client-options.ts';
 import { slackReminderMessenger } from '../../src/slack/slack-reminder-messenger.ts';
+import { singleWorkspaceClients } from '../../src/slack/team-clients.ts';
 import { recordCardAnswer } from '../../src/spaced-repetition/record-card-answer.ts';
 import { minuteOfDay } from '../../src/spaced-repetition/reminder-due.ts';
 import { createReminderSweep } from '../../src/spaced-repetition/reminder-sweep.ts';
@@ -66,8 +67,10 @@ describe.each(testDatabases())('review reminders on $name', (target) => {
       log,
       messenger: standInMessenger(standIn),
       reminderMessenger: slackReminderMessenger(
-        new WebClient('xoxb-test', slackClientOptions(settings)),
-        new WebClient('xoxb-test', singleAttemptOptions(settings)),
+        singleWorkspaceClients(
+          new WebClient('xoxb-test', slackClientOptions(settings)),
+          new WebClient('xoxb-test', singleAttemptOptions(settings)),
+        ),
       ),
     });
   }

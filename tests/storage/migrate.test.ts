@@ -14,12 +14,14 @@ const TABLES = [
   'quiz_answers',
   'quiz_posts',
   'review_reminders',
+  'slack_installations',
   'study_card_reviews',
   'study_cards',
   'team_questions',
   'user_profiles',
   'user_totals',
   'workspace_erasures',
+  'workspace_settings',
 ];
 /** Every migration file shipped, in order. */
 const MIGRATIONS = readdirSync(MIGRATIONS_DIR)

@@ -1,0 +1,72 @@
+/**
+ * `saa workspace --team T [--schedule CRON|default] [--timezone Area/City|default]`: shows, or
+ * changes, the daily-quiz defaults of one workspace (issue 14, item 1): what a channel of that
+ * workspace gets from `/saa daily on` without a time or zone. `default` goes back to the
+ * install-wide QUIZ_SCHEDULE / QUIZ_TIMEZONE. Channels already on keep their own schedule.
+ * Prints one line, e.g. `Workspace T1: new daily quizzes at 08:30 Asia/Tokyo, Mon–Thu (schedule:
+ * this workspace's, time zone: this workspace's).` Exit 0, 1 on a failure, 2 on a usage error or
+ * a refused value (the reason on stderr).
+ */
+
+import { parseArgs } from 'node:util';
+import type { Config } from '../config.ts';
+import { changeWorkspaceDefaults, quizDefaults } from '../daily-quiz/workspace-defaults.ts';
+import type { WorkspaceSettings } from '../daily-quiz/workspace-settings-ports.ts';
+import { describeSchedule } from '../quiz/daily-schedule.ts';
+import { SqlWorkspaceSettingsRepository } from '../storage/workspace-settings-repository.ts';
+import { withDatabase } from './with-database.ts';
+
+type Io = { out: NodeJS.WritableStream; err: NodeJS.WritableStream };
+
+/** Usage line. */
+export const WORKSPACE_USAGE =
+  'saa workspace --team T [--schedule CRON|default] [--timezone Area/City|default]';
+
+/** A flag's value as a change: absent keeps, `default` clears (null), anything else sets. */
+function change(value: string | undefined): string | null | undefined {
+  if (value === undefined) return undefined;
+  return value.trim().toLowerCase() === 'default' ? null : value;
+}
+
+/** `saa workspace`. */
+export async function runWorkspace(args: string[], config: Config, io: Io): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: { team: { type: 'string' }, schedule: { type: 'string' }, timezone: { type: 'string' } },
+  });
+  const teamId = values.team?.trim();
+  if (!teamId) {
+    io.err.write(`--team is required\nUsage: ${WORKSPACE_USAGE}\n`);
+    return 2;
+  }
+  return withDatabase(config, async (db) => {
+    const ctx = {
+      defaults: { cron: config.QUIZ_SCHEDULE, timeZone: config.QUIZ_TIMEZONE },
+      workspaceSettings: new SqlWorkspaceSettingsRepository(db),
+      clock: () => new Date(),
+      ready: async () => undefined,
+    };
+    let settings: WorkspaceSettings | null;
+    if (values.schedule !== undefined || values.timezone !== undefined) {
+      const result = await changeWorkspaceDefaults(ctx, {
+        teamId,
+        schedule: change(values.schedule),
+        timeZone: change(values.timezone),
+      });
+      if (!result.ok) {
+        io.err.write(`${result.problems.join('\n')}\nNothing changed.\n`);
+        return 2;
+      }
+      settings = result.settings;
+    } else {
+      settings = await ctx.workspaceSettings.get(teamId);
+    }
+    const d = await quizDefaults(ctx, teamId);
+    const whose = (own: string | null | undefined, variable: string) => (own ? "this workspace's" : variable);
+    io.out.write(
+      `Workspace ${teamId}: new daily quizzes at ${describeSchedule(d.cron, d.timeZone)} ` +
+        `(schedule: ${whose(settings?.quizSchedule, 'QUIZ_SCHEDULE')}, time zone: ${whose(settings?.quizTimeZone, 'QUIZ_TIMEZONE')}).\n`,
+    );
+    return 0;
+  });
+}
