@@ -202,16 +202,16 @@ if (wants('scale')) {
   ];
   const first = runs[0];
   console.log(
-    `\n### Several processes: ${first?.processes} bot processes on one Postgres behind a round-robin proxy (${first?.workspaces} workspaces, their daily quizzes due the same minute; 2,000 signed clicks from autocannon, ${first?.retries} Slack retries and ${first?.doubleClicks} double clicks among them)\n`,
+    `\n### Several processes: ${first?.processes} bot processes on one Postgres behind a round-robin proxy (${first?.workspaces} workspaces installed through the OAuth store, each with its own bot token, their daily quizzes due the same minute; 2,000 signed clicks from autocannon, ${first?.retries} Slack retries and ${first?.doubleClicks} double clicks among them)\n`,
   );
   console.log(
-    '| clicks in flight | clicks/s | ack p50 ms | ack p99 ms | non-200 | posts per channel-day | posting processes | answers counted / distinct sent | told "not recorded" | lost silently | score totals | card reviews | error log lines |',
+    '| clicks in flight | clicks/s | ack p50 ms | ack p99 ms | non-200 | posts per channel-day | posted with own token | posting processes | answers counted / distinct sent | told "not recorded" | lost silently | score totals | card reviews | error log lines |',
   );
-  console.log('|---:|---:|---:|---:|---:|---|---:|---|---:|---:|---:|---:|---:|');
+  console.log('|---:|---:|---:|---:|---:|---|---:|---:|---|---:|---:|---:|---:|---:|');
   for (const r of runs) {
     const posts = [...new Set(r.postsPerChannel)].join(', ');
     console.log(
-      `| ${r.concurrency} | ${f(r.clicksPerSecond, 0)} | ${f(r.ackP50)} | ${f(r.ackP99)} | ${r.non200} | ${posts} (${r.postsStoredMatching}/${r.workspaces} stored) | ${r.posters} | ${r.counted} / ${r.distinctSent} | ${r.toldNotRecorded} | ${r.lostSilently} | ${r.totalsAnswered} | ${r.cardReviews} | ${r.errorLines.length} |`,
+      `| ${r.concurrency} | ${f(r.clicksPerSecond, 0)} | ${f(r.ackP50)} | ${f(r.ackP99)} | ${r.non200} | ${posts} (${r.postsStoredMatching}/${r.workspaces} stored) | ${r.postsWithTeamToken}/${r.workspaces} | ${r.posters} | ${r.counted} / ${r.distinctSent} | ${r.toldNotRecorded} | ${r.lostSilently} | ${r.totalsAnswered} | ${r.cardReviews} | ${r.errorLines.length} |`,
     );
   }
   for (const line of runs.flatMap((r) => r.errorLines).slice(0, 5)) console.log(`    ${line.slice(0, 400)}`);

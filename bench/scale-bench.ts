@@ -15,6 +15,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { localTime } from '../src/quiz/daily-schedule.ts';
 import { SCORES_UNAVAILABLE } from '../src/slack/listeners/actions/quiz-answer.ts';
+import { SqlInstallationStore } from '../src/storage/installation-repository.ts';
 import { SqlScheduleRepository } from '../src/storage/schedule-repository.ts';
 import { startBotCluster } from '../tests/helpers/bot-cluster.ts';
 import { startRoundRobinProxy } from '../tests/helpers/round-robin-proxy.ts';
@@ -37,6 +38,15 @@ const ZONES = [
   'America/Los_Angeles',
 ];
 const SECRET = 'scale-secret';
+/** OAuth mode (issue 14, item 1): every workspace installed with its own bot token, no SLACK_BOT_TOKEN. */
+const OAUTH_ENV = {
+  SLACK_BOT_TOKEN: '',
+  SLACK_CLIENT_ID: '1111.2222',
+  SLACK_CLIENT_SECRET: 'scale-client-secret',
+  SLACK_STATE_SECRET: 'scale-state-secret-0123456789',
+};
+/** The bot token the workspace `teamId` was installed with. */
+const tokenOf = (teamId: string) => `xoxb-${teamId.toLowerCase()}`;
 /** Least time between writing the schedules and their minute (ms), so no tick sees half of them. */
 const SCHEDULE_LEAD_MS = 3000;
 /** How long after their minute the posts may take (ms). */
@@ -67,6 +77,8 @@ export interface ScaleResult {
   postsPerChannel: number[];
   /** quiz_posts rows with a stored message ts matching the channel's message on Slack. */
   postsStoredMatching: number;
+  /** Channels whose daily post carried its own workspace's bot token (each workspace is installed). */
+  postsWithTeamToken: number;
   /** Distinct processes whose claim won (`claimed_by`). */
   posters: number;
   clicksSent: number;
@@ -117,6 +129,7 @@ export async function benchScale(opts: ScaleOptions): Promise<ScaleResult> {
         databaseUrl: bench.url,
         slackApiUrl: standIn.apiUrl,
         signingSecret: SECRET,
+        env: OAUTH_ENV,
       });
     const startup = opts.race === 'start';
     // `start`: due since the previous minute, written before the processes start; `minute`: due
@@ -131,6 +144,24 @@ export async function benchScale(opts: ScaleOptions): Promise<ScaleResult> {
       channelId: `CSCALE${k}`,
       zone: ZONES[k % ZONES.length] as string,
     }));
+    const installations = new SqlInstallationStore(bench.db);
+    for (const c of channels) {
+      await installations.storeInstallation({
+        team: { id: c.teamId, name: c.teamId },
+        enterprise: undefined,
+        isEnterpriseInstall: false,
+        user: { id: `U${c.teamId}`, token: undefined, scopes: undefined },
+        bot: {
+          token: tokenOf(c.teamId),
+          id: `B${c.teamId}`,
+          userId: `UBOT${c.teamId}`,
+          scopes: ['commands', 'chat:write'],
+        },
+        appId: 'ASCALE',
+        tokenType: 'bot',
+        authVersion: 'v2',
+      });
+    }
     for (const c of channels) {
       const minute = localTime(new Date(dueAt), c.zone).minuteOfDay;
       await schedules.upsert({
@@ -219,6 +250,15 @@ export async function benchScale(opts: ScaleOptions): Promise<ScaleResult> {
       concurrency: opts.concurrency,
       postsPerChannel: channels.map((c) => standIn.messages(c.channelId).length),
       postsStoredMatching: matching,
+      postsWithTeamToken: channels.filter((c) =>
+        standIn.calls.some(
+          (x) =>
+            x.method === 'chat.postMessage' &&
+            x.body.channel === c.channelId &&
+            !x.body.thread_ts &&
+            x.token === tokenOf(c.teamId),
+        ),
+      ).length,
       posters: await one('SELECT count(DISTINCT claimed_by) AS n FROM quiz_posts'),
       clicksSent: clicks.length,
       retries: clicks.filter((c) => c.kind === 'retry').length,

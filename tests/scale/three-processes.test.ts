@@ -31,6 +31,7 @@ describe.runIf(url)('three bot processes behind a round-robin proxy on one Postg
     expect(r.errorLines).toEqual([]);
     expect(r.postsPerChannel).toEqual(Array.from({ length: WORKSPACES }, () => 1));
     expect(r.postsStoredMatching).toBe(WORKSPACES);
+    expect(r.postsWithTeamToken).toBe(WORKSPACES);
     expect(r.non200).toBe(0);
     expect(r.forwarded).toHaveLength(PROCESSES);
     for (const n of r.forwarded) expect(n).toBeGreaterThanOrEqual(Math.floor(CLICKS / PROCESSES));
