@@ -1,17 +1,21 @@
 /**
- * `saa workspace --team T [--schedule CRON|default] [--timezone Area/City|default]`: shows, or
- * changes, the daily-quiz defaults of one workspace (issue 14, item 1): what a channel of that
- * workspace gets from `/saa daily on` without a time or zone. `default` goes back to the
- * install-wide QUIZ_SCHEDULE / QUIZ_TIMEZONE. Channels already on keep their own schedule.
- * Prints one line, e.g. `Workspace T1: new daily quizzes at 08:30 Asia/Tokyo, Mon–Thu (schedule:
- * this workspace's, time zone: this workspace's).` Exit 0, 1 on a failure, 2 on a usage error or
- * a refused value (the reason on stderr).
+ * `saa workspace --team T [--schedule CRON|default] [--timezone Area/City|default] [--notes DIR|default]`:
+ * shows, or changes, the settings of one workspace (issue 14, item 1): the daily-quiz defaults
+ * (what a channel of that workspace gets from `/saa daily on` without a time or zone) and the
+ * notes folder its answers come from. `default` goes back to the install-wide QUIZ_SCHEDULE /
+ * QUIZ_TIMEZONE / NOTES_DIR. Channels already on keep their own schedule. A notes folder must
+ * hold notes (it is loaded to check); running bots pick the change up within a minute.
+ * Prints one line per setting, e.g. `Workspace T1: new daily quizzes at 08:30 Asia/Tokyo, Mon–Thu
+ * (schedule: this workspace's, time zone: this workspace's).` Exit 0, 1 on a failure, 2 on a
+ * usage error or a refused value (the reason on stderr).
  */
 
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Config } from '../config.ts';
 import { changeWorkspaceDefaults, quizDefaults } from '../daily-quiz/workspace-defaults.ts';
 import type { WorkspaceSettings } from '../daily-quiz/workspace-settings-ports.ts';
+import { loadNotes } from '../knowledge/load-notes.ts';
 import { describeSchedule } from '../quiz/daily-schedule.ts';
 import { SqlWorkspaceSettingsRepository } from '../storage/workspace-settings-repository.ts';
 import { withDatabase } from './with-database.ts';
@@ -20,7 +24,19 @@ type Io = { out: NodeJS.WritableStream; err: NodeJS.WritableStream };
 
 /** Usage line. */
 export const WORKSPACE_USAGE =
-  'saa workspace --team T [--schedule CRON|default] [--timezone Area/City|default]';
+  'saa workspace --team T [--schedule CRON|default] [--timezone Area/City|default] [--notes DIR|default]';
+
+/** Why `dir` cannot be a workspace's notes folder (resolved to an absolute path), or null. */
+async function notesProblem(dir: string): Promise<string | null> {
+  try {
+    const corpus = await loadNotes(dir);
+    return corpus.passages.length > 0
+      ? null
+      : `notes: ${dir} holds no notes (Markdown, Zim, Org or text files)`;
+  } catch (err) {
+    return `notes: ${dir} cannot be read (${(err as Error).message})`;
+  }
+}
 
 /** A flag's value as a change: absent keeps, `default` clears (null), anything else sets. */
 function change(value: string | undefined): string | null | undefined {
@@ -32,12 +48,26 @@ function change(value: string | undefined): string | null | undefined {
 export async function runWorkspace(args: string[], config: Config, io: Io): Promise<number> {
   const { values } = parseArgs({
     args,
-    options: { team: { type: 'string' }, schedule: { type: 'string' }, timezone: { type: 'string' } },
+    options: {
+      team: { type: 'string' },
+      schedule: { type: 'string' },
+      timezone: { type: 'string' },
+      notes: { type: 'string' },
+    },
   });
   const teamId = values.team?.trim();
   if (!teamId) {
     io.err.write(`--team is required\nUsage: ${WORKSPACE_USAGE}\n`);
     return 2;
+  }
+  const notes = change(values.notes);
+  const notesDir = notes ? resolve(notes) : notes;
+  if (notesDir) {
+    const problem = await notesProblem(notesDir);
+    if (problem) {
+      io.err.write(`${problem}\nNothing changed.\n`);
+      return 2;
+    }
   }
   return withDatabase(config, async (db) => {
     const ctx = {
@@ -61,11 +91,22 @@ export async function runWorkspace(args: string[], config: Config, io: Io): Prom
     } else {
       settings = await ctx.workspaceSettings.get(teamId);
     }
+    if (notesDir !== undefined) {
+      settings = {
+        teamId,
+        quizSchedule: settings?.quizSchedule ?? null,
+        quizTimeZone: settings?.quizTimeZone ?? null,
+        notesDir,
+        updatedAt: ctx.clock(),
+      };
+      await ctx.workspaceSettings.save(settings);
+    }
     const d = await quizDefaults(ctx, teamId);
     const whose = (own: string | null | undefined, variable: string) => (own ? "this workspace's" : variable);
     io.out.write(
       `Workspace ${teamId}: new daily quizzes at ${describeSchedule(d.cron, d.timeZone)} ` +
-        `(schedule: ${whose(settings?.quizSchedule, 'QUIZ_SCHEDULE')}, time zone: ${whose(settings?.quizTimeZone, 'QUIZ_TIMEZONE')}).\n`,
+        `(schedule: ${whose(settings?.quizSchedule, 'QUIZ_SCHEDULE')}, time zone: ${whose(settings?.quizTimeZone, 'QUIZ_TIMEZONE')}).\n` +
+        `Workspace ${teamId}: answers from ${settings?.notesDir ? `${settings.notesDir} (this workspace's)` : `${resolve(config.NOTES_DIR)} (NOTES_DIR)`}.\n`,
     );
     return 0;
   });

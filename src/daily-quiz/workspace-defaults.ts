@@ -68,6 +68,7 @@ export async function changeWorkspaceDefaults(
       change.schedule === undefined ? (current?.quizSchedule ?? null) : change.schedule?.trim() || null,
     quizTimeZone:
       change.timeZone === undefined ? (current?.quizTimeZone ?? null) : change.timeZone?.trim() || null,
+    notesDir: current?.notesDir ?? null,
     updatedAt: ctx.clock(),
   };
   await repo.save(settings);

@@ -5,7 +5,7 @@
  * `default` goes back to the install-wide value.
  */
 
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
@@ -68,7 +68,38 @@ describe('saa workspace', () => {
       'Workspace TOTHER: new daily quizzes at 09:00 UTC, Mon–Fri (schedule: QUIZ_SCHEDULE, time zone: QUIZ_TIMEZONE).',
     ],
   ])('saa workspace %j', async (args, line) => {
-    expect(await saa(...args)).toEqual({ code: 0, out: `${line}\n`, err: '' });
+    const r = await saa(...args);
+    expect({ code: r.code, err: r.err, first: r.out.split('\n')[0] }).toEqual({
+      code: 0,
+      err: '',
+      first: line,
+    });
+  });
+
+  it('sets, shows and clears the workspace’s notes folder, refusing one without notes', async () => {
+    const notes = join(dataDir, 'team-notes');
+    const empty = join(dataDir, 'empty-notes');
+    await mkdir(notes);
+    await mkdir(empty);
+    await writeFile(join(notes, 'vpc.md'), '# VPC\n- a subnet lives in one Availability Zone\n');
+    expect((await saa('--team', 'TN')).out).toContain('Workspace TN: answers from ');
+    expect((await saa('--team', 'TN')).out).toContain('(NOTES_DIR)');
+    const set = await saa('--team', 'TN', '--notes', notes);
+    expect(set.code).toBe(0);
+    expect(set.out).toContain(`Workspace TN: answers from ${notes} (this workspace's).`);
+    expect((await saa('--team', 'TN')).out).toContain(`answers from ${notes} (this workspace's)`);
+    const refused = await saa('--team', 'TN', '--notes', empty);
+    expect(refused.code).toBe(2);
+    expect(refused.err).toBe(
+      `notes: ${empty} holds no notes (Markdown, Zim, Org or text files)\nNothing changed.\n`,
+    );
+    expect((await saa('--team', 'TN')).out).toContain(`answers from ${notes} (this workspace's)`);
+    // The quiz defaults are kept when the notes change, and the other way round.
+    await saa('--team', 'TN', '--timezone', 'Asia/Tokyo');
+    expect((await saa('--team', 'TN')).out).toContain(`answers from ${notes}`);
+    const cleared = await saa('--team', 'TN', '--notes', 'default');
+    expect(cleared.out).toContain('(NOTES_DIR)');
+    expect(cleared.out).toContain('Asia/Tokyo');
   });
 
   it('refuses a bad schedule or zone with the reason, and changes nothing', async () => {

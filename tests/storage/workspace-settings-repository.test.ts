@@ -49,27 +49,37 @@ describe.each(targets)('workspace settings on $name', (target) => {
   it('stores and replaces one row per workspace', async () => {
     const team = uniqueId('T');
     expect(await repo.get(team)).toBeNull();
-    await repo.save({ teamId: team, quizSchedule: '30 8 * * *', quizTimeZone: null, updatedAt: clock.now() });
+    await repo.save({
+      teamId: team,
+      quizSchedule: '30 8 * * *',
+      quizTimeZone: null,
+      notesDir: '/srv/notes/team-a',
+      updatedAt: clock.now(),
+    });
     await repo.save({
       teamId: uniqueId('T'),
       quizSchedule: null,
       quizTimeZone: 'Asia/Tokyo',
+      notesDir: null,
       updatedAt: clock.now(),
     });
     expect(await repo.get(team)).toEqual({
       teamId: team,
       quizSchedule: '30 8 * * *',
       quizTimeZone: null,
+      notesDir: '/srv/notes/team-a',
       updatedAt: clock.now(),
     });
     await repo.save({
       teamId: team,
       quizSchedule: null,
       quizTimeZone: 'Europe/Paris',
+      notesDir: null,
       updatedAt: clock.now(),
     });
     expect((await repo.get(team))?.quizSchedule).toBeNull();
     expect((await repo.get(team))?.quizTimeZone).toBe('Europe/Paris');
+    expect((await repo.get(team))?.notesDir).toBeNull();
   });
 
   it('defaults: the workspace’s values, each falling back on its own to QUIZ_SCHEDULE / QUIZ_TIMEZONE', async () => {
