@@ -10,6 +10,7 @@ import type { QuizContext } from '../../../daily-quiz/quiz-context.ts';
 import type { Question } from '../../../quiz/question.ts';
 import { slug } from '../../../quiz/slug.ts';
 import { analyzeText, stem } from '../../../retrieval/analyze-text.ts';
+import { respondSafely } from '../../respond-safely.ts';
 import type { QuizMePayload } from '../../views/answer-blocks.ts';
 import { practiceQuestionBlocks } from '../../views/quiz-blocks.ts';
 import { clickTeamId, parseButtonValue, quizMeButtonValue } from './button-value.ts';
@@ -68,8 +69,10 @@ export function quizMe(quiz: () => QuizContext) {
       logger.error('quiz me failed', { user: body.user.id, err });
       message = { text: 'I could not pick a practice question right now; try `/saa quiz` in a minute.' };
     }
-    await respond({ response_type: 'ephemeral', replace_original: false, ...message }).catch((err) =>
-      logger.error('quiz me reply failed', { user: body.user.id, err }),
+    await respondSafely(
+      respond,
+      { response_type: 'ephemeral', replace_original: false, ...message },
+      { logger, what: 'quiz me reply failed', context: { user: body.user.id } },
     );
   };
 }
