@@ -23,6 +23,7 @@ import { ThreadMemory } from '../../../conversation/thread-memory.ts';
 import { practiceToShow } from '../../../daily-quiz/practice-quiz.ts';
 import type { QuizContext } from '../../../daily-quiz/quiz-context.ts';
 import type { BotMetrics } from '../../../observability/metrics.ts';
+import { quizMeHint } from '../../../quiz/quiz-me-hint.ts';
 import { statsLines } from '../../../scores/format-scores.ts';
 import { personalStats } from '../../../scores/personal-stats.ts';
 import type { ScoreContext } from '../../../scores/score-context.ts';
@@ -30,7 +31,6 @@ import { SlackStream } from '../../slack-stream.ts';
 import { answerBlocks, formatSources } from '../../views/answer-blocks.ts';
 import { feedbackBlock } from '../../views/feedback-blocks.ts';
 import { practiceQuestionBlocks } from '../../views/quiz-blocks.ts';
-import { quizMeHint } from '../actions/quiz-me.ts';
 
 /** The status shown while the answer is prepared (assistant.threads.setStatus). */
 export const SEARCHING_STATUS = 'Searching your notes…';
@@ -205,7 +205,7 @@ async function quizMe(
   topic: { file: string; heading: string } | undefined,
   post: (text: string, blocks?: KnownBlock[]) => Promise<unknown>,
 ): Promise<void> {
-  const hint = topic ? quizMeHint(ctx.bank(), { f: topic.file, h: topic.heading }) : undefined;
+  const hint = topic ? quizMeHint(ctx.bank(), topic) : undefined;
   const shown = await practiceToShow(ctx, { teamId: message.teamId, userId: message.userId, hint });
   if (!shown) {
     await post('The question bank is empty: add questions to QUESTIONS_DIR.');
