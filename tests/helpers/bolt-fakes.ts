@@ -5,8 +5,6 @@
  * down. The signed-HTTP tests in tests/slack stay the end-to-end layer.
  */
 
-import type { QuizMessenger } from '../../src/daily-quiz/quiz-context.ts';
-
 /** One Web API call the listener made: its method name ("views.open") and arguments. */
 export interface FakeCall {
   method: string;
@@ -111,10 +109,4 @@ export function clickBody(
     trigger_id: `trigger-${user}`,
     ...extra,
   };
-}
-
-/** A messenger for contexts whose listeners never post (every call rejects, so a stray post shows). */
-export function unusedMessenger(): QuizMessenger {
-  const unused = () => Promise.reject(new Error('the messenger is not used here'));
-  return { postQuestion: unused, findQuestion: unused, updateQuestion: unused, postReveal: unused };
 }

@@ -13,13 +13,8 @@ import type { Question } from '../../../../src/quiz/question.ts';
 import type { SearchIndex } from '../../../../src/retrieval/search-index.ts';
 import { saaCommand } from '../../../../src/slack/listeners/commands/saa-command.ts';
 import { COMMAND_FAILED_TEXT } from '../../../../src/slack/views/reply-message.ts';
-import { boltFakes, listenerArgs, unusedMessenger } from '../../../helpers/bolt-fakes.ts';
-import {
-  loadRealBank,
-  memoryQuizRepositories,
-  quizContextOver,
-  TestClock,
-} from '../../../helpers/quiz-harness.ts';
+import { boltFakes, listenerArgs } from '../../../helpers/bolt-fakes.ts';
+import { loadRealBank, memoryQuizContext } from '../../../helpers/quiz-harness.ts';
 import { loadIndexed, OWN_NOTES } from '../../../retrieval/notes-corpora.ts';
 
 let index: SearchIndex;
@@ -42,12 +37,7 @@ async function run(text: string, services: CommandServices, fail: string[] = [])
 
 const withQuiz = (): CommandServices => ({
   answerer: new ExtractiveAnswerer(() => index),
-  quiz: () =>
-    quizContextOver(memoryQuizRepositories(), {
-      bank,
-      clock: new TestClock('2026-03-02T09:00:00Z'),
-      messenger: unusedMessenger(),
-    }),
+  quiz: () => memoryQuizContext(bank),
 });
 
 describe('saaCommand, in the ack', () => {
