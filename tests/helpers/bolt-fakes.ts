@@ -5,6 +5,8 @@
  * down. The signed-HTTP tests in tests/slack stay the end-to-end layer.
  */
 
+import { type AllMiddlewareArgs, type App, LogLevel } from '@slack/bolt';
+
 /** One Web API call the listener made: its method name ("views.open") and arguments. */
 export interface FakeCall {
   method: string;
@@ -41,13 +43,13 @@ export function boltFakes(options: { fail?: readonly string[] } = {}) {
     (level: FakeLogLine['level']) =>
     (...args: unknown[]) =>
       void logs.push({ level, args });
-  const logger = {
+  const logger: AllMiddlewareArgs['logger'] = {
     debug: line('debug'),
     info: line('info'),
     warn: line('warn'),
     error: line('error'),
     setLevel: () => undefined,
-    getLevel: () => 'debug',
+    getLevel: () => LogLevel.DEBUG,
     setName: () => undefined,
   };
   const client: Record<string, unknown> = {};
@@ -108,5 +110,41 @@ export function clickBody(
     team: { id: team },
     trigger_id: `trigger-${user}`,
     ...extra,
+  };
+}
+
+/** What a listener index registered on a {@link fakeApp}: the kind, the id or pattern, the handler. */
+export interface Registration {
+  kind: 'command' | 'action' | 'event' | 'view' | 'use';
+  id: string;
+  handler: (args: never) => Promise<void>;
+}
+
+/**
+ * A stand-in for Bolt's `App` that records registrations (`command`, `action`, `event`, `view`,
+ * `use`), so an index's registrations can be read and its handlers called directly.
+ */
+export function fakeApp() {
+  const registered: Registration[] = [];
+  const on =
+    (kind: Registration['kind']) =>
+    (id: string | RegExp, ...handlers: Array<(args: never) => Promise<void>>) => {
+      for (const handler of handlers) registered.push({ kind, id: String(id), handler });
+    };
+  const app = {
+    command: on('command'),
+    action: on('action'),
+    event: on('event'),
+    view: on('view'),
+    use: (handler: (args: never) => Promise<void>) => void registered.push({ kind: 'use', id: '*', handler }),
+  };
+  return {
+    app: app as unknown as App,
+    registered,
+    /** The handlers registered for `kind` and `id`, in order. */
+    handlers: (kind: Registration['kind'], id: string) =>
+      registered
+        .filter((r) => r.kind === kind && r.id === id)
+        .map((r) => r.handler as (args: unknown) => Promise<void>),
   };
 }
