@@ -18,12 +18,12 @@ import type { QuizContext } from '../../src/daily-quiz/quiz-context.ts';
 import { openKnowledge } from '../../src/retrieval/open-knowledge.ts';
 import { createSlackApp, type SlackAdapter } from '../../src/slack/create-slack-app.ts';
 import type { Database } from '../../src/storage/db.ts';
-import { migrate } from '../../src/storage/migrate.ts';
 import { testDatabases } from '../helpers/databases.ts';
 import { uniqueId } from '../helpers/ids.ts';
 import { quizContext, recordingLog, standInMessenger, TestClock } from '../helpers/quiz-harness.ts';
 import { buttonClickForm, postSigned } from '../helpers/signed-request.ts';
-import { type SlackStandIn, slackAppOptions, startSlackStandIn } from '../helpers/slack-stand-in.ts';
+import { type SlackStandIn, slackAppOptions } from '../helpers/slack-stand-in.ts';
+import { useMigratedDatabase, useSlackStandIn } from '../helpers/suite-setup.ts';
 import { makeBank } from '../quiz/quiz-fixtures.ts';
 
 const SECRET = 'forged-payloads-secret';
@@ -58,10 +58,12 @@ describe.each(testDatabases())('forged button payloads on $name', (target) => {
   const rec = recordingLog();
   let n = 0;
 
+  const database = useMigratedDatabase(target);
+  const slackApi = useSlackStandIn();
+
   beforeAll(async () => {
-    db = await target.open();
-    await migrate(db);
-    standIn = await startSlackStandIn();
+    db = database.db;
+    standIn = slackApi.standIn;
     ctx = quizContext(db, { bank, clock, messenger: standInMessenger(standIn), log: rec.log });
     const outcome = await postDailyQuiz(ctx, uniqueId('T'), uniqueId('C'));
     if (outcome.status !== 'posted') throw new Error(`expected a post, got ${outcome.status}`);
@@ -76,8 +78,6 @@ describe.each(testDatabases())('forged button payloads on $name', (target) => {
   });
   afterAll(async () => {
     await slack?.stop();
-    await standIn?.close();
-    await target.close();
     if (cacheDir) await rm(cacheDir, { recursive: true, force: true });
   });
 

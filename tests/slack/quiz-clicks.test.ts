@@ -19,7 +19,6 @@ import { openKnowledge } from '../../src/retrieval/open-knowledge.ts';
 import { createSlackApp, type SlackAdapter } from '../../src/slack/create-slack-app.ts';
 import { escapeMrkdwn } from '../../src/slack/mrkdwn.ts';
 import type { Database } from '../../src/storage/db.ts';
-import { migrate } from '../../src/storage/migrate.ts';
 import { testDatabases } from '../helpers/databases.ts';
 import { uniqueId } from '../helpers/ids.ts';
 import {
@@ -32,7 +31,8 @@ import {
   TestClock,
 } from '../helpers/quiz-harness.ts';
 import { buttonClickForm, postSigned } from '../helpers/signed-request.ts';
-import { type SlackStandIn, slackAppOptions, startSlackStandIn } from '../helpers/slack-stand-in.ts';
+import { type SlackStandIn, slackAppOptions } from '../helpers/slack-stand-in.ts';
+import { useMigratedDatabase, useSlackStandIn } from '../helpers/suite-setup.ts';
 
 const SECRET = 'quiz-clicks-secret';
 const ALREADY = /^You already answered ([A-E]): only your first answer counts\./;
@@ -49,10 +49,12 @@ describe.each(testDatabases())('quiz clicks over HTTP on $name', (target) => {
   const rec = recordingLog();
   let n = 0;
 
+  const database = useMigratedDatabase(target);
+  const slackApi = useSlackStandIn();
+
   beforeAll(async () => {
-    db = await target.open();
-    await migrate(db);
-    standIn = await startSlackStandIn();
+    db = database.db;
+    standIn = slackApi.standIn;
     bank = await loadRealSingleChoiceBank();
     ctx = quizContext(db, { bank, clock, messenger: standInMessenger(standIn), log: rec.log });
     // The same wiring as bootstrap.ts, with a short delay instead of 3 s.
@@ -68,8 +70,6 @@ describe.each(testDatabases())('quiz clicks over HTTP on $name', (target) => {
   });
   afterAll(async () => {
     await slack?.stop();
-    await standIn?.close();
-    await target.close();
     if (cacheDir) await rm(cacheDir, { recursive: true, force: true });
   });
 

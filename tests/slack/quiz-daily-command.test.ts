@@ -16,12 +16,12 @@ import { changeWorkspaceDefaults } from '../../src/daily-quiz/workspace-defaults
 import { openKnowledge } from '../../src/retrieval/open-knowledge.ts';
 import { createSlackApp, type SlackAdapter } from '../../src/slack/create-slack-app.ts';
 import type { Database } from '../../src/storage/db.ts';
-import { migrate } from '../../src/storage/migrate.ts';
 import { testDatabases } from '../helpers/databases.ts';
 import { uniqueId } from '../helpers/ids.ts';
 import { questionPosts, quizContext, standInMessenger, TestClock } from '../helpers/quiz-harness.ts';
 import { postSigned, slashCommandForm } from '../helpers/signed-request.ts';
-import { type SlackStandIn, slackAppOptions, startSlackStandIn } from '../helpers/slack-stand-in.ts';
+import { type SlackStandIn, slackAppOptions } from '../helpers/slack-stand-in.ts';
+import { useMigratedDatabase, useSlackStandIn } from '../helpers/suite-setup.ts';
 import { makeBank } from '../quiz/quiz-fixtures.ts';
 
 const SECRET = 'quiz-daily-secret';
@@ -37,10 +37,12 @@ describe.each(testDatabases())('/saa daily on $name', (target) => {
   const clock = new TestClock('2026-06-03T10:00:00Z');
   let n = 0;
 
+  const database = useMigratedDatabase(target);
+  const slackApi = useSlackStandIn();
+
   beforeAll(async () => {
-    db = await target.open();
-    await migrate(db);
-    standIn = await startSlackStandIn();
+    db = database.db;
+    standIn = slackApi.standIn;
     ctx = quizContext(db, {
       bank: makeBank(3),
       clock,
@@ -57,8 +59,6 @@ describe.each(testDatabases())('/saa daily on $name', (target) => {
   });
   afterAll(async () => {
     await slack?.stop();
-    await standIn?.close();
-    await target.close();
     if (cacheDir) await rm(cacheDir, { recursive: true, force: true });
   });
 

@@ -17,14 +17,14 @@ import type { Question } from '../../src/quiz/question.ts';
 import { openKnowledge } from '../../src/retrieval/open-knowledge.ts';
 import { createSlackApp, type SlackAdapter } from '../../src/slack/create-slack-app.ts';
 import { type Database, DatabaseUnavailableError } from '../../src/storage/db.ts';
-import { migrate } from '../../src/storage/migrate.ts';
 import { PgDatabase } from '../../src/storage/pg-database.ts';
 import { Storage } from '../../src/storage/storage.ts';
 import { testDatabases } from '../helpers/databases.ts';
 import { uniqueId } from '../helpers/ids.ts';
 import { quizContext, recordingLog, standInMessenger, TestClock } from '../helpers/quiz-harness.ts';
 import { buttonClickForm, postSigned, slashCommandForm } from '../helpers/signed-request.ts';
-import { type SlackStandIn, slackAppOptions, startSlackStandIn } from '../helpers/slack-stand-in.ts';
+import { type SlackStandIn, slackAppOptions } from '../helpers/slack-stand-in.ts';
+import { useMigratedDatabase, useSlackStandIn } from '../helpers/suite-setup.ts';
 import { makeBank } from '../quiz/quiz-fixtures.ts';
 
 const SECRET = 'quiz-db-down-secret';
@@ -68,10 +68,12 @@ describe.each(testDatabases())('the quiz with the database down, then back ($nam
   const clock = new TestClock('2026-06-02T09:00:00Z');
   let n = 0;
 
+  const database = useMigratedDatabase(target);
+  const slackApi = useSlackStandIn();
+
   beforeAll(async () => {
-    db = await target.open();
-    await migrate(db);
-    standIn = await startSlackStandIn();
+    db = database.db;
+    standIn = slackApi.standIn;
     cacheDir = await mkdtemp(join(tmpdir(), 'saa-quiz-db-down-'));
     const knowledge = await openKnowledge(resolve(import.meta.dirname, '../../knowledge/notes'), cacheDir);
     slack = createSlackApp(slackAppOptions(standIn, SECRET), {
@@ -82,8 +84,6 @@ describe.each(testDatabases())('the quiz with the database down, then back ($nam
   });
   afterAll(async () => {
     await slack?.stop();
-    await standIn?.close();
-    await target.close();
     if (cacheDir) await rm(cacheDir, { recursive: true, force: true });
   });
 

@@ -21,7 +21,6 @@ import { createSlackApp, type SlackAdapter } from '../../src/slack/create-slack-
 import { escapeMrkdwn } from '../../src/slack/mrkdwn.ts';
 import { SCHEDULER_PARAMETERS } from '../../src/spaced-repetition/fsrs-scheduler.ts';
 import type { Database } from '../../src/storage/db.ts';
-import { migrate } from '../../src/storage/migrate.ts';
 import { testDatabases } from '../helpers/databases.ts';
 import { uniqueId } from '../helpers/ids.ts';
 import {
@@ -36,7 +35,8 @@ import {
 } from '../helpers/quiz-harness.ts';
 import { buttonClickForm, postSigned, slashCommandForm } from '../helpers/signed-request.ts';
 import type { RecordedCall } from '../helpers/slack-stand-in.ts';
-import { type SlackStandIn, slackAppOptions, startSlackStandIn } from '../helpers/slack-stand-in.ts';
+import { type SlackStandIn, slackAppOptions } from '../helpers/slack-stand-in.ts';
+import { useMigratedDatabase, useSlackStandIn } from '../helpers/suite-setup.ts';
 
 const SECRET = 'review-command-secret';
 
@@ -52,10 +52,12 @@ describe.each(testDatabases())('/saa review over HTTP on $name', (target) => {
   const rec = recordingLog();
   let n = 0;
 
+  const database = useMigratedDatabase(target);
+  const slackApi = useSlackStandIn();
+
   beforeAll(async () => {
-    db = await target.open();
-    await migrate(db);
-    standIn = await startSlackStandIn();
+    db = database.db;
+    standIn = slackApi.standIn;
     bank = await loadRealSingleChoiceBank();
     ctx = quizContext(db, {
       bank,
@@ -74,8 +76,6 @@ describe.each(testDatabases())('/saa review over HTTP on $name', (target) => {
   });
   afterAll(async () => {
     await slack?.stop();
-    await standIn?.close();
-    await target.close();
     if (cacheDir) await rm(cacheDir, { recursive: true, force: true });
   });
 
