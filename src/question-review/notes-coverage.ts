@@ -13,6 +13,7 @@ import { contentStems } from '../quiz/citation-check.ts';
 import { type Domain, EXAM_DOMAINS } from '../quiz/exam-guide.ts';
 import type { Question } from '../quiz/question.ts';
 import type { SearchIndex } from '../retrieval/search-index.ts';
+import { yieldToEventLoop } from '../yield-to-event-loop.ts';
 
 /** Passages searched per key fact. */
 export const COVERAGE_TOP_K = 5;
@@ -118,7 +119,7 @@ export async function notesCoverageInSlices(
   const questions: QuestionCoverage[] = [];
   for (let i = 0; i < bank.length; i += COVERAGE_SLICE) {
     for (const q of bank.slice(i, i + COVERAGE_SLICE)) questions.push(coverQuestion(q, index));
-    await new Promise((resolve) => setImmediate(resolve));
+    await yieldToEventLoop();
   }
   return summarize(bank, questions, passages);
 }

@@ -12,7 +12,6 @@ import type { QuizContext } from '../../src/daily-quiz/quiz-context.ts';
 import { revealDueQuizzes, revealQuiz } from '../../src/daily-quiz/reveal-quiz.ts';
 import type { Question } from '../../src/quiz/question.ts';
 import type { Database } from '../../src/storage/db.ts';
-import { migrate } from '../../src/storage/migrate.ts';
 import { testDatabases } from '../helpers/databases.ts';
 import { uniqueId } from '../helpers/ids.ts';
 import {
@@ -30,6 +29,7 @@ import {
   updatesOf,
 } from '../helpers/quiz-harness.ts';
 import { type SlackStandIn, startSlackStandIn } from '../helpers/slack-stand-in.ts';
+import { useMigratedDatabase, useSlackStandIn } from '../helpers/suite-setup.ts';
 import { makeQuestion } from '../quiz/quiz-fixtures.ts';
 
 const bank: Question[] = ['ddb-rcu', 'ddb-gsi', 'ddb-ttl'].map((id) =>
@@ -168,14 +168,12 @@ describe.each(testDatabases())('quiz reveal on $name', (target) => {
   let db: Database;
   let standIn: SlackStandIn;
 
+  const database = useMigratedDatabase(target);
+  const slackApi = useSlackStandIn();
+
   beforeAll(async () => {
-    db = await target.open();
-    await migrate(db);
-    standIn = await startSlackStandIn();
-  });
-  afterAll(async () => {
-    await standIn?.close();
-    await target.close();
+    db = database.db;
+    standIn = slackApi.standIn;
   });
 
   async function context(clock: TestClock, instanceId = 'test:1') {

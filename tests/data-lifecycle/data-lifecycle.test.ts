@@ -8,7 +8,7 @@
  * gets no daily post and no review reminder, and gets them again once it returns.
  */
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { answerDailyQuiz } from '../../src/daily-quiz/answer-daily-quiz.ts';
 import { postDailyQuiz } from '../../src/daily-quiz/post-daily-quiz.ts';
 import { answerPractice } from '../../src/daily-quiz/practice-quiz.ts';
@@ -21,11 +21,11 @@ import { answerKey } from '../../src/feedback/ports.ts';
 import { SqlDataLifecycleRepository } from '../../src/storage/data-lifecycle-repository.ts';
 import type { Database } from '../../src/storage/db.ts';
 import { SqlFeedbackRepository } from '../../src/storage/feedback-repository.ts';
-import { migrate } from '../../src/storage/migrate.ts';
 import { testDatabases } from '../helpers/databases.ts';
 import { uniqueId } from '../helpers/ids.ts';
 import { quizContext, recordingLog, standInMessenger, TestClock } from '../helpers/quiz-harness.ts';
-import { type SlackStandIn, startSlackStandIn } from '../helpers/slack-stand-in.ts';
+import type { SlackStandIn } from '../helpers/slack-stand-in.ts';
+import { useMigratedDatabase, useSlackStandIn } from '../helpers/suite-setup.ts';
 import { makeBank } from '../quiz/quiz-fixtures.ts';
 
 const DAY = 86_400_000;
@@ -45,15 +45,13 @@ describe.each(testDatabases())('data lifecycle on $name', (target) => {
   const clock = new TestClock('2026-12-01T09:00:00Z');
   const bank = makeBank(4);
 
+  const database = useMigratedDatabase(target);
+  const slackApi = useSlackStandIn();
+
   beforeAll(async () => {
-    db = await target.open();
-    await migrate(db);
-    standIn = await startSlackStandIn();
+    db = database.db;
+    standIn = slackApi.standIn;
     ctx = quizContext(db, { bank, clock, messenger: standInMessenger(standIn), log: recordingLog().log });
-  });
-  afterAll(async () => {
-    await standIn?.close();
-    await target.close();
   });
 
   /** A workspace where `users` answered today's quiz and a practice question, rated an answer and set an exam date. */

@@ -6,15 +6,15 @@
  * engine, the real messenger against the Slack stand-in.
  */
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createTick } from '../../src/daily-quiz/quiz-scheduler.ts';
 import type { Database } from '../../src/storage/db.ts';
-import { migrate } from '../../src/storage/migrate.ts';
 import { testDatabases } from '../helpers/databases.ts';
 import { uniqueId } from '../helpers/ids.ts';
 import { enable, state, twoPollers } from '../helpers/pollers.ts';
 import { quizContext, recordingLog, standInMessenger, TestClock } from '../helpers/quiz-harness.ts';
-import { type SlackStandIn, startSlackStandIn } from '../helpers/slack-stand-in.ts';
+import type { SlackStandIn } from '../helpers/slack-stand-in.ts';
+import { useMigratedDatabase, useSlackStandIn } from '../helpers/suite-setup.ts';
 import { makeBank } from '../quiz/quiz-fixtures.ts';
 
 describe.each(testDatabases())('Slack answers 503 to the daily post, two pollers ($name)', (target) => {
@@ -22,14 +22,12 @@ describe.each(testDatabases())('Slack answers 503 to the daily post, two pollers
   let standIn: SlackStandIn;
   const bank = makeBank(4);
 
+  const database = useMigratedDatabase(target);
+  const slackApi = useSlackStandIn();
+
   beforeAll(async () => {
-    db = await target.open();
-    await migrate(db);
-    standIn = await startSlackStandIn();
-  });
-  afterAll(async () => {
-    await standIn?.close();
-    await target.close();
+    db = database.db;
+    standIn = slackApi.standIn;
   });
 
   it.each([

@@ -6,12 +6,11 @@
  * once; the hung one is posted once, later. (503s from Slack: double-post.test.ts.)
  */
 
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ChannelSchedule } from '../../src/daily-quiz/ports.ts';
 import type { QuizContext } from '../../src/daily-quiz/quiz-context.ts';
 import { createTick } from '../../src/daily-quiz/quiz-scheduler.ts';
 import type { Database } from '../../src/storage/db.ts';
-import { migrate } from '../../src/storage/migrate.ts';
 import { testDatabases } from '../helpers/databases.ts';
 import { uniqueId } from '../helpers/ids.ts';
 import {
@@ -21,7 +20,8 @@ import {
   TEST_STALE_CLAIM_MS,
   TestClock,
 } from '../helpers/quiz-harness.ts';
-import { type SlackStandIn, startSlackStandIn } from '../helpers/slack-stand-in.ts';
+import type { SlackStandIn } from '../helpers/slack-stand-in.ts';
+import { useMigratedDatabase, useSlackStandIn } from '../helpers/suite-setup.ts';
 import { makeBank } from '../quiz/quiz-fixtures.ts';
 
 /** Per-call Slack deadline in these tests (the bot's default is 10 s). */
@@ -35,19 +35,17 @@ describe.each(testDatabases())('Slack faults on $name', (target) => {
   const enabled: ChannelSchedule[] = [];
   const removers: Array<() => void> = [];
 
+  const database = useMigratedDatabase(target);
+  const slackApi = useSlackStandIn();
+
   beforeAll(async () => {
-    db = await target.open();
-    await migrate(db);
-    standIn = await startSlackStandIn();
+    db = database.db;
+    standIn = slackApi.standIn;
   });
   afterEach(async () => {
     for (const remove of removers.splice(0)) remove();
     const ctx = context(new TestClock('2026-01-01T00:00:00Z'));
     for (const s of enabled.splice(0)) await ctx.schedules.upsert({ ...s, enabled: false });
-  });
-  afterAll(async () => {
-    await standIn?.close();
-    await target.close();
   });
 
   function context(clock: TestClock, instanceId = 'test:1', log = recordingLog().log): QuizContext {

@@ -181,6 +181,30 @@ export function quizContextOver(repositories: QuizRepositories, o: QuizContextOp
   };
 }
 
+/** A messenger for contexts that never post (every call rejects, so a stray post shows). */
+export function unusedMessenger(): QuizMessenger {
+  const unused = () => Promise.reject(new Error('the messenger is not used here'));
+  return { postQuestion: unused, findQuestion: unused, updateQuestion: unused, postReveal: unused };
+}
+
+/**
+ * A QuizContext over fresh in-memory repositories that never posts, for listener and rule tests;
+ * `o` overrides the defaults (clock at 2026-03-02 09:00 UTC).
+ */
+export function memoryQuizContext(
+  bank: readonly Question[],
+  o: Partial<QuizContextOptions> = {},
+): QuizContext & QuizRepositories {
+  const repositories = memoryQuizRepositories();
+  const ctx = quizContextOver(repositories, {
+    bank,
+    clock: new TestClock('2026-03-02T09:00:00Z'),
+    messenger: unusedMessenger(),
+    ...o,
+  });
+  return { ...repositories, ...ctx } as QuizContext & QuizRepositories;
+}
+
 const KNOWLEDGE = fileURLToPath(new URL('../../knowledge/', import.meta.url));
 
 /**

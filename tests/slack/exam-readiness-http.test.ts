@@ -18,12 +18,12 @@ import { createSlackApp, type SlackAdapter } from '../../src/slack/create-slack-
 import { recordCardAnswer } from '../../src/spaced-repetition/record-card-answer.ts';
 import type { Database } from '../../src/storage/db.ts';
 import { SqlExamDateRepository } from '../../src/storage/exam-date-repository.ts';
-import { migrate } from '../../src/storage/migrate.ts';
 import { SqlStudyCardRepository } from '../../src/storage/study-card-repository.ts';
 import { domainBank } from '../exam-readiness/readiness-fixtures.ts';
 import { testDatabases } from '../helpers/databases.ts';
 import { postSigned, slackSignature, slashCommandForm } from '../helpers/signed-request.ts';
-import { type SlackStandIn, slackAppOptions, startSlackStandIn } from '../helpers/slack-stand-in.ts';
+import { type SlackStandIn, slackAppOptions } from '../helpers/slack-stand-in.ts';
+import { useMigratedDatabase, useSlackStandIn } from '../helpers/suite-setup.ts';
 import { scoreContext, standInProfiles, TestClock } from '../scores/score-harness.ts';
 
 const SECRET = 'test-signing-secret';
@@ -122,10 +122,12 @@ describe.each(testDatabases())('exam readiness over Slack HTTP on $name', (targe
     }
   }
 
+  const database = useMigratedDatabase(target);
+  const slackApi = useSlackStandIn();
+
   beforeAll(async () => {
-    db = await target.open();
-    await migrate(db);
-    standIn = await startSlackStandIn();
+    db = database.db;
+    standIn = slackApi.standIn;
     const fetcher = standInProfiles(
       standIn,
       new Map([
@@ -158,8 +160,6 @@ describe.each(testDatabases())('exam readiness over Slack HTTP on $name', (targe
 
   afterAll(async () => {
     await slack?.stop();
-    await standIn?.close();
-    await target.close();
     if (cacheDir) await rm(cacheDir, { recursive: true, force: true });
   });
 

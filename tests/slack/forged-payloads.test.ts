@@ -6,24 +6,20 @@
  * error, and a payload without a `user` is acked (200), not a 500.
  */
 
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
 import type { Logger } from '@slack/bolt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ExtractiveAnswerer } from '../../src/answer/answerer.ts';
 import type { QuizPost } from '../../src/daily-quiz/ports.ts';
 import { postDailyQuiz } from '../../src/daily-quiz/post-daily-quiz.ts';
 import type { QuizContext } from '../../src/daily-quiz/quiz-context.ts';
-import { openKnowledge } from '../../src/retrieval/open-knowledge.ts';
 import { createSlackApp, type SlackAdapter } from '../../src/slack/create-slack-app.ts';
 import type { Database } from '../../src/storage/db.ts';
-import { migrate } from '../../src/storage/migrate.ts';
 import { testDatabases } from '../helpers/databases.ts';
 import { uniqueId } from '../helpers/ids.ts';
 import { quizContext, recordingLog, standInMessenger, TestClock } from '../helpers/quiz-harness.ts';
 import { buttonClickForm, postSigned } from '../helpers/signed-request.ts';
-import { type SlackStandIn, slackAppOptions, startSlackStandIn } from '../helpers/slack-stand-in.ts';
+import { type SlackStandIn, slackAppOptions } from '../helpers/slack-stand-in.ts';
+import { useMigratedDatabase, useNotesKnowledge, useSlackStandIn } from '../helpers/suite-setup.ts';
 import { makeBank } from '../quiz/quiz-fixtures.ts';
 
 const SECRET = 'forged-payloads-secret';
@@ -49,7 +45,6 @@ describe.each(testDatabases())('forged button payloads on $name', (target) => {
   let standIn: SlackStandIn;
   let slack: SlackAdapter;
   let events: string;
-  let cacheDir: string;
   let ctx: QuizContext;
   let quiz: QuizPost;
   const bank = makeBank(3);
@@ -58,16 +53,18 @@ describe.each(testDatabases())('forged button payloads on $name', (target) => {
   const rec = recordingLog();
   let n = 0;
 
+  const database = useMigratedDatabase(target);
+  const slackApi = useSlackStandIn();
+  const notes = useNotesKnowledge();
+
   beforeAll(async () => {
-    db = await target.open();
-    await migrate(db);
-    standIn = await startSlackStandIn();
+    db = database.db;
+    standIn = slackApi.standIn;
     ctx = quizContext(db, { bank, clock, messenger: standInMessenger(standIn), log: rec.log });
     const outcome = await postDailyQuiz(ctx, uniqueId('T'), uniqueId('C'));
     if (outcome.status !== 'posted') throw new Error(`expected a post, got ${outcome.status}`);
     quiz = outcome.post;
-    cacheDir = await mkdtemp(join(tmpdir(), 'saa-forged-'));
-    const knowledge = await openKnowledge(resolve(import.meta.dirname, '../../knowledge/notes'), cacheDir);
+    const knowledge = notes.knowledge;
     slack = createSlackApp(
       { ...slackAppOptions(standIn, SECRET), logger: bolt.logger },
       { answerer: new ExtractiveAnswerer(() => knowledge.index), quiz: () => ctx },
@@ -76,9 +73,6 @@ describe.each(testDatabases())('forged button payloads on $name', (target) => {
   });
   afterAll(async () => {
     await slack?.stop();
-    await standIn?.close();
-    await target.close();
-    if (cacheDir) await rm(cacheDir, { recursive: true, force: true });
   });
 
   /** Sends a click; resolves with the HTTP status and the response_url reply (null: none expected). */

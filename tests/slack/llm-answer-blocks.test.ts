@@ -1,8 +1,7 @@
-/** Answer blocks for model-phrased answers and the "Quiz me on this" button; the quiz-me hint. */
+/** Answer blocks for model-phrased answers and the "Quiz me on this" button. */
 
 import { describe, expect, it } from 'vitest';
 import type { Answer } from '../../src/answer/answer-types.ts';
-import { quizMeHint } from '../../src/slack/listeners/actions/quiz-me.ts';
 import {
   answerBlocks,
   decodeQuizMe,
@@ -12,7 +11,6 @@ import {
   SHARE_ACTION,
   sharedAnswerBlocks,
 } from '../../src/slack/views/answer-blocks.ts';
-import { makeQuestion } from '../quiz/quiz-fixtures.ts';
 
 const sources = [
   { file: 'dynamodb-advanced.md', heading: 'DynamoDB advanced features > DAX', line: 5 },
@@ -78,38 +76,5 @@ describe('decodeQuizMe', () => {
 
   it('round-trips', () => {
     expect(decodeQuizMe(encodeQuizMe(sources[0] as (typeof sources)[0]))?.f).toBe('dynamodb-advanced.md');
-  });
-});
-
-describe('quizMeHint', () => {
-  const bank = [
-    makeQuestion('l', { topic: 'AWS Lambda', source: { file: 'lambda.md', heading: 'AWS Lambda > Limits' } }),
-    makeQuestion('e', {
-      topic: 'CloudFront Functions and Lambda@Edge',
-      source: { file: 'edge-functions.md', heading: 'Edge functions' },
-    }),
-    makeQuestion('d', {
-      topic: 'DynamoDB advanced features',
-      source: { file: 'dynamodb-advanced.md', heading: 'DynamoDB advanced features > DAX' },
-    }),
-    makeQuestion('g', {
-      topic: 'Amazon DynamoDB',
-      source: { file: 'dynamodb.md', heading: 'Amazon DynamoDB' },
-    }),
-  ];
-
-  it.each([
-    ['the file, when a question cites it', 'dynamodb.md', 'Amazon DynamoDB > Keys', 'dynamodb.md'],
-    [
-      'the topic sharing most words',
-      '003_x.txt',
-      'DynamoDB advanced features > DAX',
-      'DynamoDB advanced features',
-    ],
-    ['on a tie, the topic most of whose words match', 'notes.txt', 'Lambda > Limits', 'AWS Lambda'],
-    ['the file name counts as words', 'amazon-dynamodb.org', 'Keys', 'Amazon DynamoDB'],
-    ['nothing, when no topic is near', 'notes.txt', 'Kubernetes > Ingress', undefined],
-  ])('%s', (_name, f, h, hint) => {
-    expect(quizMeHint(bank, { f, h })).toBe(hint);
   });
 });

@@ -36,7 +36,6 @@ import { ReminderNotSentError } from '../../src/spaced-repetition/reminder-ports
 import { SqlDataLifecycleRepository } from '../../src/storage/data-lifecycle-repository.ts';
 import { type Database, DatabaseUnavailableError } from '../../src/storage/db.ts';
 import { SqlInstallationStore } from '../../src/storage/installation-repository.ts';
-import { migrate } from '../../src/storage/migrate.ts';
 import { testDatabases } from '../helpers/databases.ts';
 import { uniqueId } from '../helpers/ids.ts';
 import { quizContext, recordingLog, TestClock } from '../helpers/quiz-harness.ts';
@@ -49,7 +48,8 @@ import {
   installThroughBrowser,
   TWELVE_HOURS_S,
 } from '../helpers/slack-oauth-stand-in.ts';
-import { type RecordedCall, type SlackStandIn, startSlackStandIn } from '../helpers/slack-stand-in.ts';
+import type { RecordedCall, SlackStandIn } from '../helpers/slack-stand-in.ts';
+import { useMigratedDatabase, useSlackStandIn } from '../helpers/suite-setup.ts';
 import { makeBank } from '../quiz/quiz-fixtures.ts';
 
 const SIGNING_SECRET = 'oauth-signing-secret';
@@ -93,10 +93,12 @@ describe.each(testDatabases())('OAuth install over HTTP on $name', (target) => {
   const bank = makeBank(3);
   let n = 0;
 
+  const database = useMigratedDatabase(target);
+  const slackApi = useSlackStandIn();
+
   beforeAll(async () => {
-    db = await target.open();
-    await migrate(db);
-    standIn = await startSlackStandIn();
+    db = database.db;
+    standIn = slackApi.standIn;
     standIn.reply('oauth.v2.access', slackSide.access);
     standIn.reply('auth.test', slackSide.authTest);
     store = new SqlInstallationStore(db, clock.now);
@@ -136,8 +138,6 @@ describe.each(testDatabases())('OAuth install over HTTP on $name', (target) => {
   });
   afterAll(async () => {
     await slack?.stop();
-    await standIn?.close();
-    await target.close();
   });
 
   it('an install logs its workspace', async () => {

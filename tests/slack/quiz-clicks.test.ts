@@ -4,9 +4,6 @@
  * "N answered" refresh through chat.update, both on the local Slack stand-in.
  */
 
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ExtractiveAnswerer } from '../../src/answer/answerer.ts';
 import { AnswerCountUpdater } from '../../src/daily-quiz/answer-count-updater.ts';
@@ -15,11 +12,9 @@ import { postDailyQuiz } from '../../src/daily-quiz/post-daily-quiz.ts';
 import type { QuizContext } from '../../src/daily-quiz/quiz-context.ts';
 import { revealQuiz } from '../../src/daily-quiz/reveal-quiz.ts';
 import type { Question } from '../../src/quiz/question.ts';
-import { openKnowledge } from '../../src/retrieval/open-knowledge.ts';
 import { createSlackApp, type SlackAdapter } from '../../src/slack/create-slack-app.ts';
 import { escapeMrkdwn } from '../../src/slack/mrkdwn.ts';
 import type { Database } from '../../src/storage/db.ts';
-import { migrate } from '../../src/storage/migrate.ts';
 import { testDatabases } from '../helpers/databases.ts';
 import { uniqueId } from '../helpers/ids.ts';
 import {
@@ -32,7 +27,8 @@ import {
   TestClock,
 } from '../helpers/quiz-harness.ts';
 import { buttonClickForm, postSigned } from '../helpers/signed-request.ts';
-import { type SlackStandIn, slackAppOptions, startSlackStandIn } from '../helpers/slack-stand-in.ts';
+import { type SlackStandIn, slackAppOptions } from '../helpers/slack-stand-in.ts';
+import { useMigratedDatabase, useNotesKnowledge, useSlackStandIn } from '../helpers/suite-setup.ts';
 
 const SECRET = 'quiz-clicks-secret';
 const ALREADY = /^You already answered ([A-E]): only your first answer counts\./;
@@ -42,24 +38,25 @@ describe.each(testDatabases())('quiz clicks over HTTP on $name', (target) => {
   let standIn: SlackStandIn;
   let slack: SlackAdapter;
   let events: string;
-  let cacheDir: string;
   let bank: Question[];
   let ctx: QuizContext;
   const clock = new TestClock('2026-06-01T09:00:00Z');
   const rec = recordingLog();
   let n = 0;
 
+  const database = useMigratedDatabase(target);
+  const slackApi = useSlackStandIn();
+  const notes = useNotesKnowledge();
+
   beforeAll(async () => {
-    db = await target.open();
-    await migrate(db);
-    standIn = await startSlackStandIn();
+    db = database.db;
+    standIn = slackApi.standIn;
     bank = await loadRealSingleChoiceBank();
     ctx = quizContext(db, { bank, clock, messenger: standInMessenger(standIn), log: rec.log });
     // The same wiring as bootstrap.ts, with a short delay instead of 3 s.
     const counter = new AnswerCountUpdater(() => ctx, 50);
     ctx.onAnswered = (post) => counter.bump(post);
-    cacheDir = await mkdtemp(join(tmpdir(), 'saa-quiz-clicks-'));
-    const knowledge = await openKnowledge(resolve(import.meta.dirname, '../../knowledge/notes'), cacheDir);
+    const knowledge = notes.knowledge;
     slack = createSlackApp(slackAppOptions(standIn, SECRET), {
       answerer: new ExtractiveAnswerer(() => knowledge.index),
       quiz: () => ctx,
@@ -68,9 +65,6 @@ describe.each(testDatabases())('quiz clicks over HTTP on $name', (target) => {
   });
   afterAll(async () => {
     await slack?.stop();
-    await standIn?.close();
-    await target.close();
-    if (cacheDir) await rm(cacheDir, { recursive: true, force: true });
   });
 
   async function postQuiz(team: string, channel: string): Promise<{ post: QuizPost; question: Question }> {

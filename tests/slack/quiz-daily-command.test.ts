@@ -5,23 +5,19 @@
  * posting at the time that was set.
  */
 
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ExtractiveAnswerer } from '../../src/answer/answerer.ts';
 import type { QuizContext } from '../../src/daily-quiz/quiz-context.ts';
 import { createTick } from '../../src/daily-quiz/quiz-scheduler.ts';
 import { changeWorkspaceDefaults } from '../../src/daily-quiz/workspace-defaults.ts';
-import { openKnowledge } from '../../src/retrieval/open-knowledge.ts';
 import { createSlackApp, type SlackAdapter } from '../../src/slack/create-slack-app.ts';
 import type { Database } from '../../src/storage/db.ts';
-import { migrate } from '../../src/storage/migrate.ts';
 import { testDatabases } from '../helpers/databases.ts';
 import { uniqueId } from '../helpers/ids.ts';
 import { questionPosts, quizContext, standInMessenger, TestClock } from '../helpers/quiz-harness.ts';
 import { postSigned, slashCommandForm } from '../helpers/signed-request.ts';
-import { type SlackStandIn, slackAppOptions, startSlackStandIn } from '../helpers/slack-stand-in.ts';
+import { type SlackStandIn, slackAppOptions } from '../helpers/slack-stand-in.ts';
+import { useMigratedDatabase, useNotesKnowledge, useSlackStandIn } from '../helpers/suite-setup.ts';
 import { makeBank } from '../quiz/quiz-fixtures.ts';
 
 const SECRET = 'quiz-daily-secret';
@@ -32,23 +28,24 @@ describe.each(testDatabases())('/saa daily on $name', (target) => {
   let standIn: SlackStandIn;
   let slack: SlackAdapter;
   let events: string;
-  let cacheDir: string;
   let ctx: QuizContext;
   const clock = new TestClock('2026-06-03T10:00:00Z');
   let n = 0;
 
+  const database = useMigratedDatabase(target);
+  const slackApi = useSlackStandIn();
+  const notes = useNotesKnowledge();
+
   beforeAll(async () => {
-    db = await target.open();
-    await migrate(db);
-    standIn = await startSlackStandIn();
+    db = database.db;
+    standIn = slackApi.standIn;
     ctx = quizContext(db, {
       bank: makeBank(3),
       clock,
       messenger: standInMessenger(standIn),
       defaults: DEFAULTS,
     });
-    cacheDir = await mkdtemp(join(tmpdir(), 'saa-quiz-daily-'));
-    const knowledge = await openKnowledge(resolve(import.meta.dirname, '../../knowledge/notes'), cacheDir);
+    const knowledge = notes.knowledge;
     slack = createSlackApp(slackAppOptions(standIn, SECRET), {
       answerer: new ExtractiveAnswerer(() => knowledge.index),
       quiz: () => ctx,
@@ -57,9 +54,6 @@ describe.each(testDatabases())('/saa daily on $name', (target) => {
   });
   afterAll(async () => {
     await slack?.stop();
-    await standIn?.close();
-    await target.close();
-    if (cacheDir) await rm(cacheDir, { recursive: true, force: true });
   });
 
   function channel() {

@@ -5,26 +5,22 @@
  * (the Storage gate opens it again on the next use) the next click is recorded.
  */
 
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ExtractiveAnswerer } from '../../src/answer/answerer.ts';
 import { postDailyQuiz } from '../../src/daily-quiz/post-daily-quiz.ts';
 import type { QuizContext } from '../../src/daily-quiz/quiz-context.ts';
 import { createTick } from '../../src/daily-quiz/quiz-scheduler.ts';
 import type { Question } from '../../src/quiz/question.ts';
-import { openKnowledge } from '../../src/retrieval/open-knowledge.ts';
 import { createSlackApp, type SlackAdapter } from '../../src/slack/create-slack-app.ts';
 import { type Database, DatabaseUnavailableError } from '../../src/storage/db.ts';
-import { migrate } from '../../src/storage/migrate.ts';
 import { PgDatabase } from '../../src/storage/pg-database.ts';
 import { Storage } from '../../src/storage/storage.ts';
 import { testDatabases } from '../helpers/databases.ts';
 import { uniqueId } from '../helpers/ids.ts';
 import { quizContext, recordingLog, standInMessenger, TestClock } from '../helpers/quiz-harness.ts';
 import { buttonClickForm, postSigned, slashCommandForm } from '../helpers/signed-request.ts';
-import { type SlackStandIn, slackAppOptions, startSlackStandIn } from '../helpers/slack-stand-in.ts';
+import { type SlackStandIn, slackAppOptions } from '../helpers/slack-stand-in.ts';
+import { useMigratedDatabase, useNotesKnowledge, useSlackStandIn } from '../helpers/suite-setup.ts';
 import { makeBank } from '../quiz/quiz-fixtures.ts';
 
 const SECRET = 'quiz-db-down-secret';
@@ -62,18 +58,19 @@ describe.each(testDatabases())('the quiz with the database down, then back ($nam
   let standIn: SlackStandIn;
   let slack: SlackAdapter;
   let base: string;
-  let cacheDir: string;
   /** The quiz context the Bolt app uses; each test sets its own. */
   let current: QuizContext;
   const clock = new TestClock('2026-06-02T09:00:00Z');
   let n = 0;
 
+  const database = useMigratedDatabase(target);
+  const slackApi = useSlackStandIn();
+  const notes = useNotesKnowledge();
+
   beforeAll(async () => {
-    db = await target.open();
-    await migrate(db);
-    standIn = await startSlackStandIn();
-    cacheDir = await mkdtemp(join(tmpdir(), 'saa-quiz-db-down-'));
-    const knowledge = await openKnowledge(resolve(import.meta.dirname, '../../knowledge/notes'), cacheDir);
+    db = database.db;
+    standIn = slackApi.standIn;
+    const knowledge = notes.knowledge;
     slack = createSlackApp(slackAppOptions(standIn, SECRET), {
       answerer: new ExtractiveAnswerer(() => knowledge.index),
       quiz: () => current,
@@ -82,9 +79,6 @@ describe.each(testDatabases())('the quiz with the database down, then back ($nam
   });
   afterAll(async () => {
     await slack?.stop();
-    await standIn?.close();
-    await target.close();
-    if (cacheDir) await rm(cacheDir, { recursive: true, force: true });
   });
 
   function gated(storage: Storage, log = recordingLog().log): QuizContext {

@@ -6,15 +6,12 @@
  * receiver, response_url on the local Slack stand-in.
  */
 
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ExtractiveAnswerer } from '../../src/answer/answerer.ts';
-import { openKnowledge } from '../../src/retrieval/open-knowledge.ts';
 import { createSlackApp, type SlackAdapter } from '../../src/slack/create-slack-app.ts';
 import { buttonClickForm, postSigned, slashCommandForm } from '../helpers/signed-request.ts';
 import { type SlackStandIn, slackAppOptions, startSlackStandIn } from '../helpers/slack-stand-in.ts';
+import { useNotesKnowledge } from '../helpers/suite-setup.ts';
 
 const SECRET = 'replayed-requests-secret';
 const SHARE = JSON.stringify({ q: 'what is dax', t: '*DAX* is a cache for DynamoDB.', s: [] });
@@ -23,12 +20,11 @@ describe('replayed Slack requests', () => {
   let standIn: SlackStandIn;
   let slack: SlackAdapter;
   let events: string;
-  let cacheDir: string;
+  const notes = useNotesKnowledge();
 
   beforeAll(async () => {
     standIn = await startSlackStandIn();
-    cacheDir = await mkdtemp(join(tmpdir(), 'saa-replay-'));
-    const knowledge = await openKnowledge(resolve(import.meta.dirname, '../../knowledge/notes'), cacheDir);
+    const knowledge = notes.knowledge;
     slack = createSlackApp(slackAppOptions(standIn, SECRET), {
       answerer: new ExtractiveAnswerer(() => knowledge.index),
     });
@@ -37,7 +33,6 @@ describe('replayed Slack requests', () => {
   afterAll(async () => {
     await slack?.stop();
     await standIn?.close();
-    if (cacheDir) await rm(cacheDir, { recursive: true, force: true });
   });
 
   const posts = (id: string) => standIn.calls.filter((c) => c.method === `response_url:${id}`);

@@ -7,21 +7,16 @@
  * Easy under a right answer moves the card to ts-fsrs's Easy date, once.
  */
 
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
 import { createEmptyCard, fsrs, Rating } from 'ts-fsrs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ExtractiveAnswerer } from '../../src/answer/answerer.ts';
 import { postDailyQuiz } from '../../src/daily-quiz/post-daily-quiz.ts';
 import type { QuizContext } from '../../src/daily-quiz/quiz-context.ts';
 import type { Question } from '../../src/quiz/question.ts';
-import { openKnowledge } from '../../src/retrieval/open-knowledge.ts';
 import { createSlackApp, type SlackAdapter } from '../../src/slack/create-slack-app.ts';
 import { escapeMrkdwn } from '../../src/slack/mrkdwn.ts';
 import { SCHEDULER_PARAMETERS } from '../../src/spaced-repetition/fsrs-scheduler.ts';
 import type { Database } from '../../src/storage/db.ts';
-import { migrate } from '../../src/storage/migrate.ts';
 import { testDatabases } from '../helpers/databases.ts';
 import { uniqueId } from '../helpers/ids.ts';
 import {
@@ -36,7 +31,8 @@ import {
 } from '../helpers/quiz-harness.ts';
 import { buttonClickForm, postSigned, slashCommandForm } from '../helpers/signed-request.ts';
 import type { RecordedCall } from '../helpers/slack-stand-in.ts';
-import { type SlackStandIn, slackAppOptions, startSlackStandIn } from '../helpers/slack-stand-in.ts';
+import { type SlackStandIn, slackAppOptions } from '../helpers/slack-stand-in.ts';
+import { useMigratedDatabase, useNotesKnowledge, useSlackStandIn } from '../helpers/suite-setup.ts';
 
 const SECRET = 'review-command-secret';
 
@@ -45,17 +41,19 @@ describe.each(testDatabases())('/saa review over HTTP on $name', (target) => {
   let standIn: SlackStandIn;
   let slack: SlackAdapter;
   let events: string;
-  let cacheDir: string;
   let bank: Question[];
   let ctx: QuizContext;
   const clock = new TestClock('2026-06-01T09:00:00Z');
   const rec = recordingLog();
   let n = 0;
 
+  const database = useMigratedDatabase(target);
+  const slackApi = useSlackStandIn();
+  const notes = useNotesKnowledge();
+
   beforeAll(async () => {
-    db = await target.open();
-    await migrate(db);
-    standIn = await startSlackStandIn();
+    db = database.db;
+    standIn = slackApi.standIn;
     bank = await loadRealSingleChoiceBank();
     ctx = quizContext(db, {
       bank,
@@ -64,8 +62,7 @@ describe.each(testDatabases())('/saa review over HTTP on $name', (target) => {
       log: rec.log,
       reviewLimits: { newPerDay: 2, reviewsPerDay: 100 },
     });
-    cacheDir = await mkdtemp(join(tmpdir(), 'saa-review-'));
-    const knowledge = await openKnowledge(resolve(import.meta.dirname, '../../knowledge/notes'), cacheDir);
+    const knowledge = notes.knowledge;
     slack = createSlackApp(slackAppOptions(standIn, SECRET), {
       answerer: new ExtractiveAnswerer(() => knowledge.index),
       quiz: () => ctx,
@@ -74,9 +71,6 @@ describe.each(testDatabases())('/saa review over HTTP on $name', (target) => {
   });
   afterAll(async () => {
     await slack?.stop();
-    await standIn?.close();
-    await target.close();
-    if (cacheDir) await rm(cacheDir, { recursive: true, force: true });
   });
 
   async function review(team: string, user: string): Promise<RecordedCall> {

@@ -13,10 +13,10 @@ import { openKnowledge } from '../../src/retrieval/open-knowledge.ts';
 import type { ScoreContext } from '../../src/scores/score-context.ts';
 import { createSlackApp, type SlackAdapter } from '../../src/slack/create-slack-app.ts';
 import { type Database, DatabaseUnavailableError } from '../../src/storage/db.ts';
-import { migrate } from '../../src/storage/migrate.ts';
 import { testDatabases } from '../helpers/databases.ts';
 import { postSigned, slackSignature, slashCommandForm } from '../helpers/signed-request.ts';
-import { type SlackStandIn, slackAppOptions, startSlackStandIn } from '../helpers/slack-stand-in.ts';
+import { type SlackStandIn, slackAppOptions } from '../helpers/slack-stand-in.ts';
+import { useMigratedDatabase, useSlackStandIn } from '../helpers/suite-setup.ts';
 import {
   ScoreSeeder,
   type StandInProfile,
@@ -86,10 +86,12 @@ describe.each(testDatabases())('scores over Slack HTTP on $name', (target) => {
     );
   }
 
+  const database = useMigratedDatabase(target);
+  const slackApi = useSlackStandIn();
+
   beforeAll(async () => {
-    db = await target.open();
-    await migrate(db);
-    standIn = await startSlackStandIn();
+    db = database.db;
+    standIn = slackApi.standIn;
     const profiles = new Map<string, StandInProfile>([
       ['U1', { display_name: 'Ana', tz: 'UTC' }],
       ['U2', { display_name: HOSTILE_NAME, tz: 'Europe/Paris' }],
@@ -173,8 +175,6 @@ describe.each(testDatabases())('scores over Slack HTTP on $name', (target) => {
 
   afterAll(async () => {
     await slack?.stop();
-    await standIn?.close();
-    await target.close();
     if (cacheDir) await rm(cacheDir, { recursive: true, force: true });
   });
 

@@ -5,20 +5,17 @@
  * through the real Bolt receiver or the real messenger, to the local Slack stand-in.
  */
 
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
 import { WebClient } from '@slack/web-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ExtractiveAnswerer } from '../../src/answer/answerer.ts';
 import type { QuizPost } from '../../src/daily-quiz/ports.ts';
-import { openKnowledge } from '../../src/retrieval/open-knowledge.ts';
 import { createSlackApp, type SlackAdapter } from '../../src/slack/create-slack-app.ts';
 import { slackQuizMessenger } from '../../src/slack/slack-quiz-messenger.ts';
 import { singleWorkspaceClients } from '../../src/slack/team-clients.ts';
 import { messageText } from '../helpers/quiz-harness.ts';
 import { buttonClickForm, postSigned, slashCommandForm } from '../helpers/signed-request.ts';
 import { type SlackStandIn, slackAppOptions, startSlackStandIn } from '../helpers/slack-stand-in.ts';
+import { useNotesKnowledge } from '../helpers/suite-setup.ts';
 import { makeQuestion } from '../quiz/quiz-fixtures.ts';
 
 const SECRET = 'untrusted-text-secret';
@@ -29,13 +26,12 @@ describe('untrusted text in channel messages', () => {
   let standIn: SlackStandIn;
   let slack: SlackAdapter;
   let events: string;
-  let cacheDir: string;
   let n = 0;
+  const notes = useNotesKnowledge();
 
   beforeAll(async () => {
     standIn = await startSlackStandIn();
-    cacheDir = await mkdtemp(join(tmpdir(), 'saa-untrusted-'));
-    const knowledge = await openKnowledge(resolve(import.meta.dirname, '../../knowledge/notes'), cacheDir);
+    const knowledge = notes.knowledge;
     slack = createSlackApp(slackAppOptions(standIn, SECRET), {
       answerer: new ExtractiveAnswerer(() => knowledge.index),
     });
@@ -44,7 +40,6 @@ describe('untrusted text in channel messages', () => {
   afterAll(async () => {
     await slack?.stop();
     await standIn?.close();
-    if (cacheDir) await rm(cacheDir, { recursive: true, force: true });
   });
 
   it('a bank topic with <!channel> is shown escaped in the daily post and its reveal', async () => {

@@ -8,7 +8,7 @@
  */
 
 import { WebClient } from '@slack/web-api';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { handleCommand } from '../../src/commands/handle-command.ts';
 import { parseCommand } from '../../src/commands/parse-command.ts';
 import type { QuizContext } from '../../src/daily-quiz/quiz-context.ts';
@@ -20,7 +20,6 @@ import { recordCardAnswer } from '../../src/spaced-repetition/record-card-answer
 import { minuteOfDay } from '../../src/spaced-repetition/reminder-due.ts';
 import { createReminderSweep } from '../../src/spaced-repetition/reminder-sweep.ts';
 import type { Database } from '../../src/storage/db.ts';
-import { migrate } from '../../src/storage/migrate.ts';
 import {
   REMINDER_OPEN_INTERVAL_MS,
   REMINDER_WORKSPACE_INTERVAL_MS,
@@ -36,8 +35,8 @@ import {
   standInMessenger,
   TestClock,
 } from '../helpers/quiz-harness.ts';
-import type { RecordedCall } from '../helpers/slack-stand-in.ts';
-import { type SlackStandIn, startSlackStandIn } from '../helpers/slack-stand-in.ts';
+import type { RecordedCall, SlackStandIn } from '../helpers/slack-stand-in.ts';
+import { useMigratedDatabase, useSlackStandIn } from '../helpers/suite-setup.ts';
 import { VirtualTime } from '../helpers/virtual-time.ts';
 
 const MINUTE = 60_000;
@@ -49,14 +48,12 @@ describe.each(testDatabases())('review reminders on $name', (target) => {
   let standIn: SlackStandIn;
   let standInNow = () => performance.now();
 
+  const database = useMigratedDatabase(target);
+  const slackApi = useSlackStandIn({ now: () => standInNow() });
+
   beforeAll(async () => {
-    db = await target.open();
-    await migrate(db);
-    standIn = await startSlackStandIn({ now: () => standInNow() });
-  });
-  afterAll(async () => {
-    await standIn?.close();
-    await target.close();
+    db = database.db;
+    standIn = slackApi.standIn;
   });
 
   function context(clock: TestClock, log = recordingLog().log): QuizContext {

@@ -8,17 +8,17 @@
  */
 
 import type { Installation } from '@slack/oauth';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/storage/db.ts';
 import {
   InstallationNotFoundError,
   InvalidInstallationError,
   SqlInstallationStore,
 } from '../../src/storage/installation-repository.ts';
-import { migrate } from '../../src/storage/migrate.ts';
 import { testDatabases } from '../helpers/databases.ts';
 import { uniqueId } from '../helpers/ids.ts';
 import { TestClock } from '../helpers/quiz-harness.ts';
+import { useMigratedDatabase } from '../helpers/suite-setup.ts';
 
 /** A v2 workspace installation as @slack/oauth builds it from oauth.v2.access. */
 function teamInstall(teamId: string, token: string, extra: Partial<Installation> = {}): Installation {
@@ -56,12 +56,12 @@ describe.each(testDatabases())('SqlInstallationStore on $name', (target) => {
   let store: SqlInstallationStore;
   const clock = new TestClock('2026-12-08T10:00:00Z');
 
+  const database = useMigratedDatabase(target);
+
   beforeAll(async () => {
-    db = await target.open();
-    await migrate(db);
+    db = database.db;
     store = new SqlInstallationStore(db, clock.now);
   });
-  afterAll(() => target.close());
 
   const row = async (teamId: string) =>
     (

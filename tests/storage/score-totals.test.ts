@@ -3,21 +3,21 @@
  * quiz_answers. Both paths must agree, answer by answer, on every engine.
  */
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/storage/db.ts';
-import { migrate } from '../../src/storage/migrate.ts';
 import { SqlQuizPostRepository } from '../../src/storage/quiz-post-repository.ts';
 import { SqlResponseRepository } from '../../src/storage/response-repository.ts';
 import { SqlScoreRepository } from '../../src/storage/score-repository.ts';
 import { testDatabases } from '../helpers/databases.ts';
+import { useMigratedDatabase } from '../helpers/suite-setup.ts';
 
 describe.each(testDatabases())('score totals on $name', (target) => {
   let db: Database;
+  const database = useMigratedDatabase(target);
+
   beforeAll(async () => {
-    db = await target.open();
-    await migrate(db);
+    db = database.db;
   });
-  afterAll(() => target.close());
 
   it('all-time standings from user_totals equal the aggregate of every answer, duplicates ignored', async () => {
     const team = `T-totals-${target.name}`;

@@ -6,7 +6,7 @@ import type { KnownBlock } from '@slack/types';
 import type { Reply } from '../../commands/handle-command.ts';
 import { HELP_TEXT } from '../../commands/parse-command.ts';
 import { leaderboardLines, statsLines } from '../../scores/format-scores.ts';
-import { answerBlocks } from './answer-blocks.ts';
+import { type AnswerBlockOptions, answerBlocks } from './answer-blocks.ts';
 import { answerFallbackText } from './answer-mrkdwn.ts';
 import { FORGET_TEXT, forgetBlocks } from './forget-blocks.ts';
 import { practiceQuestionBlocks } from './quiz-blocks.ts';
@@ -20,8 +20,11 @@ export interface SlackMessage {
   response_type: 'ephemeral' | 'in_channel';
 }
 
-/** Renders a reply for Slack. */
-export function replyMessage(reply: Reply): SlackMessage {
+/** What a person is told when a command failed on our side (the failure is logged). */
+export const COMMAND_FAILED_TEXT = 'Something went wrong on my side; please try again in a minute.';
+
+/** Renders a reply for Slack; `answer` says which buttons go under an answer (none by default). */
+export function replyMessage(reply: Reply, answer: AnswerBlockOptions = {}): SlackMessage {
   switch (reply.kind) {
     case 'help':
       return {
@@ -54,7 +57,7 @@ export function replyMessage(reply: Reply): SlackMessage {
     case 'answer':
       return {
         text: answerFallbackText(reply.answer),
-        blocks: answerBlocks(reply.answer),
+        blocks: answerBlocks(reply.answer, answer),
         response_type: 'ephemeral',
       };
     case 'text':

@@ -105,3 +105,14 @@ export function homeView(
     blocks: [...statsBlocks(stats), { type: 'divider' }, ...leaderboardBlocks(board), ...extra].slice(0, 100),
   };
 }
+
+/** What the App Home shows while scores cannot be read (the database is not answering). */
+export const HOME_UNAVAILABLE_TEXT = 'Scores are unavailable right now; open this tab again in a minute.';
+
+/** The App Home while scores cannot be read: one line saying when to look again. */
+export function homeUnavailableView(): HomeView {
+  return {
+    type: 'home',
+    blocks: [{ type: 'section', text: { type: 'mrkdwn', text: HOME_UNAVAILABLE_TEXT } }],
+  };
+}

@@ -17,6 +17,7 @@ import type { QuizContext } from '../../../daily-quiz/quiz-context.ts';
 import { answerKey } from '../../../feedback/ports.ts';
 import { rateAnswer } from '../../../feedback/rate-answer.ts';
 import { DatabaseUnavailableError } from '../../../storage/db.ts';
+import { respondSafely } from '../../respond-safely.ts';
 import { feedbackReasonModal } from '../../views/feedback-blocks.ts';
 import { parseButtonValue, shareButtonValue } from './button-value.ts';
 
@@ -38,8 +39,10 @@ export function answerFeedback(quiz: () => QuizContext) {
     const ctx = quiz();
     if (!value || !ctx.feedback) return;
     const tell = (text: string) =>
-      respond({ response_type: 'ephemeral', replace_original: false, text }).catch((err) =>
-        logger.error('feedback reply failed', { user: body.user.id, err }),
+      respondSafely(
+        respond,
+        { response_type: 'ephemeral', replace_original: false, text },
+        { logger, what: 'feedback reply failed', context: { user: body.user.id } },
       );
     const rating = {
       teamId: body.team?.id ?? body.user.team_id ?? '',

@@ -7,6 +7,7 @@
 import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import type { LifecycleContext } from '../../../data-lifecycle/lifecycle-context.ts';
 import { DatabaseUnavailableError } from '../../../storage/db.ts';
+import { respondSafely } from '../../respond-safely.ts';
 import { clickTeamId } from './button-value.ts';
 
 /** Builds the handler. */
@@ -20,8 +21,10 @@ export function forgetMe(lifecycle: LifecycleContext) {
   }: SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs): Promise<void> => {
     await ack();
     const reply = (text: string) =>
-      respond({ response_type: 'ephemeral', replace_original: true, text }).catch((err) =>
-        logger.error('forget-me reply failed', { user: body.user.id, err }),
+      respondSafely(
+        respond,
+        { response_type: 'ephemeral', replace_original: true, text },
+        { logger, what: 'forget-me reply failed', context: { user: body.user.id } },
       );
     if (action.value !== body.user.id) {
       await reply(

@@ -25,6 +25,7 @@ import { reportProblem } from './report-problem.ts';
 import { reviewAnswer } from './review-answer.ts';
 import { reviewEasy } from './review-easy.ts';
 import { shareAnswer } from './share-answer.ts';
+import { tickBox } from './tick-box.ts';
 
 /** Registers every button handler; quiz buttons only when the quiz runs. */
 export function registerActions(app: App, quiz?: () => QuizContext): void {
@@ -44,12 +45,9 @@ export function registerActions(app: App, quiz?: () => QuizContext): void {
       reviewAnswer(quiz),
     );
     app.action<BlockButtonAction>(REVIEW_EASY_ACTION, reviewEasy(quiz));
-    // Ticking a box of a multiple-response question only needs an ack; Submit reads the ticks.
     app.action(
       new RegExp(`^(${DAILY_PICK_ACTION}|${PRACTICE_PICK_ACTION}|${REVIEW_PICK_ACTION})$`),
-      async ({ ack }) => {
-        await ack();
-      },
+      tickBox(),
     );
     app.action<BlockButtonAction>(QUIZ_ME_ACTION, quizMe(quiz));
     app.action<BlockButtonAction>(REPORT_ACTION, reportProblem(quiz));

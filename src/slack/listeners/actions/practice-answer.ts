@@ -7,6 +7,7 @@ import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } 
 import { answerPractice } from '../../../daily-quiz/practice-quiz.ts';
 import type { QuizContext } from '../../../daily-quiz/quiz-context.ts';
 import { DatabaseUnavailableError } from '../../../storage/db.ts';
+import { respondSafely } from '../../respond-safely.ts';
 import {
   incompleteText,
   PRACTICE_PICK_ACTION,
@@ -69,8 +70,10 @@ export function practiceAnswer(quiz: () => QuizContext) {
       text = SCORES_UNAVAILABLE;
     }
     const blocks = questionId ? withReportButton(text, questionId) : undefined;
-    await respond({ response_type: 'ephemeral', replace_original: replace, text, blocks }).catch((err) =>
-      logger.error('practice feedback failed', { user: body.user.id, err }),
+    await respondSafely(
+      respond,
+      { response_type: 'ephemeral', replace_original: replace, text, blocks },
+      { logger, what: 'practice feedback failed', context: { user: body.user.id } },
     );
   };
 }

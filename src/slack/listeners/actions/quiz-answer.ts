@@ -8,6 +8,8 @@ import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } 
 import { answerDailyQuiz } from '../../../daily-quiz/answer-daily-quiz.ts';
 import type { QuizContext } from '../../../daily-quiz/quiz-context.ts';
 import { DatabaseUnavailableError } from '../../../storage/db.ts';
+import { yieldToEventLoop } from '../../../yield-to-event-loop.ts';
+import { respondSafely } from '../../respond-safely.ts';
 import { DAILY_PICK_ACTION, DAILY_SUBMIT_ACTION, dailyFeedbackText } from '../../views/quiz-blocks.ts';
 import { withReportButton } from '../../views/report-blocks.ts';
 import {
@@ -33,7 +35,7 @@ export function quizAnswer(quiz: () => QuizContext) {
   }: SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs) => {
     await ack();
     // Ack the other clicks already waiting on the socket before this one's database work.
-    await new Promise((resolve) => setImmediate(resolve));
+    await yieldToEventLoop();
     const submit = action.action_id === DAILY_SUBMIT_ACTION;
     const value = submit
       ? parseButtonValue(dailySubmitValue, action.value)
@@ -61,8 +63,10 @@ export function quizAnswer(quiz: () => QuizContext) {
       text = SCORES_UNAVAILABLE;
     }
     const blocks = questionId ? withReportButton(text, questionId) : undefined;
-    await respond({ response_type: 'ephemeral', replace_original: false, text, blocks }).catch((err) =>
-      logger.error('quiz feedback failed', { user: body.user.id, err }),
+    await respondSafely(
+      respond,
+      { response_type: 'ephemeral', replace_original: false, text, blocks },
+      { logger, what: 'quiz feedback failed', context: { user: body.user.id } },
     );
   };
 }

@@ -7,37 +7,10 @@
 import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { practiceToShow } from '../../../daily-quiz/practice-quiz.ts';
 import type { QuizContext } from '../../../daily-quiz/quiz-context.ts';
-import type { Question } from '../../../quiz/question.ts';
-import { slug } from '../../../quiz/slug.ts';
-import { analyzeText, stem } from '../../../retrieval/analyze-text.ts';
-import type { QuizMePayload } from '../../views/answer-blocks.ts';
+import { quizMeHint } from '../../../quiz/quiz-me-hint.ts';
+import { respondSafely } from '../../respond-safely.ts';
 import { practiceQuestionBlocks } from '../../views/quiz-blocks.ts';
 import { clickTeamId, parseButtonValue, quizMeButtonValue } from './button-value.ts';
-
-/** Words every AWS topic shares: they say nothing about which topic is nearest. */
-const GENERIC = new Set(['aws', 'amazon', 'service'].map(stem));
-
-const termsOf = (text: string) => new Set(analyzeText(text).terms.filter((t) => !GENERIC.has(t)));
-
-/**
- * The practice hint for a source (pure): its file when some question cites that file, else the
- * bank topic sharing the most words with the file name and headings (ties: the larger share of
- * the topic's words), else undefined (any question).
- */
-export function quizMeHint(bank: readonly Question[], source: QuizMePayload): string | undefined {
-  if (bank.some((q) => slug(q.source.file) === slug(source.f))) return source.f;
-  const words = termsOf(`${source.f.replace(/\.[^./]+$/, '')} ${source.h.replace(/ > /g, ' ')}`);
-  let best: { topic: string; shared: number; share: number } | undefined;
-  for (const topic of new Set(bank.map((q) => q.topic))) {
-    const own = termsOf(topic);
-    const shared = [...own].filter((t) => words.has(t)).length;
-    const share = own.size ? shared / own.size : 0;
-    if (shared > 0 && (!best || shared > best.shared || (shared === best.shared && share > best.share))) {
-      best = { topic, shared, share };
-    }
-  }
-  return best?.topic;
-}
 
 /** Builds the quiz-me button handler. */
 export function quizMe(quiz: () => QuizContext) {
@@ -56,7 +29,7 @@ export function quizMe(quiz: () => QuizContext) {
       const shown = await practiceToShow(ctx, {
         teamId: clickTeamId(body),
         userId: body.user.id,
-        hint: source ? quizMeHint(ctx.bank(), source) : undefined,
+        hint: source ? quizMeHint(ctx.bank(), { file: source.f, heading: source.h }) : undefined,
       });
       message = shown
         ? {
@@ -68,8 +41,10 @@ export function quizMe(quiz: () => QuizContext) {
       logger.error('quiz me failed', { user: body.user.id, err });
       message = { text: 'I could not pick a practice question right now; try `/saa quiz` in a minute.' };
     }
-    await respond({ response_type: 'ephemeral', replace_original: false, ...message }).catch((err) =>
-      logger.error('quiz me reply failed', { user: body.user.id, err }),
+    await respondSafely(
+      respond,
+      { response_type: 'ephemeral', replace_original: false, ...message },
+      { logger, what: 'quiz me reply failed', context: { user: body.user.id } },
     );
   };
 }

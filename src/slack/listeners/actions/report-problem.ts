@@ -6,6 +6,7 @@
 import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { z } from 'zod';
 import { type QuizContext, questionById } from '../../../daily-quiz/quiz-context.ts';
+import { respondSafely } from '../../respond-safely.ts';
 import { reportModal } from '../../views/report-blocks.ts';
 import { parseButtonValue } from './button-value.ts';
 
@@ -36,11 +37,15 @@ export function reportProblem(quiz: () => QuizContext) {
       await client.views.open({ trigger_id: body.trigger_id, view: reportModal(value.id, text) });
     } catch (err) {
       logger.error('report modal failed', { user: body.user.id, err });
-      await respond({
-        response_type: 'ephemeral',
-        replace_original: false,
-        text: 'I could not open the report form: try again in a moment.',
-      }).catch(() => undefined);
+      await respondSafely(
+        respond,
+        {
+          response_type: 'ephemeral',
+          replace_original: false,
+          text: 'I could not open the report form: try again in a moment.',
+        },
+        { logger, what: 'report modal failure not told', context: { user: body.user.id } },
+      );
     }
   };
 }

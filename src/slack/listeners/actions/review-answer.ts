@@ -10,6 +10,8 @@ import type { QuizContext } from '../../../daily-quiz/quiz-context.ts';
 import { answerReview } from '../../../spaced-repetition/answer-review.ts';
 import { nextReview } from '../../../spaced-repetition/next-review.ts';
 import { DatabaseUnavailableError } from '../../../storage/db.ts';
+import { yieldToEventLoop } from '../../../yield-to-event-loop.ts';
+import { respondSafely } from '../../respond-safely.ts';
 import { REVIEW_PICK_ACTION, REVIEW_SUBMIT_ACTION } from '../../views/quiz-blocks.ts';
 import { REVIEW_AHEAD_ACTION, reviewBlocks, reviewFeedbackText } from '../../views/review-blocks.ts';
 import {
@@ -35,7 +37,7 @@ export function reviewAnswer(quiz: () => QuizContext) {
   }: SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs) => {
     await ack();
     // Ack the other clicks already waiting on the socket before this one's database work.
-    await new Promise((resolve) => setImmediate(resolve));
+    await yieldToEventLoop();
     const teamId = clickTeamId(body);
     const userId = body.user.id;
     const ahead = action.action_id === REVIEW_AHEAD_ACTION;
@@ -67,8 +69,10 @@ export function reviewAnswer(quiz: () => QuizContext) {
           easy = { id: outcome.question.id, r: outcome.card.fsrs.reps };
         // Wrong number of boxes ticked: say so and keep the card (and its ticks) on screen.
         if (outcome.status === 'invalid') {
-          await respond({ response_type: 'ephemeral', replace_original: false, text: feedback ?? '' }).catch(
-            (err) => logger.error('review feedback failed', { user: userId, err }),
+          await respondSafely(
+            respond,
+            { response_type: 'ephemeral', replace_original: false, text: feedback ?? '' },
+            { logger, what: 'review feedback failed', context: { user: userId } },
           );
           return;
         }
@@ -80,8 +84,10 @@ export function reviewAnswer(quiz: () => QuizContext) {
       message = { text: REVIEWS_UNAVAILABLE };
       replace = false;
     }
-    await respond({ response_type: 'ephemeral', replace_original: replace, ...message }).catch((err) =>
-      logger.error('review feedback failed', { user: userId, err }),
+    await respondSafely(
+      respond,
+      { response_type: 'ephemeral', replace_original: replace, ...message },
+      { logger, what: 'review feedback failed', context: { user: userId } },
     );
   };
 }

@@ -9,6 +9,7 @@ import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } 
 import type { QuizContext } from '../../../daily-quiz/quiz-context.ts';
 import { rateEasy } from '../../../spaced-repetition/rate-easy.ts';
 import { DatabaseUnavailableError } from '../../../storage/db.ts';
+import { respondSafely } from '../../respond-safely.ts';
 import { easyFeedbackText } from '../../views/review-blocks.ts';
 import { clickTeamId, parseButtonValue, reviewEasyValue } from './button-value.ts';
 import { REVIEWS_UNAVAILABLE } from './review-answer.ts';
@@ -45,8 +46,10 @@ export function reviewEasy(quiz: () => QuizContext) {
         logger.error('easy rating failed', { user: userId, err });
       text = REVIEWS_UNAVAILABLE;
     }
-    await respond({ response_type: 'ephemeral', replace_original: false, text }).catch((err) =>
-      logger.error('easy feedback failed', { user: userId, err }),
+    await respondSafely(
+      respond,
+      { response_type: 'ephemeral', replace_original: false, text },
+      { logger, what: 'easy feedback failed', context: { user: userId } },
     );
   };
 }

@@ -8,6 +8,7 @@
 import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { LRUCache } from 'lru-cache';
 import { escapeMrkdwn } from '../../mrkdwn.ts';
+import { respondSafely } from '../../respond-safely.ts';
 import { sharedAnswerBlocks } from '../../views/answer-blocks.ts';
 import { parseButtonValue, shareButtonValue } from './button-value.ts';
 
@@ -51,26 +52,30 @@ export function shareAnswer(options: { ledger?: ShareLedger; feedback?: boolean 
     ledger.set(key, true);
     const share = parseButtonValue(shareButtonValue, action.value);
     if (!share) {
-      await respond({
-        response_type: 'ephemeral',
-        replace_original: false,
-        text: 'That answer can no longer be shared; ask again.',
-      }).catch((err) => logger.error('share refusal failed', { user: body.user.id, err }));
+      await respondSafely(
+        respond,
+        {
+          response_type: 'ephemeral',
+          replace_original: false,
+          text: 'That answer can no longer be shared; ask again.',
+        },
+        { logger, what: 'share refusal failed', context: { user: body.user.id } },
+      );
       return;
     }
     const name = body.user.name ?? body.user.username ?? 'Someone';
-    try {
-      await respond({
+    const shared = await respondSafely(
+      respond,
+      {
         response_type: 'in_channel',
         replace_original: false,
         // The answer text is plain (answer.text); escaped here and in the blocks.
         text: escapeMrkdwn(share.t),
         blocks: sharedAnswerBlocks(share, name, { feedback: options.feedback }),
-      });
-    } catch (err) {
-      // Not posted: a new click on the same button may try again.
-      ledger.delete(key);
-      logger.error('share failed', { user: body.user.id, err });
-    }
+      },
+      { logger, what: 'share failed', context: { user: body.user.id } },
+    );
+    // Not posted: a new click on the same button may try again.
+    if (!shared) ledger.delete(key);
   };
 }

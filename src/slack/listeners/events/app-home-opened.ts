@@ -5,7 +5,7 @@ import { leaderboard } from '../../../scores/leaderboard.ts';
 import { personalStats } from '../../../scores/personal-stats.ts';
 import type { ScoreContext } from '../../../scores/score-context.ts';
 import { DatabaseUnavailableError } from '../../../storage/db.ts';
-import { homeView } from '../../views/score-blocks.ts';
+import { homeUnavailableView, homeView } from '../../views/score-blocks.ts';
 
 /** Builds the handler. */
 export function appHomeOpened(scores: () => ScoreContext) {
@@ -30,18 +30,7 @@ export function appHomeOpened(scores: () => ScoreContext) {
       await client.views
         .publish({
           user_id: event.user,
-          view: {
-            type: 'home',
-            blocks: [
-              {
-                type: 'section',
-                text: {
-                  type: 'mrkdwn',
-                  text: 'Scores are unavailable right now; open this tab again in a minute.',
-                },
-              },
-            ],
-          },
+          view: homeUnavailableView(),
         })
         .catch((err) => logger.error('app home fallback view failed', { user: event.user, err }));
     }

@@ -19,10 +19,12 @@ import type { Answerer } from '../../../answer/answerer.ts';
 import { isModelAnswerer } from '../../../answer/llm-answerer.ts';
 import type { ChatMessage } from '../../../answer/llm-prompt.ts';
 import { resolveFollowUp } from '../../../conversation/follow-up.ts';
+import { messageIntent } from '../../../conversation/message-intent.ts';
 import { ThreadMemory } from '../../../conversation/thread-memory.ts';
 import { practiceToShow } from '../../../daily-quiz/practice-quiz.ts';
 import type { QuizContext } from '../../../daily-quiz/quiz-context.ts';
 import type { BotMetrics } from '../../../observability/metrics.ts';
+import { quizMeHint } from '../../../quiz/quiz-me-hint.ts';
 import { statsLines } from '../../../scores/format-scores.ts';
 import { personalStats } from '../../../scores/personal-stats.ts';
 import type { ScoreContext } from '../../../scores/score-context.ts';
@@ -30,15 +32,11 @@ import { SlackStream } from '../../slack-stream.ts';
 import { answerBlocks, formatSources } from '../../views/answer-blocks.ts';
 import { feedbackBlock } from '../../views/feedback-blocks.ts';
 import { practiceQuestionBlocks } from '../../views/quiz-blocks.ts';
-import { quizMeHint } from '../actions/quiz-me.ts';
 
 /** The status shown while the answer is prepared (assistant.threads.setStatus). */
 export const SEARCHING_STATUS = 'Searching your notes…';
 /** How long a message is remembered as answered (ms): Slack retries an event for up to about an hour. */
 export const SEEN_MESSAGE_MS = 2 * 3_600_000;
-const QUIZ_ME = /^\s*(quiz me|quiz)\b/i;
-const WEAKEST = /\bweak(est)? (topics?|spots?|areas?|domains?)\b/i;
-const DUE = /^\s*(what'?s|what is|anything)?\s*due\b|^\s*review\s*\??$/i;
 /** Most due cards counted for "what's due for review?" (the reply says "100+" past it). */
 const DUE_COUNTED = 100;
 /** About this long per review (seconds), for "~4 min": a question read, answered and its explanation skimmed. */
@@ -97,15 +95,22 @@ export function conversation(services: ConversationServices) {
     const turns = memory.turns(message.channel, threadTs);
     const started = performance.now();
     try {
-      if (QUIZ_ME.test(text) && services.quiz) {
+      const intent = messageIntent(text, {
+        quiz: Boolean(services.quiz),
+        scores: Boolean(services.scores),
+        get cards() {
+          return Boolean(services.quiz?.().cards);
+        },
+      });
+      if (intent === 'quiz-me' && services.quiz) {
         await quizMe(services.quiz(), message, turns.at(-1)?.source, post);
         return;
       }
-      if (WEAKEST.test(text) && services.scores) {
+      if (intent === 'weakest-topics' && services.scores) {
         await post(await weakestText(services.scores(), message));
         return;
       }
-      if (DUE.test(text) && services.quiz?.().cards) {
+      if (intent === 'due-reviews' && services.quiz) {
         await post(await dueText(services.quiz(), message));
         return;
       }
@@ -205,7 +210,7 @@ async function quizMe(
   topic: { file: string; heading: string } | undefined,
   post: (text: string, blocks?: KnownBlock[]) => Promise<unknown>,
 ): Promise<void> {
-  const hint = topic ? quizMeHint(ctx.bank(), { f: topic.file, h: topic.heading }) : undefined;
+  const hint = topic ? quizMeHint(ctx.bank(), topic) : undefined;
   const shown = await practiceToShow(ctx, { teamId: message.teamId, userId: message.userId, hint });
   if (!shown) {
     await post('The question bank is empty: add questions to QUESTIONS_DIR.');
