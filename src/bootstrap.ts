@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import type { InstallationStore } from '@slack/oauth';
 import type { Answerer } from './answer/answerer.ts';
 import { createAnswerer } from './answer/create-answerer.ts';
+import { TeamAnswerers } from './answer/team-answerers.ts';
 import type { Config } from './config.ts';
 import { AnswerCountUpdater } from './daily-quiz/answer-count-updater.ts';
 import type { QuizContext, QuizMessenger } from './daily-quiz/quiz-context.ts';
@@ -70,6 +71,8 @@ export interface Services {
   installations: InstallationStore;
   /** Score reads; `fetcher` looks people up in Slack (null: show ids). */
   scoreContext(fetcher: ProfileFetcher | null): ScoreContext;
+  /** Each workspace's answerer: over its own notes folder (`saa workspace --notes`), else `answerer`. */
+  answerers: TeamAnswerers;
   close(): Promise<void>;
 }
 
@@ -132,9 +135,29 @@ export async function openServices(
     exams: new SqlExamDateRepository(storage.db),
     limits: reviewLimits,
   };
+  const answerer = createAnswerer(config, () => knowledge.index, { dense: () => knowledge.dense });
+  const answerers = new TeamAnswerers({
+    fallback: answerer,
+    notesDirOf: async (teamId) => {
+      await storage.ready();
+      return (await repositories.workspaceSettings.get(teamId))?.notesDir ?? null;
+    },
+    open: async (dir) => {
+      const own = await openKnowledge(dir, join(config.DATA_DIR, 'index-cache'), {
+        embeddings: embeddingsConfigured(config) ? openAiEmbeddingModel(config) : undefined,
+        log,
+      });
+      log.info(
+        `Loaded ${own.corpus.files.length} note files (${own.corpus.passages.length} passages) from ${dir}`,
+      );
+      return createAnswerer(config, () => own.index, { dense: () => own.dense });
+    },
+    log,
+  });
   return {
     knowledge,
-    answerer: createAnswerer(config, () => knowledge.index, { dense: () => knowledge.dense }),
+    answerer,
+    answerers,
     storage,
     bank,
     bankProblems,

@@ -95,6 +95,7 @@ async function main(): Promise<void> {
       return scores;
     },
     answerer: services.answerer,
+    answerers: services.answerers,
     quiz: () => {
       if (!quiz) throw new Error('quiz context used before the Slack app was built');
       return quiz;

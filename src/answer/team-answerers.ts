@@ -14,6 +14,33 @@ import type { Answerer } from './answerer.ts';
 /** How long a workspace's notes folder is kept before it is read again (ms). */
 export const SETTINGS_TTL_MS = 60_000;
 
+/** Picks a workspace's answerer (implemented by {@link TeamAnswerers}). */
+export interface AnswerersByTeam {
+  /**
+   * The workspace's answerer when it is at hand without waiting (its folder known and open), else
+   * undefined; either way the folder is read or opened in the background for the next question.
+   */
+  ready(teamId: string): Answerer | undefined;
+  /** The workspace's answerer, waiting while its folder is read or opened. Never throws. */
+  forTeam(teamId: string | undefined): Promise<Answerer>;
+}
+
+/** The services that answer: one answerer for all, or one per workspace when `answerers` is set. */
+export interface AnswerSource {
+  answerer: Answerer;
+  answerers?: AnswerersByTeam;
+}
+
+/** The answerer for `teamId` if at hand now (a Slack ack cannot wait on a folder being indexed). */
+export function answererNow(source: AnswerSource, teamId: string): Answerer | undefined {
+  return source.answerers ? source.answerers.ready(teamId) : source.answerer;
+}
+
+/** The answerer for `teamId`, waiting for it if need be. Never throws. */
+export async function answererOf(source: AnswerSource, teamId: string | undefined): Promise<Answerer> {
+  return source.answerers ? source.answerers.forTeam(teamId) : source.answerer;
+}
+
 /** What {@link TeamAnswerers} is built from. */
 export interface TeamAnswerersOptions {
   /** The answerer over NOTES_DIR. */
@@ -28,10 +55,11 @@ export interface TeamAnswerersOptions {
 }
 
 /** The answerer for each workspace. */
-export class TeamAnswerers {
+export class TeamAnswerers implements AnswerersByTeam {
   readonly #o: TeamAnswerersOptions;
   readonly #dirs = new Map<string, { dir: string | null; at: number }>();
   readonly #byDir = new Map<string, Promise<Answerer>>();
+  readonly #open = new Map<string, Answerer>();
   readonly #said = new Set<string>();
 
   constructor(options: TeamAnswerersOptions) {
@@ -51,6 +79,17 @@ export class TeamAnswerers {
     if (!teamId) return this.#o.fallback;
     const dir = await this.#dirOf(teamId);
     return dir ? this.#answererFor(dir) : this.#o.fallback;
+  }
+
+  ready(teamId: string): Answerer | undefined {
+    const known = this.#dirs.get(teamId);
+    if (!known) {
+      void this.forTeam(teamId);
+      return undefined;
+    }
+    // Stale: answer as known now, and read the folder again for the next question.
+    if ((this.#o.now ?? Date.now)() - known.at >= SETTINGS_TTL_MS) void this.forTeam(teamId);
+    return known.dir ? this.#open.get(known.dir) : this.#o.fallback;
   }
 
   /** Opens `dirs` ahead of their first question (at start). Never throws. */
@@ -82,6 +121,7 @@ export class TeamAnswerers {
       opening = this.#o.open(dir).then(
         (a) => {
           this.#said.delete(`open:${dir}`);
+          this.#open.set(dir, a);
           return a;
         },
         (err: Error) => {

@@ -5,6 +5,7 @@
 
 import type { Answer } from '../answer/answer-types.ts';
 import type { Answerer } from '../answer/answerer.ts';
+import { type AnswerersByTeam, answererOf } from '../answer/team-answerers.ts';
 import { disableSchedule, enableSchedule, showSchedule } from '../daily-quiz/channel-schedule.ts';
 import { practiceToShow } from '../daily-quiz/practice-quiz.ts';
 import type { QuizContext } from '../daily-quiz/quiz-context.ts';
@@ -43,7 +44,10 @@ export type Reply =
 
 /** The services commands use. The quiz is optional so the answer engine runs alone. */
 export interface CommandServices {
+  /** The answerer over NOTES_DIR: every workspace's, unless `answerers` gives a workspace its own. */
   answerer: Answerer;
+  /** Workspaces with their own notes folder (`saa workspace --notes`); absent: `answerer` for all. */
+  answerers?: AnswerersByTeam;
   quiz?: () => QuizContext;
   scores?: () => ScoreContext;
   /** Deleting a person's data (`/saa forget me`); absent: the command says it is not available. */
@@ -78,7 +82,10 @@ export async function handleCommand(
       case 'help':
         return { kind: 'help' };
       case 'ask':
-        return { kind: 'answer', answer: await services.answerer.answer(command.question) };
+        return {
+          kind: 'answer',
+          answer: await (await answererOf(services, ctx.teamId)).answer(command.question),
+        };
       case 'invalid':
         return ephemeral(command.message);
       case 'quiz': {

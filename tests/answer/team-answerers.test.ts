@@ -113,3 +113,18 @@ describe('TeamAnswerers', () => {
     expect(opened).toEqual([missing, missing, missing]);
   });
 });
+
+describe('TeamAnswerers.ready', () => {
+  it('has nothing at hand for a workspace first seen, and then its answerer, without waiting', async () => {
+    const { answerers, tick } = harness({ TA: teamA, TB: null });
+    expect(answerers.ready('TA')).toBeUndefined();
+    expect(answerers.ready('TB')).toBeUndefined();
+    await answerers.forTeam('TA');
+    await answerers.forTeam('TB');
+    expect(await cited(answerers.ready('TA') as Answerer)).toEqual(['lambda-team.md']);
+    expect(answerers.ready('TB')).toBe(answerers.fallback);
+    // Past the TTL the known answerer is still at hand while the folder is read again.
+    tick(SETTINGS_TTL_MS);
+    expect(await cited(answerers.ready('TA') as Answerer)).toEqual(['lambda-team.md']);
+  });
+});

@@ -9,6 +9,7 @@
  */
 
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
+import { answererNow, answererOf } from '../../../answer/team-answerers.ts';
 import { type CommandServices, handleCommand, type Reply } from '../../../commands/handle-command.ts';
 import { type Command, parseCommand } from '../../../commands/parse-command.ts';
 import { repliesAtOnce, waitsForModel } from '../../../commands/reply-timing.ts';
@@ -24,7 +25,9 @@ export function saaCommand(services: CommandServices) {
   return async (args: SaaArgs): Promise<void> => {
     const started = performance.now();
     const parsed = parseCommand(args.command.text);
-    if (repliesAtOnce(parsed, services.answerer)) await replyInAck(args, parsed, services, started);
+    // A workspace whose own notes are still being opened takes the slow path: the ack cannot wait.
+    const answerer = answererNow(services, args.command.team_id);
+    if (answerer && repliesAtOnce(parsed, answerer)) await replyInAck(args, parsed, services, started);
     else await replyLater(args, parsed, services, started);
   };
 }
@@ -61,7 +64,7 @@ async function replyLater(
   await yieldToEventLoop();
   let pending = false;
   try {
-    if (await waitsForModel(parsed, services.answerer)) {
+    if (await waitsForModel(parsed, await answererOf(services, command.team_id))) {
       pending = await respondSafely(
         respond,
         { response_type: 'ephemeral', text: PENDING_ANSWER_TEXT },

@@ -18,6 +18,7 @@ import type { Answer } from '../../../answer/answer-types.ts';
 import type { Answerer } from '../../../answer/answerer.ts';
 import { isModelAnswerer } from '../../../answer/llm-answerer.ts';
 import type { ChatMessage } from '../../../answer/llm-prompt.ts';
+import { type AnswerersByTeam, answererOf } from '../../../answer/team-answerers.ts';
 import { resolveFollowUp } from '../../../conversation/follow-up.ts';
 import { messageIntent } from '../../../conversation/message-intent.ts';
 import { ThreadMemory } from '../../../conversation/thread-memory.ts';
@@ -44,7 +45,9 @@ export const SECONDS_PER_REVIEW = 30;
 
 /** What the conversation needs: the answerer and, for "quiz me" and 👍/👎, the quiz context. */
 export interface ConversationServices {
+  /** The answerer over NOTES_DIR, for every workspace without its own notes (`answerers`). */
   answerer: Answerer;
+  answerers?: AnswerersByTeam;
   /** Counts answers and their latency; absent: nothing is counted. */
   metrics?: BotMetrics;
   quiz?: () => QuizContext;
@@ -123,7 +126,7 @@ export function conversation(services: ConversationServices) {
         { role: 'assistant' as const, content: t.answer },
       ]);
       const feedback = Boolean(services.quiz);
-      const answerer = services.answerer;
+      const answerer = await answererOf(services, message.teamId);
       let answer: Answer;
       if (isModelAnswerer(answerer) && (await answerer.willCallModel(search))) {
         const stream = new SlackStream(client, {
