@@ -89,14 +89,12 @@ const LEVELS = {
 
 /**
  * Builds the Bolt app and registers every listener.
- * `register` adds listeners that need more than the command services (quiz buttons, App Home).
  * @throws Error when HTTP mode is chosen without a signing secret, with neither or both of
  *   `botToken` and `oauth`, or with `oauth` in Socket Mode.
  */
 export function createSlackApp(
   options: SlackOptions,
   services: CommandServices,
-  register?: (app: App) => void,
 ): SlackAdapter {
   const clientOptions = slackClientOptions({ apiUrl: options.slackApiUrl, timeoutMs: options.apiTimeoutMs });
   const logLevel = LEVELS[options.logLevel ?? 'info'];
@@ -188,7 +186,6 @@ export function createSlackApp(
   registerActions(app, services.quiz);
   registerEvents(app, services, services.exampleQuestion);
   registerViews(app, services.quiz);
-  register?.(app);
   let server: Server | null = null;
   return {
     app,
