@@ -82,10 +82,13 @@ export async function openServices(
   log: Pick<Console, 'info' | 'warn' | 'error'> = console,
   metrics?: BotMetrics,
 ): Promise<Services> {
-  const knowledge = await openKnowledge(config.NOTES_DIR, join(config.DATA_DIR, 'index-cache'), {
-    embeddings: embeddingsConfigured(config) ? openAiEmbeddingModel(config) : undefined,
-    log,
-  });
+  // NOTES_DIR's notes, or a workspace's own folder: one index cache, the same embeddings.
+  const notesIn = (dir: string) =>
+    openKnowledge(dir, join(config.DATA_DIR, 'index-cache'), {
+      embeddings: embeddingsConfigured(config) ? openAiEmbeddingModel(config) : undefined,
+      log,
+    });
+  const knowledge = await notesIn(config.NOTES_DIR);
   const sections = [...knowledge.corpus.sections];
   if (resolve(config.NOTES_DIR) !== resolve(BUNDLED_NOTES_DIR)) {
     // The shipped bank cites our notes; a team's own folder may not contain those sections.
@@ -143,10 +146,7 @@ export async function openServices(
       return (await repositories.workspaceSettings.get(teamId))?.notesDir ?? null;
     },
     open: async (dir) => {
-      const own = await openKnowledge(dir, join(config.DATA_DIR, 'index-cache'), {
-        embeddings: embeddingsConfigured(config) ? openAiEmbeddingModel(config) : undefined,
-        log,
-      });
+      const own = await notesIn(dir);
       log.info(
         `Loaded ${own.corpus.files.length} note files (${own.corpus.passages.length} passages) from ${dir}`,
       );

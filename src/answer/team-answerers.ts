@@ -60,6 +60,7 @@ export class TeamAnswerers implements AnswerersByTeam {
   readonly #dirs = new Map<string, { dir: string | null; at: number }>();
   readonly #byDir = new Map<string, Promise<Answerer>>();
   readonly #open = new Map<string, Answerer>();
+  readonly #reading = new Map<string, Promise<string | null>>();
   readonly #said = new Set<string>();
 
   constructor(options: TeamAnswerersOptions) {
@@ -101,6 +102,20 @@ export class TeamAnswerers implements AnswerersByTeam {
     const now = (this.#o.now ?? Date.now)();
     const known = this.#dirs.get(teamId);
     if (known && now - known.at < SETTINGS_TTL_MS) return known.dir;
+    // One read per workspace at a time: a question and its ack's `ready` share it.
+    let reading = this.#reading.get(teamId);
+    if (!reading) {
+      reading = this.#readDir(teamId, now, known).finally(() => this.#reading.delete(teamId));
+      this.#reading.set(teamId, reading);
+    }
+    return reading;
+  }
+
+  async #readDir(
+    teamId: string,
+    now: number,
+    known: { dir: string | null } | undefined,
+  ): Promise<string | null> {
     try {
       const dir = await this.#o.notesDirOf(teamId);
       this.#dirs.set(teamId, { dir, at: now });

@@ -92,10 +92,7 @@ const LEVELS = {
  * @throws Error when HTTP mode is chosen without a signing secret, with neither or both of
  *   `botToken` and `oauth`, or with `oauth` in Socket Mode.
  */
-export function createSlackApp(
-  options: SlackOptions,
-  services: CommandServices,
-): SlackAdapter {
+export function createSlackApp(options: SlackOptions, services: CommandServices): SlackAdapter {
   const clientOptions = slackClientOptions({ apiUrl: options.slackApiUrl, timeoutMs: options.apiTimeoutMs });
   const logLevel = LEVELS[options.logLevel ?? 'info'];
   const logger = options.logger;

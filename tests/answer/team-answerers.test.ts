@@ -38,10 +38,12 @@ afterAll(async () => {
 function harness(dirs: Record<string, string | null | Error>) {
   const logged: string[] = [];
   const opened: string[] = [];
+  const reads: string[] = [];
   let now = 1_000_000;
   const answerers = new TeamAnswerers({
     fallback: new ExtractiveAnswerer(() => fallbackIndex),
     notesDirOf: async (teamId) => {
+      reads.push(teamId);
       const d = dirs[teamId];
       if (d instanceof Error) throw d;
       return d ?? null;
@@ -53,7 +55,7 @@ function harness(dirs: Record<string, string | null | Error>) {
     log: { warn: (m: string) => logged.push(`warn ${m}`), error: (m: string) => logged.push(`error ${m}`) },
     now: () => now,
   });
-  return { answerers, logged, opened, tick: (ms: number) => (now += ms) };
+  return { answerers, logged, opened, reads, tick: (ms: number) => (now += ms) };
 }
 
 let fallbackIndex: SearchIndex;
@@ -115,6 +117,15 @@ describe('TeamAnswerers', () => {
 });
 
 describe('TeamAnswerers.ready', () => {
+  it('shares one settings read among a question and its ack', async () => {
+    const { answerers, reads, opened } = harness({ TA: teamA });
+    expect(answerers.ready('TA')).toBeUndefined();
+    const [a, b] = await Promise.all([answerers.forTeam('TA'), answerers.forTeam('TA')]);
+    expect(a).toBe(b);
+    expect(reads).toEqual(['TA']);
+    expect(opened).toEqual([teamA]);
+  });
+
   it('has nothing at hand for a workspace first seen, and then its answerer, without waiting', async () => {
     const { answerers, tick } = harness({ TA: teamA, TB: null });
     expect(answerers.ready('TA')).toBeUndefined();
