@@ -201,10 +201,15 @@ function sameTable(a: Passage, b: Passage): boolean {
  * Class: Standard-IA" … "Storage Class: One Zone-IA"), each side's row is quoted beside the
  * others, so the answer reads as a small table. Units come from `ranked`, best first.
  */
-function pairedRows(chosen: readonly Unit[], ranked: readonly Unit[], sides: readonly Side[]): Unit[] {
+function pairedRows(
+  chosen: readonly Unit[],
+  ranked: readonly Unit[],
+  sides: readonly Side[],
+  partnerOf: (u: Unit) => number | undefined,
+): Unit[] {
   const out: Unit[] = [];
   for (const u of chosen) {
-    const partner = parallelPartner(u, sides);
+    const partner = partnerOf(u);
     if (partner !== undefined) {
       const unit = ranked.find((r) => r.passage === u.passage && r.item === partner);
       if (unit && !chosen.some((c) => c.passage === u.passage && c.item === partner) && !out.includes(unit))
@@ -254,9 +259,16 @@ export function composeComparison(
   const hits = index.searchAnalyzed(whole, k);
   if (!isCovered(index, whole, hits)) return null;
   const sides = analyses.map((a, i) => sideOf(a, i, analyses));
+  // Each unit's parallel partner, found once: ranking, pairing and making room all ask.
+  const partners = new Map<string, number | undefined>();
+  const partnerOf = (u: Unit) => {
+    const key = `${u.passage.id}:${u.item}:${u.text}`;
+    if (!partners.has(key)) partners.set(key, parallelPartner(u, sides));
+    return partners.get(key);
+  };
   const ranked = rankUnits(hits, whole.concepts, whole.intent)
     .map((u) => {
-      if (parallelPartner(u, sides) !== undefined) return { ...u, score: u.score + CONTRAST_BONUS };
+      if (partnerOf(u) !== undefined) return { ...u, score: u.score + CONTRAST_BONUS };
       if (!contrasts(u, sides)) return u;
       const cut = cutRow(u, sides);
       const own = termSet(cut.text);
@@ -264,9 +276,9 @@ export function composeComparison(
     })
     .sort((a, b) => b.score - a.score);
   const chosen = chooseUnits(ranked, whole.concepts, new Set(whole.terms), MAX_ANSWER_CHARS);
-  for (const row of pairedRows(chosen, ranked, sides)) {
+  for (const row of pairedRows(chosen, ranked, sides, partnerOf)) {
     // Room for the partner: the weakest lines that are not side lines give way.
-    makeRoom(chosen, row, (u) => u.passage.kind === 'table' || parallelPartner(u, sides) !== undefined);
+    makeRoom(chosen, row, (u) => u.passage.kind === 'table' || partnerOf(u) !== undefined);
     if (fits([...chosen, row], MAX_ANSWER_CHARS)) chosen.push(row);
   }
   for (const [i, own] of sides.entries()) {
