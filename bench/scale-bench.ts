@@ -52,6 +52,28 @@ const SCHEDULE_LEAD_MS = 3000;
 /** How long after their minute the posts may take (ms). */
 const POST_DEADLINE_MS = 30_000;
 
+/**
+ * A schedule whose local date turns before the processes tick is not due until the next local day
+ * (a 23:59 quiz is not posted at 00:01): how long around its minute a channel's local date must
+ * not turn (ms). Start-up under load takes up to half a minute.
+ */
+const DAY_TURN_MARGIN_MS = 5 * 60_000;
+
+/**
+ * The zone of workspace `k`: `ZONES[k]`, or the next zone of the list whose local date does not
+ * turn within {@link DAY_TURN_MARGIN_MS} of `dueAt` (ms since the epoch) — a run at 18:29 UTC
+ * would otherwise schedule Asia/Kolkata for 23:59 and tick after its midnight.
+ */
+function zoneAwayFromMidnight(k: number, dueAt: number): string {
+  for (let i = 0; i < ZONES.length; i += 1) {
+    const zone = ZONES[(k + i) % ZONES.length] as string;
+    const before = localTime(new Date(dueAt - DAY_TURN_MARGIN_MS), zone).date;
+    const after = localTime(new Date(dueAt + DAY_TURN_MARGIN_MS), zone).date;
+    if (before === after) return zone;
+  }
+  return 'UTC';
+}
+
 /** Options of {@link benchScale}. `server`: Postgres URL whose server gets the fresh database. */
 export interface ScaleOptions {
   processes: number;
@@ -108,9 +130,14 @@ export interface ScaleResult {
   errorLines: string[];
 }
 
-async function until(what: string, check: () => Promise<boolean>, deadline: number): Promise<void> {
+async function until(
+  what: string,
+  check: () => Promise<boolean>,
+  deadline: number,
+  explain: () => Promise<string> = async () => '',
+): Promise<void> {
   while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`scale run: not in time: ${what}`);
+    if (Date.now() > deadline) throw new Error(`scale run: not in time: ${what}${await explain()}`);
     await new Promise((r) => setTimeout(r, 200));
   }
 }
@@ -142,7 +169,7 @@ export async function benchScale(opts: ScaleOptions): Promise<ScaleResult> {
     const channels = Array.from({ length: opts.workspaces }, (_, k) => ({
       teamId: `TSCALE${k}`,
       channelId: `CSCALE${k}`,
-      zone: ZONES[k % ZONES.length] as string,
+      zone: zoneAwayFromMidnight(k, dueAt),
     }));
     const installations = new SqlInstallationStore(bench.db);
     for (const c of channels) {
@@ -187,6 +214,18 @@ export async function benchScale(opts: ScaleOptions): Promise<ScaleResult> {
         channels.every((c) => standIn.messages(c.channelId).length > 0) &&
         (await stored()).filter((r) => r.message_ts).length >= channels.length,
       Math.max(dueAt, Date.now()) + POST_DEADLINE_MS,
+      async () => {
+        const rows = await stored();
+        const seen = channels.map(
+          (c) =>
+            `${c.channelId}: ${standIn.messages(c.channelId).length} on Slack, ` +
+            `stored ${rows.filter((r) => r.channel_id === c.channelId && r.message_ts).length}`,
+        );
+        const notes = (cluster?.lines ?? []).flatMap((out, i) =>
+          out.filter((l) => /"level":"(warn|error)"|error/i.test(l)).map((l) => `process ${i}: ${l.slice(0, 300)}`),
+        );
+        return `\n${seen.join('\n')}\n${notes.slice(-20).join('\n')}`;
+      },
     );
     const rows = await stored();
     const quizzes: PostedQuiz[] = rows.map((r) => {
