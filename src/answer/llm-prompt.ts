@@ -10,6 +10,7 @@ import type { Passage } from '../knowledge/note-types.ts';
 import type { SearchIndex } from '../retrieval/search-index.ts';
 import type { Answer } from './answer-types.ts';
 import { composeAnswer } from './compose-answer.ts';
+import { parseComparison } from './parse-comparison.ts';
 
 /** Passages sent per question: enough for a comparison's two sides plus context, cheap to send. */
 export const MAX_PROMPT_PASSAGES = 5;
@@ -47,7 +48,8 @@ function samePlace(p: Passage, file: string, line: number): boolean {
 
 /**
  * The passages to send for `question`, numbered from 1: those the extractive answer quoted, then
- * the best search hits, without repeats, at most `max`.
+ * for an "A vs B" question each side's best passage searched alone, then the best search hits,
+ * without repeats, at most `max`.
  */
 export function selectPassages(
   question: string,
@@ -62,6 +64,8 @@ export function selectPassages(
   };
   const quoted = [...(extractive.pieces ?? []).map((p) => p.source), ...extractive.sources];
   for (const s of quoted) add(index.passages.find((p) => samePlace(p, s.file, s.line)));
+  // A comparison's model needs each side said on its own, not only the lines naming both.
+  for (const side of parseComparison(question.trim())?.sides ?? []) add(index.search(side, 1)[0]?.passage);
   const q = { ...index.analyze(question), dense: dense ?? undefined };
   for (const hit of index.searchAnalyzed(q, max * 2)) add(hit.passage);
   return chosen.map((passage, i) => ({ id: i + 1, passage }));

@@ -1,6 +1,6 @@
 /** The prompt: which passages are sent, how they are numbered, and the rules the model gets. */
 
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -39,6 +39,32 @@ describe('selectPassages', () => {
       expect(new Set(chosen.map((c) => c.passage.id)).size).toBe(chosen.length);
     },
   );
+});
+
+describe('selectPassages for a comparison', () => {
+  it("sends each side's own passage, not only passages naming both sides", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'saa-test-sides-'));
+    const both = (n: number) =>
+      `## SQS and SNS together ${n}\n\nSQS and SNS work together in fan-out number ${n}: SNS topic, SQS queues.\n`;
+    writeFileSync(
+      join(dir, 'messaging.md'),
+      [
+        '# Messaging',
+        ...[1, 2, 3, 4, 5, 6].map(both),
+        '## SQS\n\nConsumers poll the queue and pull messages, retention up to 14 days.\n',
+        '## SNS\n\nPushes each message to every subscriber of a topic.\n',
+      ].join('\n'),
+    );
+    const own = await openKnowledge(dir, mkdtempSync(join(tmpdir(), 'saa-test-index-')));
+    const question = 'sqs vs sns';
+    // Whatever the extractive answer quoted: here nothing, so only the search fills the prompt.
+    const quotedNothing = { ...composeAnswer(question, own.index), pieces: [], sources: [] };
+    const chosen = selectPassages(question, own.index, quotedNothing);
+    const text = chosen.map((c) => c.passage.text).join('\n');
+    expect(chosen).toHaveLength(MAX_PROMPT_PASSAGES);
+    expect(text).toMatch(/pull messages/);
+    expect(text).toMatch(/Pushes each message/);
+  });
 });
 
 describe('buildPrompt', () => {
