@@ -72,8 +72,9 @@ function inOrder(terms: readonly string[], words: readonly string[]): boolean {
  * - the words in order, side by side ("Secrets Manager" only counts as "secrets … manager");
  * - a name led by a service the notes have ("S3 versioning", "DynamoDB PITR"): its other words
  *   in a passage about that service;
- * - all but one of its words in a heading, the last in the text under it ("Placement Groups" >
- *   "Partition – spreads instances…").
+ * - all but one of its words side by side in a heading, the last in the text under it
+ *   ("Placement Groups" > "Partition – spreads instances…"); "Web Access Firewall … Firewall
+ *   Manager" over "resources" does not name Resource Access Manager.
  */
 function namesService(index: SearchIndex, q: QueryAnalysis, h: Hit, words: readonly string[]): boolean {
   if (words.length === 0 || !words.every((w) => h.matched.includes(w))) return false;
@@ -86,7 +87,7 @@ function namesService(index: SearchIndex, q: QueryAnalysis, h: Hit, words: reado
   );
   if (ledByService && words.length > 1) return true;
   const inHeading = words.filter((w) => heading.includes(w));
-  return inHeading.length >= 2 && inHeading.length === words.length - 1;
+  return inHeading.length >= 2 && inHeading.length === words.length - 1 && inOrder(heading, inHeading);
 }
 
 /**

@@ -1,0 +1,48 @@
+/** When the notes do not answer: a service named only by words scattered over a heading is absent. */
+
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { absentServices, isCovered } from '../../src/answer/abstention.ts';
+import { type Knowledge, openKnowledge } from '../../src/retrieval/open-knowledge.ts';
+
+let knowledge: Knowledge;
+
+beforeAll(async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'saa-test-abstain-'));
+  writeFileSync(
+    join(dir, 'notes.md'),
+    [
+      '# Security',
+      '## Web Access Firewall: which to choose, WAF or AWS Firewall Manager',
+      'Firewall Manager protects resources across every account of an organization.',
+      '# EC2',
+      '## Placement Groups',
+      '- Cluster: instances packed close together in one AZ for low latency.',
+      '- Partition: instances spread over partitions on separate racks, for HDFS or Cassandra.',
+    ].join('\n'),
+  );
+  knowledge = await openKnowledge(dir, mkdtempSync(join(tmpdir(), 'saa-test-index-')));
+});
+
+const check = (question: string) => {
+  const { index } = knowledge;
+  const q = index.analyze(question);
+  const hits = index.searchAnalyzed(q, 10);
+  return { absent: absentServices(index, q, hits), covered: isCovered(index, q, hits) };
+};
+
+describe('absentServices', () => {
+  it('finds a service absent when its words are only scattered over a heading ("Access … Manager")', () => {
+    const r = check('how do i share a subnet with another account using resource access manager');
+    expect(r.absent).toHaveLength(1);
+    expect(r.covered).toBe(false);
+  });
+
+  it('finds a feature present when its heading words stand together and the text names the rest', () => {
+    const r = check('what is a partition placement group');
+    expect(r.absent).toEqual([]);
+    expect(r.covered).toBe(true);
+  });
+});
