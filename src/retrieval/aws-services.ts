@@ -5,7 +5,8 @@
  * Written from general AWS knowledge, not from any team's notes or test set: AWS names as of 2026,
  * following the in-scope service list of the SAA-C03 exam guide, plus the exam-level features
  * (storage classes, volume types, routing policies, load balancer types, …) that learners name
- * as if they were services. Data only: no code, no imports.
+ * as if they were services. Beyond the exam guide, AWS's other services are listed by name (most
+ * with no needs), so a question naming one is known to name a service. Data only: no code, no imports.
  *
  * How the lists are meant to be used:
  * - {@link AWS_SERVICES}: `name` and `aliases` are one term (an equivalence group: "EKS" finds
@@ -17,6 +18,10 @@
  *   group the spelled-out form as AWS writes it first, then its abbreviations and variants; meant
  *   as equivalence groups, like the service aliases.
  * Phrases are matched on token boundaries after tokenizing, so they are written as plain words.
+ * A name less its "Amazon"/"AWS" counts as an alias too (aws-vocabulary.ts), and phrases are
+ * compared by stem: a service whose bare name is an everyday word ("Connect", "Q", "Personalize"
+ * → "person", "WorkSpaces" → "workspace") would turn everyday questions into "not in the notes",
+ * so such services stay out until the vocabulary can opt a bare name out.
  */
 
 /** One AWS service or exam-level feature, as AWS writes it, with what learners call it. */
@@ -146,6 +151,42 @@ export const AWS_SERVICES: readonly AwsService[] = [
     needs: ['query s3 from redshift', 'join redshift and s3'],
     domains: ['performance', 'cost'],
   },
+  {
+    name: 'AWS Clean Rooms',
+    aliases: ['Clean Rooms', 'AWS Clean Rooms ML'],
+    needs: [],
+    domains: ['secure'],
+  },
+  {
+    name: 'Amazon CloudSearch',
+    aliases: ['CloudSearch'],
+    needs: [],
+    domains: ['performance'],
+  },
+  {
+    name: 'Amazon DataZone',
+    aliases: ['DataZone'],
+    needs: [],
+    domains: ['secure', 'performance'],
+  },
+  {
+    name: 'AWS Entity Resolution',
+    aliases: ['Entity Resolution'],
+    needs: [],
+    domains: ['performance'],
+  },
+  {
+    name: 'Amazon FinSpace',
+    aliases: ['FinSpace'],
+    needs: [],
+    domains: ['performance'],
+  },
+  {
+    name: 'AWS Glue DataBrew',
+    aliases: ['Glue DataBrew', 'DataBrew'],
+    needs: [],
+    domains: ['performance'],
+  },
 
   // ── Application integration ──────────────────────────────────────────────────────────────
   {
@@ -225,6 +266,76 @@ export const AWS_SERVICES: readonly AwsService[] = [
     aliases: ['Amazon SES', 'SES', 'Simple Email Service'],
     needs: ['send email', 'send emails', 'bulk email', 'transactional email'],
     domains: ['performance'],
+  },
+  {
+    name: 'AWS B2B Data Interchange',
+    aliases: ['B2B Data Interchange', 'B2Bi'],
+    needs: [],
+    domains: ['performance'],
+  },
+  {
+    name: 'Amazon EventBridge Pipes',
+    aliases: ['EventBridge Pipes'],
+    needs: [],
+    domains: ['performance'],
+  },
+  {
+    name: 'Amazon Managed Workflows for Apache Airflow',
+    aliases: ['Managed Workflows for Apache Airflow', 'Amazon MWAA', 'MWAA', 'Managed Airflow'],
+    needs: ['apache airflow', 'airflow'],
+    domains: ['performance'],
+  },
+  {
+    name: 'Amazon Simple Workflow Service',
+    aliases: ['Amazon SWF', 'SWF', 'Simple Workflow Service'],
+    needs: [],
+    domains: ['resilient'],
+  },
+
+  // ── Blockchain ───────────────────────────────────────────────────────────────────────────
+  {
+    name: 'Amazon Managed Blockchain',
+    aliases: ['Managed Blockchain', 'AMB'],
+    needs: ['hyperledger fabric', 'hyperledger', 'ethereum'],
+    domains: ['performance'],
+  },
+
+  // ── Business applications ────────────────────────────────────────────────────────────────
+  {
+    name: 'AWS AppFabric',
+    aliases: ['AppFabric'],
+    needs: [],
+    domains: ['secure'],
+  },
+  {
+    name: 'Amazon Chime',
+    aliases: [],
+    needs: [],
+    domains: ['performance'],
+  },
+  {
+    name: 'Amazon Chime SDK',
+    aliases: ['Chime SDK'],
+    needs: [],
+    domains: ['performance'],
+  },
+  {
+    name: 'AWS Wickr',
+    aliases: ['Wickr'],
+    needs: [],
+    domains: ['secure'],
+  },
+  {
+    name: 'Amazon WorkDocs',
+    aliases: ['WorkDocs'],
+    needs: [],
+    domains: ['performance'],
+  },
+  {
+    name: 'Amazon WorkMail',
+    aliases: ['WorkMail'],
+    needs: [],
+    domains: ['secure'],
   },
 
   // ── Cost management and purchasing options ───────────────────────────────────────────────
@@ -336,6 +447,36 @@ export const AWS_SERVICES: readonly AwsService[] = [
     aliases: ['Compute Optimizer'],
     needs: ['rightsizing', 'right sizing', 'rightsizing recommendations', 'over provisioned instances'],
     domains: ['cost', 'performance'],
+  },
+  {
+    name: 'AWS Billing and Cost Management',
+    aliases: ['Billing and Cost Management', 'AWS Billing console', 'Billing console'],
+    needs: [],
+    domains: ['cost'],
+  },
+  {
+    name: 'AWS Billing Conductor',
+    aliases: ['Billing Conductor'],
+    needs: [],
+    domains: ['cost'],
+  },
+  {
+    name: 'AWS Cost Anomaly Detection',
+    aliases: ['Cost Anomaly Detection'],
+    needs: ['cost anomalies', 'unexpected spend'],
+    domains: ['cost'],
+  },
+  {
+    name: 'AWS Marketplace',
+    aliases: [],
+    needs: [],
+    domains: ['cost'],
+  },
+  {
+    name: 'AWS Pricing Calculator',
+    aliases: ['Pricing Calculator', 'AWS Simple Monthly Calculator', 'Simple Monthly Calculator'],
+    needs: [],
+    domains: ['cost'],
   },
 
   // ── Compute ──────────────────────────────────────────────────────────────────────────────
@@ -489,6 +630,72 @@ export const AWS_SERVICES: readonly AwsService[] = [
     needs: ['near a metro area', 'metro area latency'],
     domains: ['performance'],
   },
+  {
+    name: 'AWS App Runner',
+    aliases: ['App Runner', 'AppRunner'],
+    needs: [],
+    domains: ['performance', 'cost'],
+  },
+  {
+    name: 'Amazon Elastic VMware Service',
+    aliases: ['Elastic VMware Service', 'Amazon EVS'],
+    needs: [],
+    domains: ['resilient'],
+  },
+  {
+    name: 'AWS Graviton',
+    aliases: ['Graviton', 'Graviton processors', 'Graviton2', 'Graviton3', 'Graviton4'],
+    needs: [],
+    domains: ['cost', 'performance'],
+  },
+  {
+    name: 'AWS Inferentia',
+    aliases: ['Inferentia', 'Inferentia2'],
+    needs: [],
+    domains: ['performance', 'cost'],
+  },
+  {
+    name: 'Amazon Lightsail',
+    aliases: ['Lightsail'],
+    needs: ['virtual private server', 'vps'],
+    domains: ['cost'],
+  },
+  {
+    name: 'AWS Nitro Enclaves',
+    aliases: ['Nitro Enclaves', 'Nitro Enclave'],
+    needs: [],
+    domains: ['secure'],
+  },
+  {
+    name: 'AWS Nitro System',
+    aliases: ['Nitro System', 'Nitro hypervisor'],
+    needs: [],
+    domains: ['performance', 'secure'],
+  },
+  {
+    name: 'AWS Parallel Computing Service',
+    aliases: ['Parallel Computing Service', 'AWS PCS'],
+    needs: [],
+    domains: ['performance'],
+  },
+  {
+    name: 'AWS ParallelCluster',
+    aliases: ['ParallelCluster'],
+    needs: [],
+    domains: ['performance'],
+  },
+  {
+    name: 'AWS SimSpace Weaver',
+    aliases: ['SimSpace Weaver'],
+    needs: [],
+    domains: ['performance'],
+  },
+  {
+    name: 'AWS Trainium',
+    aliases: ['Trainium', 'Trainium2'],
+    needs: [],
+    domains: ['performance', 'cost'],
+  },
 
   // ── Containers ───────────────────────────────────────────────────────────────────────────
   {
@@ -543,6 +750,63 @@ export const AWS_SERVICES: readonly AwsService[] = [
       'image scanning',
     ],
     domains: ['secure'],
+  },
+  {
+    name: 'AWS App Mesh',
+    aliases: ['App Mesh'],
+    needs: ['service mesh'],
+    domains: ['resilient', 'performance'],
+  },
+  {
+    name: 'AWS App2Container',
+    aliases: ['App2Container', 'A2C'],
+    needs: [],
+    domains: ['performance'],
+  },
+  {
+    name: 'Bottlerocket',
+    aliases: ['Bottlerocket OS'],
+    needs: [],
+    domains: ['secure', 'performance'],
+  },
+  {
+    name: 'AWS Copilot',
+    aliases: ['AWS Copilot CLI', 'Copilot CLI'],
+    needs: [],
+    domains: ['performance'],
+  },
+  {
+    name: 'Red Hat OpenShift Service on AWS',
+    aliases: ['ROSA', 'OpenShift Service on AWS', 'OpenShift on AWS'],
+    needs: ['openshift'],
+    domains: ['performance'],
+  },
+
+  // ── Customer enablement ──────────────────────────────────────────────────────────────────
+  {
+    name: 'AWS IQ',
+    aliases: [],
+    needs: [],
+    domains: ['performance'],
+  },
+  {
+    name: 'AWS re:Post',
+    aliases: [],
+    needs: [],
+    domains: ['resilient'],
+  },
+  {
+    name: 'AWS Support Plans',
+    aliases: [
+      'AWS Basic Support',
+      'AWS Developer Support',
+      'AWS Business Support',
+      'AWS Enterprise On-Ramp',
+      'Enterprise On-Ramp',
+      'AWS Enterprise Support',
+    ],
+    needs: [],
+    domains: ['resilient'],
   },
 
   // ── Database ─────────────────────────────────────────────────────────────────────────────
@@ -729,6 +993,18 @@ export const AWS_SERVICES: readonly AwsService[] = [
     needs: ['time series', 'time series database', 'time series data', 'influxdb'],
     domains: ['performance'],
   },
+  {
+    name: 'Amazon Aurora DSQL',
+    aliases: ['Aurora DSQL', 'DSQL'],
+    needs: [],
+    domains: ['resilient', 'performance'],
+  },
+  {
+    name: 'Amazon SimpleDB',
+    aliases: ['SimpleDB'],
+    needs: [],
+    domains: ['performance'],
+  },
 
   // ── Developer tools ──────────────────────────────────────────────────────────────────────
   {
@@ -754,6 +1030,103 @@ export const AWS_SERVICES: readonly AwsService[] = [
     aliases: ['AWS SAM', 'SAM', 'Serverless Application Model', 'SAM template'],
     needs: ['deploy serverless applications', 'serverless templates'],
     domains: ['resilient'],
+  },
+  {
+    name: 'AWS Cloud Control API',
+    aliases: ['Cloud Control API'],
+    needs: [],
+    domains: ['performance'],
+  },
+  {
+    name: 'AWS Cloud Development Kit',
+    aliases: ['AWS CDK', 'CDK', 'Cloud Development Kit'],
+    needs: [],
+    domains: ['resilient'],
+  },
+  {
+    name: 'AWS Cloud9',
+    aliases: ['Cloud9', 'Cloud 9'],
+    needs: [],
+    domains: ['performance'],
+  },
+  {
+    name: 'AWS CloudShell',
+    aliases: ['CloudShell'],
+    needs: [],
+    domains: ['secure'],
+  },
+  {
+    name: 'AWS CodeArtifact',
+    aliases: ['CodeArtifact'],
+    needs: [],
+    domains: ['secure'],
+  },
+  {
+    name: 'AWS CodeBuild',
+    aliases: ['CodeBuild'],
+    needs: [],
+    domains: ['performance'],
+  },
+  {
+    name: 'AWS CodeCatalyst',
+    aliases: ['CodeCatalyst'],
+    needs: [],
+    domains: ['performance'],
+  },
+  {
+    name: 'AWS CodeCommit',
+    aliases: ['CodeCommit'],
+    needs: [],
+    domains: ['secure'],
+  },
+  {
+    name: 'Amazon CodeGuru',
+    aliases: ['CodeGuru', 'CodeGuru Reviewer', 'CodeGuru Profiler'],
+    needs: [],
+    domains: ['performance'],
+  },
+  {
+    name: 'AWS CodeStar',
+    aliases: ['CodeStar'],
+    needs: [],
+    domains: ['performance'],
+  },
+  {
+    name: 'AWS Fault Injection Service',
+    aliases: [
+      'Fault Injection Service',
+      'AWS FIS',
+      'AWS Fault Injection Simulator',
+      'Fault Injection Simulator',
+    ],
+    needs: ['chaos engineering', 'chaos experiments'],
+    domains: ['resilient'],
+  },
+  {
+    name: 'AWS Infrastructure Composer',
+    aliases: ['Infrastructure Composer', 'AWS Application Composer', 'Application Composer'],
+    needs: [],
+    domains: ['performance'],
+  },
+
+  // ── End user computing ───────────────────────────────────────────────────────────────────
+  {
+    name: 'Amazon AppStream 2.0',
+    aliases: ['AppStream 2.0', 'AppStream', 'Amazon AppStream'],
+    needs: ['stream desktop applications', 'application streaming'],
+    domains: ['secure', 'cost'],
+  },
+  {
+    name: 'Amazon WorkSpaces Secure Browser',
+    aliases: ['WorkSpaces Secure Browser', 'Amazon WorkSpaces Web', 'WorkSpaces Web'],
+    needs: [],
+    domains: ['secure'],
+  },
+  {
+    name: 'Amazon WorkSpaces Thin Client',
+    aliases: ['WorkSpaces Thin Client'],
+    needs: [],
+    domains: ['secure'],
   },
 
   // ── Frontend web and mobile ──────────────────────────────────────────────────────────────
@@ -789,6 +1162,88 @@ export const AWS_SERVICES: readonly AwsService[] = [
     name: 'Amazon Pinpoint',
     aliases: ['Pinpoint', 'AWS End User Messaging'],
     needs: ['marketing campaigns', 'targeted campaigns', 'customer engagement', 'sms campaigns'],
+    domains: ['performance'],
+  },
+  {
+    name: 'Amazon Location Service',
+    aliases: ['Location Service', 'Amazon Location'],
+    needs: [],
+    domains: ['performance'],
+  },
+
+  // ── Game tech ────────────────────────────────────────────────────────────────────────────
+  {
+    name: 'Amazon GameLift',
+    aliases: ['GameLift', 'Amazon GameLift Servers', 'GameLift Servers'],
+    needs: ['game servers', 'multiplayer game servers', 'dedicated game servers'],
+    domains: ['performance', 'resilient'],
+  },
+
+  // ── Internet of Things ───────────────────────────────────────────────────────────────────
+  {
+    name: 'FreeRTOS',
+    aliases: ['Amazon FreeRTOS'],
+    needs: [],
+    domains: ['secure'],
+  },
+  {
+    name: 'AWS IoT Analytics',
+    aliases: ['IoT Analytics'],
+    needs: [],
+    domains: ['performance'],
+  },
+  {
+    name: 'AWS IoT Core',
+    aliases: ['IoT Core', 'AWS IoT'],
+    needs: ['mqtt broker', 'connect iot devices'],
+    domains: ['performance', 'secure'],
+  },
+  {
+    name: 'AWS IoT Device Defender',
+    aliases: ['IoT Device Defender', 'Device Defender'],
+    needs: [],
+    domains: ['secure'],
+  },
+  {
+    name: 'AWS IoT Device Management',
+    aliases: ['IoT Device Management'],
+    needs: [],
+    domains: ['secure'],
+  },
+  {
+    name: 'AWS IoT Events',
+    aliases: ['IoT Events'],
+    needs: [],
+    domains: ['performance'],
+  },
+  {
+    name: 'AWS IoT ExpressLink',
+    aliases: ['IoT ExpressLink', 'ExpressLink'],
+    needs: [],
+    domains: ['secure'],
+  },
+  {
+    name: 'AWS IoT FleetWise',
+    aliases: ['IoT FleetWise', 'FleetWise'],
+    needs: [],
+    domains: ['performance'],
+  },
+  {
+    name: 'AWS IoT Greengrass',
+    aliases: ['IoT Greengrass', 'AWS Greengrass'],
+    needs: [],
+    domains: ['performance', 'resilient'],
+  },
+  {
+    name: 'AWS IoT SiteWise',
+    aliases: ['IoT SiteWise', 'SiteWise'],
+    needs: [],
+    domains: ['performance'],
+  },
+  {
+    name: 'AWS IoT TwinMaker',
+    aliases: ['IoT TwinMaker', 'TwinMaker'],
+    needs: ['digital twin', 'digital twins'],
     domains: ['performance'],
   },
 
@@ -880,6 +1335,120 @@ export const AWS_SERVICES: readonly AwsService[] = [
     name: 'Amazon Translate',
     aliases: ['Translate'],
     needs: ['language translation', 'translate text', 'machine translation'],
+    domains: ['performance'],
+  },
+  {
+    name: 'Amazon Augmented AI',
+    aliases: ['Augmented AI', 'Amazon A2I', 'A2I'],
+    needs: ['human in the loop', 'human review of predictions'],
+    domains: ['performance'],
+  },
+  {
+    name: 'Amazon Bedrock',
+    aliases: [],
+    needs: ['foundation models', 'foundation model'],
+    domains: ['performance'],
+  },
+  {
+    name: 'Amazon Comprehend Medical',
+    aliases: ['Comprehend Medical'],
+    needs: [],
+    domains: ['performance'],
+  },
+  {
+    name: 'AWS Deep Learning AMIs',
+    aliases: ['Deep Learning AMIs', 'Deep Learning AMI', 'AWS Deep Learning AMI', 'DLAMI'],
+    needs: [],
+    domains: ['performance'],
+  },
+  {
+    name: 'AWS Deep Learning Containers',
+    aliases: ['Deep Learning Containers'],
+    needs: [],
+    domains: ['performance'],
+  },
+  {
+    name: 'AWS DeepRacer',
+    aliases: ['DeepRacer'],
+    needs: [],
+    domains: ['performance'],
+  },
+  {
+    name: 'Amazon DevOps Guru',
+    aliases: ['DevOps Guru'],
+    needs: [],
+    domains: ['resilient'],
+  },
+  {
+    name: 'Amazon Elastic Inference',
+    aliases: ['Elastic Inference'],
+    needs: [],
+    domains: ['cost', 'performance'],
+  },
+  {
+    name: 'AWS HealthImaging',
+    aliases: ['HealthImaging'],
+    needs: [],
+    domains: ['secure'],
+  },
+  {
+    name: 'AWS HealthLake',
+    aliases: ['HealthLake', 'Amazon HealthLake'],
+    needs: ['fhir'],
+    domains: ['secure'],
+  },
+  {
+    name: 'AWS HealthOmics',
+    aliases: ['HealthOmics', 'Amazon Omics'],
+    needs: [],
+    domains: ['performance'],
+  },
+  {
+    name: 'AWS HealthScribe',
+    aliases: ['HealthScribe'],
+    needs: [],
+    domains: ['performance'],
+  },
+  {
+    name: 'Amazon Lookout for Equipment',
+    aliases: ['Lookout for Equipment'],
+    needs: [],
+    domains: ['resilient'],
+  },
+  {
+    name: 'Amazon Lookout for Metrics',
+    aliases: ['Lookout for Metrics'],
+    needs: [],
+    domains: ['performance'],
+  },
+  {
+    name: 'Amazon Lookout for Vision',
+    aliases: ['Lookout for Vision'],
+    needs: [],
+    domains: ['performance'],
+  },
+  {
+    name: 'Amazon Monitron',
+    aliases: ['Monitron'],
+    needs: [],
+    domains: ['resilient'],
+  },
+  {
+    name: 'AWS Panorama',
+    aliases: [],
+    needs: [],
+    domains: ['performance'],
+  },
+  {
+    name: 'Amazon Q Business',
+    aliases: ['Q Business'],
+    needs: [],
+    domains: ['performance'],
+  },
+  {
+    name: 'Amazon Q Developer',
+    aliases: ['Q Developer', 'Amazon CodeWhisperer', 'CodeWhisperer'],
+    needs: [],
     domains: ['performance'],
   },
 
@@ -1067,12 +1636,137 @@ export const AWS_SERVICES: readonly AwsService[] = [
     needs: ['limit increase', 'quota increase', 'raise a limit'],
     domains: ['resilient'],
   },
+  {
+    name: 'AWS AppConfig',
+    aliases: ['AppConfig'],
+    needs: ['feature flags', 'feature flag'],
+    domains: ['resilient'],
+  },
+  {
+    name: 'AWS Console Mobile Application',
+    aliases: ['AWS Console Mobile App', 'Console Mobile App'],
+    needs: [],
+    domains: ['resilient'],
+  },
+  {
+    name: 'AWS Customer Carbon Footprint Tool',
+    aliases: ['Customer Carbon Footprint Tool', 'Carbon Footprint Tool'],
+    needs: ['carbon footprint', 'carbon emissions'],
+    domains: ['cost'],
+  },
+  {
+    name: 'AWS Distro for OpenTelemetry',
+    aliases: ['Distro for OpenTelemetry', 'ADOT'],
+    needs: ['opentelemetry'],
+    domains: ['performance'],
+  },
+  {
+    name: 'AWS Launch Wizard',
+    aliases: ['Launch Wizard'],
+    needs: [],
+    domains: ['performance'],
+  },
+  {
+    name: 'AWS OpsWorks',
+    aliases: [
+      'OpsWorks',
+      'OpsWorks Stacks',
+      'AWS OpsWorks for Chef Automate',
+      'AWS OpsWorks for Puppet Enterprise',
+    ],
+    needs: ['chef', 'puppet', 'chef cookbooks'],
+    domains: ['resilient'],
+  },
+  {
+    name: 'Amazon Q Developer in chat applications',
+    aliases: ['AWS Chatbot'],
+    needs: [],
+    domains: ['resilient'],
+  },
+  {
+    name: 'AWS Resilience Hub',
+    aliases: ['Resilience Hub'],
+    needs: [],
+    domains: ['resilient'],
+  },
+  {
+    name: 'AWS Resource Explorer',
+    aliases: ['Resource Explorer'],
+    needs: [],
+    domains: ['secure'],
+  },
+  {
+    name: 'AWS Resource Groups',
+    aliases: ['Resource Groups', 'Tag Editor', 'AWS Tag Editor'],
+    needs: [],
+    domains: ['cost'],
+  },
+  {
+    name: 'AWS Systems Manager Incident Manager',
+    aliases: ['Incident Manager', 'SSM Incident Manager'],
+    needs: [],
+    domains: ['resilient'],
+  },
+  {
+    name: 'AWS Telco Network Builder',
+    aliases: ['Telco Network Builder', 'AWS TNB'],
+    needs: [],
+    domains: ['performance'],
+  },
 
   // ── Media ────────────────────────────────────────────────────────────────────────────────
   {
     name: 'Amazon Elastic Transcoder',
     aliases: ['Elastic Transcoder'],
     needs: ['transcode video', 'video transcoding', 'convert video formats'],
+    domains: ['performance'],
+  },
+  {
+    name: 'AWS Deadline Cloud',
+    aliases: ['Deadline Cloud'],
+    needs: ['render farm', 'rendering farm'],
+    domains: ['performance', 'cost'],
+  },
+  {
+    name: 'AWS Elemental MediaConnect',
+    aliases: ['Elemental MediaConnect', 'MediaConnect'],
+    needs: [],
+    domains: ['resilient'],
+  },
+  {
+    name: 'AWS Elemental MediaConvert',
+    aliases: ['Elemental MediaConvert', 'MediaConvert'],
+    needs: [],
+    domains: ['performance'],
+  },
+  {
+    name: 'AWS Elemental MediaLive',
+    aliases: ['Elemental MediaLive', 'MediaLive'],
+    needs: [],
+    domains: ['performance'],
+  },
+  {
+    name: 'AWS Elemental MediaPackage',
+    aliases: ['Elemental MediaPackage', 'MediaPackage'],
+    needs: [],
+    domains: ['performance'],
+  },
+  {
+    name: 'AWS Elemental MediaStore',
+    aliases: ['Elemental MediaStore', 'MediaStore'],
+    needs: [],
+    domains: ['performance'],
+  },
+  {
+    name: 'AWS Elemental MediaTailor',
+    aliases: ['Elemental MediaTailor', 'MediaTailor'],
+    needs: [],
+    domains: ['performance'],
+  },
+  {
+    name: 'Amazon Interactive Video Service',
+    aliases: ['Interactive Video Service', 'Amazon IVS'],
+    needs: [],
     domains: ['performance'],
   },
 
@@ -1158,6 +1852,24 @@ export const AWS_SERVICES: readonly AwsService[] = [
     aliases: ['Transfer Family', 'AWS Transfer for SFTP', 'Transfer for SFTP'],
     needs: ['sftp', 'ftps', 'ftp', 'as2', 'sftp server', 'managed file transfer'],
     domains: ['secure'],
+  },
+  {
+    name: 'AWS Mainframe Modernization',
+    aliases: ['Mainframe Modernization'],
+    needs: ['mainframe', 'mainframe migration'],
+    domains: ['resilient'],
+  },
+  {
+    name: 'AWS Migration Evaluator',
+    aliases: ['Migration Evaluator', 'TSO Logic'],
+    needs: [],
+    domains: ['cost'],
+  },
+  {
+    name: 'AWS Server Migration Service',
+    aliases: ['Server Migration Service'],
+    needs: [],
+    domains: ['resilient'],
   },
 
   // ── Networking and content delivery ──────────────────────────────────────────────────────
@@ -1499,6 +2211,89 @@ export const AWS_SERVICES: readonly AwsService[] = [
     ],
     domains: ['secure'],
   },
+  {
+    name: 'Amazon Application Recovery Controller',
+    aliases: [
+      'Application Recovery Controller',
+      'Amazon Route 53 Application Recovery Controller',
+      'Route 53 Application Recovery Controller',
+      'Route 53 ARC',
+    ],
+    needs: [],
+    domains: ['resilient'],
+  },
+  {
+    name: 'AWS Cloud Map',
+    aliases: ['Cloud Map'],
+    needs: ['service discovery'],
+    domains: ['resilient', 'performance'],
+  },
+  {
+    name: 'AWS Cloud WAN',
+    aliases: ['Cloud WAN'],
+    needs: [],
+    domains: ['performance'],
+  },
+  {
+    name: 'Network Access Analyzer',
+    aliases: ['VPC Network Access Analyzer'],
+    needs: [],
+    domains: ['secure'],
+  },
+  {
+    name: 'Amazon Route 53 Resolver DNS Firewall',
+    aliases: ['Route 53 Resolver DNS Firewall', 'Route 53 DNS Firewall', 'DNS Firewall'],
+    needs: [],
+    domains: ['secure'],
+  },
+  {
+    name: 'AWS Verified Access',
+    aliases: ['Verified Access'],
+    needs: ['zero trust access'],
+    domains: ['secure'],
+  },
+  {
+    name: 'Amazon VPC IP Address Manager',
+    aliases: ['VPC IP Address Manager', 'IP Address Manager', 'VPC IPAM', 'IPAM'],
+    needs: [],
+    domains: ['secure'],
+  },
+  {
+    name: 'Amazon VPC Lattice',
+    aliases: ['VPC Lattice'],
+    needs: [],
+    domains: ['secure', 'performance'],
+  },
+  {
+    name: 'VPC Reachability Analyzer',
+    aliases: ['Reachability Analyzer'],
+    needs: [],
+    domains: ['resilient'],
+  },
+
+  // ── Quantum technologies ─────────────────────────────────────────────────────────────────
+  {
+    name: 'Amazon Braket',
+    aliases: ['Braket'],
+    needs: ['quantum computing'],
+    domains: ['performance'],
+  },
+
+  // ── Robotics ─────────────────────────────────────────────────────────────────────────────
+  {
+    name: 'AWS RoboMaker',
+    aliases: ['RoboMaker'],
+    needs: [],
+    domains: ['performance'],
+  },
+
+  // ── Satellite ────────────────────────────────────────────────────────────────────────────
+  {
+    name: 'AWS Ground Station',
+    aliases: ['Ground Station'],
+    needs: ['satellite', 'satellite data'],
+    domains: ['performance'],
+  },
 
   // ── Security, identity and compliance ────────────────────────────────────────────────────
   {
@@ -1748,6 +2543,48 @@ export const AWS_SERVICES: readonly AwsService[] = [
       'rate based rule',
       'layer 7 attacks',
     ],
+    domains: ['secure'],
+  },
+  {
+    name: 'Amazon Cloud Directory',
+    aliases: ['Cloud Directory'],
+    needs: [],
+    domains: ['secure'],
+  },
+  {
+    name: 'AWS IAM Roles Anywhere',
+    aliases: ['IAM Roles Anywhere', 'Roles Anywhere'],
+    needs: [],
+    domains: ['secure'],
+  },
+  {
+    name: 'AWS Payment Cryptography',
+    aliases: ['Payment Cryptography'],
+    needs: [],
+    domains: ['secure'],
+  },
+  {
+    name: 'Amazon Security Lake',
+    aliases: ['Security Lake'],
+    needs: [],
+    domains: ['secure'],
+  },
+  {
+    name: 'AWS Signer',
+    aliases: [],
+    needs: ['code signing'],
+    domains: ['secure'],
+  },
+  {
+    name: 'Simple AD',
+    aliases: ['Simple Active Directory'],
+    needs: [],
+    domains: ['secure', 'cost'],
+  },
+  {
+    name: 'Amazon Verified Permissions',
+    aliases: ['Verified Permissions'],
+    needs: ['cedar policies', 'cedar policy language'],
     domains: ['secure'],
   },
 
@@ -2100,6 +2937,24 @@ export const AWS_SERVICES: readonly AwsService[] = [
       'tape library',
     ],
     domains: ['cost', 'resilient'],
+  },
+  {
+    name: 'Amazon FSx',
+    aliases: ['FSx'],
+    needs: [],
+    domains: ['performance'],
+  },
+  {
+    name: 'Amazon S3 Tables',
+    aliases: ['S3 Tables', 'S3 table buckets', 'table buckets'],
+    needs: [],
+    domains: ['performance'],
+  },
+  {
+    name: 'Amazon S3 Vectors',
+    aliases: ['S3 Vectors', 'vector buckets'],
+    needs: [],
+    domains: ['performance', 'cost'],
   },
 ];
 
