@@ -8,15 +8,17 @@
  * terms arrive already stemmed.
  */
 
+import { createHash } from 'node:crypto';
 import lunr from 'lunr';
 import type { Passage } from '../knowledge/note-types.ts';
 import { analyzeText } from './analyze-text.ts';
+import { EQUIVALENT_TERMS } from './aws-vocabulary.ts';
 import { tokenize } from './tokenize.ts';
 
 /** Everything the query side loads: lunr's JSON plus our statistics. */
 export interface SerializedIndex {
   /** Bump when analysis changes, so stale caches are rebuilt. */
-  format: number;
+  format: string;
   lunr: object;
   /** Stemmed term → number of passages containing it. */
   df: Record<string, number>;
@@ -25,8 +27,15 @@ export interface SerializedIndex {
   passageCount: number;
 }
 
-/** Version of the analysis pipeline; part of the index cache key. */
-export const INDEX_FORMAT = 12;
+/** Version of the analysis code; bump it when tokenizing, stemming or the fields change. */
+const PIPELINE_VERSION = 12;
+
+/**
+ * Version of an index: the analysis code's and the vocabulary's (synonym tokens are positions in
+ * {@link EQUIVALENT_TERMS}, so a service added to the catalogue renumbers them), e.g. "12-3f9a0c1d".
+ * Part of the index cache key: an index built before either changed is rebuilt, never misread.
+ */
+export const INDEX_FORMAT = `${PIPELINE_VERSION}-${createHash('sha256').update(JSON.stringify(EQUIVALENT_TERMS)).digest('hex').slice(0, 8)}`;
 
 /** lunr field boosts: a passage's own heading counts double, its parent heading half. */
 export const FIELD_BOOSTS = { heading: 2, text: 1, context: 0.5, topic: 0.5, alias: 1 } as const;

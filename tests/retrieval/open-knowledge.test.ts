@@ -8,6 +8,7 @@ import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promis
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { INDEX_FORMAT } from '../../src/retrieval/build-index.ts';
 import { indexCachePath, openKnowledge } from '../../src/retrieval/open-knowledge.ts';
 
 let dir = '';
@@ -38,7 +39,7 @@ describe('openKnowledge and its index cache', () => {
     const cache = join(dir, 'cache');
     const first = await openKnowledge(join(dir, 'notes'), cache, { log });
     const path = indexCachePath(cache, first.corpus.version);
-    expect(JSON.parse(await readFile(path, 'utf8')).format).toBeTypeOf('number');
+    expect(JSON.parse(await readFile(path, 'utf8')).format).toBe(INDEX_FORMAT);
     await writeFile(path, JSON.stringify({ format: 1, lunr: {}, hello: 'world' }));
     const second = await openKnowledge(join(dir, 'notes'), cache, { log });
     expect(second.fromCache).toBe(false);
