@@ -7,6 +7,8 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // One fresh PGlite data directory per run; each file's in-memory PGlite starts from it.
+    globalSetup: ['tests/helpers/pglite-template.ts'],
     // One test file per core: on 2 cores the default ran one file at a time (suite 360 s; 279 s so).
     maxWorkers: availableParallelism(),
   },

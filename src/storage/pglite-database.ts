@@ -26,7 +26,11 @@ import type { Database, QueryResult, Session } from './db.ts';
 export const PGLITE_SHARED_BUFFERS = '8MB';
 
 /** Start parameters: PGlite's defaults plus {@link PGLITE_SHARED_BUFFERS}. */
-const START_PARAMS = [...PGlite.defaultStartParams, '-c', `shared_buffers=${PGLITE_SHARED_BUFFERS}`];
+export const PGLITE_START_PARAMS = [
+  ...PGlite.defaultStartParams,
+  '-c',
+  `shared_buffers=${PGLITE_SHARED_BUFFERS}`,
+];
 
 /** Options for `PgliteDatabase.open`. */
 export interface PgliteDatabaseOptions {
@@ -63,7 +67,7 @@ export class PgliteDatabase implements Database {
       if (lock && !existsSync(join(lock.dir, 'PG_VERSION'))) await createInChild(lock.dir);
       const pglite = await PGlite.create({
         ...(lock ? { dataDir: lock.dir } : {}),
-        startParams: START_PARAMS,
+        startParams: PGLITE_START_PARAMS,
       });
       return new PgliteDatabase(pglite, lock);
     } catch (error) {

@@ -1,6 +1,6 @@
 /**
  * The engines every storage test runs against: PGlite in memory (always; one instance per test
- * file, since creating one takes seconds) and real Postgres when DATABASE_URL is set (a fresh
+ * file, started from the run's template, see pglite-template.ts) and real Postgres when DATABASE_URL is set (a fresh
  * database `saa_test_<random>` per test file, created through the `postgres` maintenance
  * database and dropped by `close()`). Use with `describe.each(testDatabases())('$name', …)`.
  * Tests in one file share the database: give each test its own team or channel ids.
@@ -9,7 +9,8 @@
 import { randomBytes } from 'node:crypto';
 import type { Database } from '../../src/storage/db.ts';
 import { PgDatabase } from '../../src/storage/pg-database.ts';
-import { PgliteDatabase } from '../../src/storage/pglite-database.ts';
+import type { PgliteDatabase } from '../../src/storage/pglite-database.ts';
+import { openTestPglite } from './pglite-template.ts';
 
 /** One engine under test. `open()` on PGlite returns the file's single instance; on Postgres a new pool each call. */
 export interface TestDatabase {
@@ -30,7 +31,7 @@ function pgliteTarget(): TestDatabase {
   return {
     name: 'pglite',
     open: () => {
-      instance ??= PgliteDatabase.open();
+      instance ??= openTestPglite();
       return instance;
     },
     close: async () => {

@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { countingDatabase } from '../../src/storage/counting-database.ts';
 import { DatabaseUnavailableError } from '../../src/storage/db.ts';
 import { PgDatabase } from '../../src/storage/pg-database.ts';
-import { PgliteDatabase } from '../../src/storage/pglite-database.ts';
+import { openTestPglite } from '../helpers/pglite-template.ts';
 
 describe('countingDatabase', () => {
   const closers: Array<() => Promise<void>> = [];
@@ -16,7 +16,7 @@ describe('countingDatabase', () => {
   });
 
   it('reports a failing statement as other and passes results and errors through', async () => {
-    const pglite = await PgliteDatabase.open();
+    const pglite = await openTestPglite();
     closers.push(() => pglite.close());
     const seen: string[] = [];
     const db = countingDatabase(pglite, (kind) => seen.push(kind));
