@@ -222,7 +222,9 @@ export async function benchScale(opts: ScaleOptions): Promise<ScaleResult> {
             `stored ${rows.filter((r) => r.channel_id === c.channelId && r.message_ts).length}`,
         );
         const notes = (cluster?.lines ?? []).flatMap((out, i) =>
-          out.filter((l) => /"level":"(warn|error)"|error/i.test(l)).map((l) => `process ${i}: ${l.slice(0, 300)}`),
+          out
+            .filter((l) => /"level":"(warn|error)"|error/i.test(l))
+            .map((l) => `process ${i}: ${l.slice(0, 300)}`),
         );
         return `\n${seen.join('\n')}\n${notes.slice(-20).join('\n')}`;
       },
