@@ -5,6 +5,7 @@
  * answer says so and names close topics; it never invents.
  */
 
+import { formatHeadingPath } from '../knowledge/heading-path.ts';
 import type { Passage } from '../knowledge/note-types.ts';
 import type { SearchIndex } from '../retrieval/search-index.ts';
 import { isCovered } from './abstention.ts';
@@ -16,7 +17,7 @@ import { type Piece, selectPieces } from './select-pieces.ts';
 
 /** Citation for a passage. */
 export function sourceOf(p: Passage): Source {
-  return { file: p.file, heading: p.headingPath.join(' > '), line: p.line };
+  return { file: p.file, heading: formatHeadingPath(p.headingPath), line: p.line };
 }
 
 /** Cuts text at a word boundary so it fits `max` chars, ending with "…". */

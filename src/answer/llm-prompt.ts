@@ -6,6 +6,7 @@
  * notes don't cover it, ≤ {@link MAX_ANSWER_WORDS} words) are in the system message.
  */
 
+import { DISPLAY_SEPARATOR, formatHeadingPath } from '../knowledge/heading-path.ts';
 import type { Passage } from '../knowledge/note-types.ts';
 import type { SearchIndex } from '../retrieval/search-index.ts';
 import type { Answer } from './answer-types.ts';
@@ -87,7 +88,7 @@ export function topPassages(
 
 /** One passage as the model reads it: `[id] file › heading path` then its text. */
 export function formatPassage({ id, passage }: PromptPassage): string {
-  const where = [passage.file, ...passage.headingPath].join(' › ');
+  const where = formatHeadingPath([passage.file, ...passage.headingPath], DISPLAY_SEPARATOR);
   return `[${id}] ${where}\n${passage.text}`;
 }
 

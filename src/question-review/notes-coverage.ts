@@ -8,6 +8,7 @@
  * team's section the quiz then cites. Pure apart from the index it is given.
  */
 
+import { formatHeadingPath } from '../knowledge/heading-path.ts';
 import type { Passage } from '../knowledge/note-types.ts';
 import { contentStems } from '../quiz/citation-check.ts';
 import { type Domain, EXAM_DOMAINS } from '../quiz/exam-guide.ts';
@@ -86,7 +87,7 @@ export function coverQuestion(question: Question, index: SearchIndex): QuestionC
     const query = `${question.services.join(' ')} ${fact}`;
     const hit = index.search(query, COVERAGE_TOP_K).find((h) => passageHoldsFact(h.passage, fact, services));
     if (!hit) return { id: question.id, covered: false };
-    source ??= { file: hit.passage.file, heading: hit.passage.headingPath.join(' > ') };
+    source ??= { file: hit.passage.file, heading: formatHeadingPath(hit.passage.headingPath) };
   }
   return { id: question.id, covered: true, source };
 }

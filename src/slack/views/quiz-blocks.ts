@@ -8,6 +8,12 @@ import type { Button, Checkboxes, KnownBlock } from '@slack/types';
 import { fileLabel } from '../../answer/source-line.ts';
 import type { AnswerOutcome } from '../../daily-quiz/answer-daily-quiz.ts';
 import type { QuizStats } from '../../daily-quiz/ports.ts';
+import {
+  DISPLAY_SEPARATOR,
+  formatHeadingPath,
+  sectionLabel,
+  splitHeadingPath,
+} from '../../knowledge/heading-path.ts';
 import type { GradeResult } from '../../quiz/grade-answer.ts';
 import { correctOptionsText } from '../../quiz/grade-answer.ts';
 import type { Question } from '../../quiz/question.ts';
@@ -85,8 +91,9 @@ export function answerElements(
  * the bot reads a team's notes and only ours hold the answer.
  */
 export function sourceLine(source: Question['source'], citedIn?: Question['citedIn']): string {
-  const where = citedIn === 'bundled' ? 'bundled notes › ' : '';
-  return `📄 ${where}${escapeMrkdwn(fileLabel(source.file))} › ${escapeMrkdwn(source.heading.split(' > ').slice(-2).join(' › '))}`;
+  const where = citedIn === 'bundled' ? `bundled notes${DISPLAY_SEPARATOR}` : '';
+  const heading = formatHeadingPath(splitHeadingPath(source.heading).slice(-2), DISPLAY_SEPARATOR);
+  return `📄 ${where}${sectionLabel(escapeMrkdwn(fileLabel(source.file)), escapeMrkdwn(heading))}`;
 }
 
 /** The options as mrkdwn lines (`*A.* text`), the right ones marked ✅ once `revealed`. */
