@@ -30,9 +30,9 @@ import {
   recordingLog,
   standInMessenger,
   TEST_STALE_CLAIM_MS,
-  TestClock,
 } from '../helpers/quiz-harness.ts';
 import { type SlackStandIn, startSlackStandIn } from '../helpers/slack-stand-in.ts';
+import { TestClock } from '../helpers/test-clock.ts';
 import { makeBank } from '../quiz/quiz-fixtures.ts';
 
 const QUIZ_TABLES = ['channel_schedules', 'practice_answers', 'quiz_answers', 'quiz_posts', 'user_profiles'];

@@ -19,10 +19,11 @@ import { migrate } from '../../src/storage/migrate.ts';
 import { PgDatabase } from '../../src/storage/pg-database.ts';
 import { Storage } from '../../src/storage/storage.ts';
 import { withDatabase } from '../helpers/databases.ts';
-import { quizContext, recordingLog, standInMessenger, TestClock } from '../helpers/quiz-harness.ts';
+import { quizContext, recordingLog, standInMessenger } from '../helpers/quiz-harness.ts';
 import { buttonClickForm, postSigned } from '../helpers/signed-request.ts';
 import { type SlackStandIn, slackAppOptions, startSlackStandIn } from '../helpers/slack-stand-in.ts';
 import { type FaultProxy, startFaultProxy } from '../helpers/tcp-fault-proxy.ts';
+import { TestClock } from '../helpers/test-clock.ts';
 import { makeBank } from '../quiz/quiz-fixtures.ts';
 
 const url = process.env.DATABASE_URL;
