@@ -7,6 +7,7 @@
 
 import { formatHeadingPath } from '../knowledge/heading-path.ts';
 import type { Passage } from '../knowledge/note-types.ts';
+import { ANSWER_DEPTH } from '../retrieval/passage-counts.ts';
 import type { SearchIndex } from '../retrieval/search-index.ts';
 import { isCovered } from './abstention.ts';
 import { type Answer, MAX_ANSWER_CHARS, type Source } from './answer-types.ts';
@@ -79,9 +80,6 @@ export function notFound(question: string, index: SearchIndex, near: readonly Pa
     found: false,
   };
 }
-
-/** How many retrieved passages an extractive answer draws from. */
-export const ANSWER_DEPTH = 10;
 
 /** The answer made of `pieces`, best first. */
 function fromPieces(question: string, pieces: readonly Piece[]): Answer {

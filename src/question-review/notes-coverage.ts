@@ -13,11 +13,12 @@ import type { Passage } from '../knowledge/note-types.ts';
 import { contentStems } from '../quiz/citation-check.ts';
 import { type Domain, EXAM_DOMAINS } from '../quiz/exam-guide.ts';
 import type { Question } from '../quiz/question.ts';
+import { TOP_K } from '../retrieval/passage-counts.ts';
 import type { SearchIndex } from '../retrieval/search-index.ts';
 import { yieldToEventLoop } from '../yield-to-event-loop.ts';
 
-/** Passages searched per key fact. */
-export const COVERAGE_TOP_K = 5;
+/** Passages searched per key fact: the bot's k (`TOP_K`, retrieval/passage-counts.ts). */
+export const COVERAGE_TOP_K = TOP_K;
 /** Share (0..1) of a fact's non-number content terms a passage must use to hold it. */
 export const FACT_TERMS_SHARE = 0.75;
 
