@@ -11,6 +11,7 @@ import type { KnownBlock } from '@slack/types';
 import type { ReviewOutcome } from '../../spaced-repetition/answer-review.ts';
 import type { ReviewStep } from '../../spaced-repetition/next-review.ts';
 import type { EasyOutcome } from '../../spaced-repetition/rate-easy.ts';
+import { REVIEWS_NEED_DATABASE } from '../../user-messages.ts';
 import { escapeMrkdwn } from '../mrkdwn.ts';
 import { answerElements, gradeText, incompleteText, optionsText } from './quiz-blocks.ts';
 
@@ -149,6 +150,6 @@ export function reviewBlocks(
         }\`/saa review\` again tomorrow.`,
       );
     case 'off':
-      return say('Reviews need the bot’s database, which this instance does not have.');
+      return say(REVIEWS_NEED_DATABASE);
   }
 }

@@ -17,6 +17,7 @@ import type { QuizContext } from '../../../daily-quiz/quiz-context.ts';
 import { answerKey } from '../../../feedback/ports.ts';
 import { rateAnswer } from '../../../feedback/rate-answer.ts';
 import { DatabaseUnavailableError } from '../../../storage/db.ts';
+import { FEEDBACK_NOT_SAVED } from '../../../user-messages.ts';
 import { respondSafely } from '../../respond-safely.ts';
 import { feedbackReasonModal } from '../../views/feedback-blocks.ts';
 import { parseButtonValue, shareButtonValue } from './button-value.ts';
@@ -67,7 +68,7 @@ export function answerFeedback(quiz: () => QuizContext) {
     } catch (err) {
       if (!(err instanceof DatabaseUnavailableError))
         logger.error('feedback failed', { user: body.user.id, err });
-      await tell('Your feedback could not be saved right now: try again in a minute.');
+      await tell(FEEDBACK_NOT_SAVED);
     }
   };
 }

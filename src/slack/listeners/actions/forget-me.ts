@@ -7,6 +7,7 @@
 import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import type { LifecycleContext } from '../../../data-lifecycle/lifecycle-context.ts';
 import { DatabaseUnavailableError } from '../../../storage/db.ts';
+import { NOTHING_DELETED } from '../../../user-messages.ts';
 import { respondSafely } from '../../respond-safely.ts';
 import { clickTeamId } from './button-value.ts';
 
@@ -45,7 +46,7 @@ export function forgetMe(lifecycle: LifecycleContext) {
     } catch (err) {
       if (!(err instanceof DatabaseUnavailableError))
         logger.error('forget-me failed', { user: body.user.id, err });
-      await reply('Nothing was deleted: the database is not answering. Try again in a minute.');
+      await reply(NOTHING_DELETED);
     }
   };
 }

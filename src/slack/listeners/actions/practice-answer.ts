@@ -7,6 +7,7 @@ import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } 
 import { answerPractice } from '../../../daily-quiz/practice-quiz.ts';
 import type { QuizContext } from '../../../daily-quiz/quiz-context.ts';
 import { DatabaseUnavailableError } from '../../../storage/db.ts';
+import { SCORES_UNAVAILABLE } from '../../../user-messages.ts';
 import { respondSafely } from '../../respond-safely.ts';
 import {
   incompleteText,
@@ -22,7 +23,6 @@ import {
   practiceSubmitValue,
   tickedChoice,
 } from './button-value.ts';
-import { SCORES_UNAVAILABLE } from './quiz-answer.ts';
 
 /** Builds the practice button handler. */
 export function practiceAnswer(quiz: () => QuizContext) {

@@ -8,6 +8,7 @@ import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } 
 import { answerDailyQuiz } from '../../../daily-quiz/answer-daily-quiz.ts';
 import type { QuizContext } from '../../../daily-quiz/quiz-context.ts';
 import { DatabaseUnavailableError } from '../../../storage/db.ts';
+import { SCORES_UNAVAILABLE } from '../../../user-messages.ts';
 import { yieldToEventLoop } from '../../../yield-to-event-loop.ts';
 import { respondSafely } from '../../respond-safely.ts';
 import { DAILY_PICK_ACTION, DAILY_SUBMIT_ACTION, dailyFeedbackText } from '../../views/quiz-blocks.ts';
@@ -19,10 +20,6 @@ import {
   parseButtonValue,
   tickedChoice,
 } from './button-value.ts';
-
-/** What a click gets while the database is down (nothing was recorded). */
-export const SCORES_UNAVAILABLE =
-  'Scores are unavailable right now, your answer was not recorded: try again in a minute.';
 
 /** Builds the daily-quiz button handler. */
 export function quizAnswer(quiz: () => QuizContext) {

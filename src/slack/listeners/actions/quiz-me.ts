@@ -8,6 +8,7 @@ import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } 
 import { practiceToShow } from '../../../daily-quiz/practice-quiz.ts';
 import type { QuizContext } from '../../../daily-quiz/quiz-context.ts';
 import { quizMeHint } from '../../../quiz/quiz-me-hint.ts';
+import { BANK_EMPTY, PRACTICE_UNAVAILABLE } from '../../../user-messages.ts';
 import { respondSafely } from '../../respond-safely.ts';
 import { practiceQuestionBlocks } from '../../views/quiz-blocks.ts';
 import { clickTeamId, parseButtonValue, quizMeButtonValue } from './button-value.ts';
@@ -36,10 +37,10 @@ export function quizMe(quiz: () => QuizContext) {
             text: `Practice question: ${shown.question.question}`,
             blocks: practiceQuestionBlocks(shown.question, shown.cardReps),
           }
-        : { text: 'The question bank is empty: add questions to QUESTIONS_DIR.' };
+        : { text: BANK_EMPTY };
     } catch (err) {
       logger.error('quiz me failed', { user: body.user.id, err });
-      message = { text: 'I could not pick a practice question right now; try `/saa quiz` in a minute.' };
+      message = { text: PRACTICE_UNAVAILABLE };
     }
     await respondSafely(
       respond,

@@ -6,6 +6,7 @@
 import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { z } from 'zod';
 import { type QuizContext, questionById } from '../../../daily-quiz/quiz-context.ts';
+import { REPORT_FORM_FAILED_TEXT } from '../../../user-messages.ts';
 import { respondSafely } from '../../respond-safely.ts';
 import { reportModal } from '../../views/report-blocks.ts';
 import { parseButtonValue } from './button-value.ts';
@@ -42,7 +43,7 @@ export function reportProblem(quiz: () => QuizContext) {
         {
           response_type: 'ephemeral',
           replace_original: false,
-          text: 'I could not open the report form: try again in a moment.',
+          text: REPORT_FORM_FAILED_TEXT,
         },
         { logger, what: 'report modal failure not told', context: { user: body.user.id } },
       );

@@ -10,6 +10,7 @@ import type { QuizContext } from '../../../daily-quiz/quiz-context.ts';
 import { answerReview } from '../../../spaced-repetition/answer-review.ts';
 import { nextReview } from '../../../spaced-repetition/next-review.ts';
 import { DatabaseUnavailableError } from '../../../storage/db.ts';
+import { REVIEWS_UNAVAILABLE } from '../../../user-messages.ts';
 import { yieldToEventLoop } from '../../../yield-to-event-loop.ts';
 import { respondSafely } from '../../respond-safely.ts';
 import { REVIEW_PICK_ACTION, REVIEW_SUBMIT_ACTION } from '../../views/quiz-blocks.ts';
@@ -21,10 +22,6 @@ import {
   reviewSubmitValue,
   tickedChoice,
 } from './button-value.ts';
-
-/** What a review click gets while the database is down. */
-export const REVIEWS_UNAVAILABLE =
-  'Reviews are unavailable right now (the database is not answering): try `/saa review` again in a minute.';
 
 /** Builds the review button handler. */
 export function reviewAnswer(quiz: () => QuizContext) {

@@ -9,10 +9,10 @@ import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } 
 import type { QuizContext } from '../../../daily-quiz/quiz-context.ts';
 import { rateEasy } from '../../../spaced-repetition/rate-easy.ts';
 import { DatabaseUnavailableError } from '../../../storage/db.ts';
+import { REVIEWS_UNAVAILABLE } from '../../../user-messages.ts';
 import { respondSafely } from '../../respond-safely.ts';
 import { easyFeedbackText } from '../../views/review-blocks.ts';
 import { clickTeamId, parseButtonValue, reviewEasyValue } from './button-value.ts';
-import { REVIEWS_UNAVAILABLE } from './review-answer.ts';
 
 /** Builds the Easy button handler. */
 export function reviewEasy(quiz: () => QuizContext) {
