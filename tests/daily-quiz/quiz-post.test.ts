@@ -124,7 +124,7 @@ describe('daily quiz posting on memory', () => {
     expect(buttonsOf(call)).toEqual(
       question.options.map((o) => ({
         action_id: `quiz_answer:${o.key}`,
-        value: JSON.stringify({ q: first.post.id, c: o.key }),
+        value: JSON.stringify({ quizId: first.post.id, choice: o.key }),
         text: o.key,
       })),
     );

@@ -117,7 +117,10 @@ describe('multiple-response questions in Slack', () => {
     expect(elements.map((e) => e.type)).toEqual(['checkboxes', 'button']);
     const boxes = (elements[0]?.options ?? []) as Array<{ value: string }>;
     expect(boxes.map((o) => o.value)).toEqual(['A', 'B', 'C', 'D', 'E']);
-    expect(elements[1]).toMatchObject({ action_id: 'quiz_submit', value: JSON.stringify({ q: quiz.id }) });
+    expect(elements[1]).toMatchObject({
+      action_id: 'quiz_submit',
+      value: JSON.stringify({ quizId: quiz.id }),
+    });
     expect(JSON.stringify(body.blocks)).toContain('tick 2, then Submit');
   });
 

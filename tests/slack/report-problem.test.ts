@@ -108,7 +108,7 @@ describe('Report a problem', () => {
     const { body } = await standIn.waitFor((c) => c.method === `response_url:${id}`);
     const report = JSON.stringify(body.blocks);
     expect(report).toContain('"action_id":"report_question"');
-    expect(report).toContain(JSON.stringify(JSON.stringify({ id: question?.id })).slice(1, -1));
+    expect(report).toContain(JSON.stringify(JSON.stringify({ questionId: question?.id })).slice(1, -1));
 
     await postSigned(
       events,

@@ -10,8 +10,9 @@ import type { QuizContext } from '../../../daily-quiz/quiz-context.ts';
 import { quizMeHint } from '../../../quiz/quiz-me-hint.ts';
 import { BANK_EMPTY, PRACTICE_UNAVAILABLE } from '../../../user-messages.ts';
 import { respondSafely } from '../../respond-safely.ts';
+import { decodeQuizMe } from '../../views/button-payloads.ts';
 import { practiceQuestionBlocks } from '../../views/quiz-blocks.ts';
-import { clickTeamId, parseButtonValue, quizMeButtonValue } from './button-value.ts';
+import { clickTeamId } from './button-value.ts';
 
 /** Builds the quiz-me button handler. */
 export function quizMe(quiz: () => QuizContext) {
@@ -23,14 +24,14 @@ export function quizMe(quiz: () => QuizContext) {
     logger,
   }: SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs) => {
     await ack();
-    const source = parseButtonValue(quizMeButtonValue, action.value);
+    const source = decodeQuizMe(action.value);
     let message: { text: string; blocks?: ReturnType<typeof practiceQuestionBlocks> };
     try {
       const ctx = quiz();
       const shown = await practiceToShow(ctx, {
         teamId: clickTeamId(body),
         userId: body.user.id,
-        hint: source ? quizMeHint(ctx.bank(), { file: source.f, heading: source.h }) : undefined,
+        hint: source ? quizMeHint(ctx.bank(), source) : undefined,
       });
       message = shown
         ? {
