@@ -14,8 +14,9 @@ import { slackReminderMessenger } from '../src/slack/slack-reminder-messenger.ts
 import { singleWorkspaceClients } from '../src/slack/team-clients.ts';
 import { createReminderSweep } from '../src/spaced-repetition/reminder-sweep.ts';
 import { busiestWindow } from '../tests/helpers/busiest-window.ts';
-import { quizContext, standInMessenger, TestClock } from '../tests/helpers/quiz-harness.ts';
+import { quizContext, standInMessenger } from '../tests/helpers/quiz-harness.ts';
 import { type RecordedCall, startSlackStandIn } from '../tests/helpers/slack-stand-in.ts';
+import { TestClock } from '../tests/helpers/test-clock.ts';
 import { benchDatabase } from './bench-database.ts';
 
 const WORKSPACES = 40;

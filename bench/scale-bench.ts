@@ -14,9 +14,9 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { localTime } from '../src/quiz/daily-schedule.ts';
-import { SCORES_UNAVAILABLE } from '../src/slack/listeners/actions/quiz-answer.ts';
 import { SqlInstallationStore } from '../src/storage/installation-repository.ts';
 import { SqlScheduleRepository } from '../src/storage/schedule-repository.ts';
+import { SCORES_UNAVAILABLE } from '../src/user-messages.ts';
 import { startBotCluster } from '../tests/helpers/bot-cluster.ts';
 import { startRoundRobinProxy } from '../tests/helpers/round-robin-proxy.ts';
 import { startSlackStandIn } from '../tests/helpers/slack-stand-in.ts';
@@ -222,7 +222,9 @@ export async function benchScale(opts: ScaleOptions): Promise<ScaleResult> {
             `stored ${rows.filter((r) => r.channel_id === c.channelId && r.message_ts).length}`,
         );
         const notes = (cluster?.lines ?? []).flatMap((out, i) =>
-          out.filter((l) => /"level":"(warn|error)"|error/i.test(l)).map((l) => `process ${i}: ${l.slice(0, 300)}`),
+          out
+            .filter((l) => /"level":"(warn|error)"|error/i.test(l))
+            .map((l) => `process ${i}: ${l.slice(0, 300)}`),
         );
         return `\n${seen.join('\n')}\n${notes.slice(-20).join('\n')}`;
       },

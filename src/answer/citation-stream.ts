@@ -7,6 +7,7 @@
  * marker that gets dropped afterwards"). Reasoning blocks (`<think>…</think>`) are held back.
  */
 
+import { formatHeadingPath } from '../knowledge/heading-path.ts';
 import type { Source } from './answer-types.ts';
 import { sourceOf } from './compose-answer.ts';
 import type { PromptPassage } from './llm-prompt.ts';
@@ -103,7 +104,10 @@ export class CitationStream {
       // Two ids of one heading share a source line, as in the whole-reply path (llm-reply.ts).
       const same = this.#order.findIndex((o) => {
         const p = (this.given.find((g) => g.id === o) as PromptPassage).passage;
-        return p.file === passage.file && p.headingPath.join('>') === passage.headingPath.join('>');
+        return (
+          p.file === passage.file &&
+          formatHeadingPath(p.headingPath) === formatHeadingPath(passage.headingPath)
+        );
       });
       if (same < 0) this.#order.push(id);
       const n = (same < 0 ? this.#order.length - 1 : same) + 1;

@@ -5,7 +5,9 @@
  * answer says so and names close topics; it never invents.
  */
 
+import { formatHeadingPath } from '../knowledge/heading-path.ts';
 import type { Passage } from '../knowledge/note-types.ts';
+import { ANSWER_DEPTH } from '../retrieval/passage-counts.ts';
 import type { SearchIndex } from '../retrieval/search-index.ts';
 import { isCovered } from './abstention.ts';
 import { type Answer, MAX_ANSWER_CHARS, type Source } from './answer-types.ts';
@@ -16,7 +18,7 @@ import { type Piece, selectPieces } from './select-pieces.ts';
 
 /** Citation for a passage. */
 export function sourceOf(p: Passage): Source {
-  return { file: p.file, heading: p.headingPath.join(' > '), line: p.line };
+  return { file: p.file, heading: formatHeadingPath(p.headingPath), line: p.line };
 }
 
 /** Cuts text at a word boundary so it fits `max` chars, ending with "…". */
@@ -78,9 +80,6 @@ export function notFound(question: string, index: SearchIndex, near: readonly Pa
     found: false,
   };
 }
-
-/** How many retrieved passages an extractive answer draws from. */
-export const ANSWER_DEPTH = 10;
 
 /** The answer made of `pieces`, best first. */
 function fromPieces(question: string, pieces: readonly Piece[]): Answer {

@@ -15,6 +15,7 @@
  * Returns null when a side is not in the notes, so the caller can answer as for any question.
  */
 
+import { formatHeadingPath } from '../knowledge/heading-path.ts';
 import type { Passage, PassageItem } from '../knowledge/note-types.ts';
 import { analyzeText } from '../retrieval/analyze-text.ts';
 import { type Concept, conceptCredit } from '../retrieval/query-concepts.ts';
@@ -192,7 +193,7 @@ function sameTable(a: Passage, b: Passage): boolean {
     a.kind === 'table' &&
     b.kind === 'table' &&
     a.file === b.file &&
-    a.headingPath.join('\u0000') === b.headingPath.join('\u0000')
+    formatHeadingPath(a.headingPath) === formatHeadingPath(b.headingPath)
   );
 }
 

@@ -6,14 +6,16 @@
  * notes don't cover it, ≤ {@link MAX_ANSWER_WORDS} words) are in the system message.
  */
 
+import { DISPLAY_SEPARATOR, formatHeadingPath } from '../knowledge/heading-path.ts';
 import type { Passage } from '../knowledge/note-types.ts';
+import { PROMPT_HITS_PER_SLOT, TOP_K } from '../retrieval/passage-counts.ts';
 import type { SearchIndex } from '../retrieval/search-index.ts';
 import type { Answer } from './answer-types.ts';
 import { composeAnswer } from './compose-answer.ts';
 import { parseComparison } from './parse-comparison.ts';
 
-/** Passages sent per question: enough for a comparison's two sides plus context, cheap to send. */
-export const MAX_PROMPT_PASSAGES = 5;
+/** Passages sent per question: the bot's k (`TOP_K`, retrieval/passage-counts.ts). */
+export const MAX_PROMPT_PASSAGES = TOP_K;
 /** Longest answer the model is asked for (words): one Slack message read without scrolling. */
 export const MAX_ANSWER_WORDS = 120;
 /** Longest question sent (chars): a pasted essay is cut, the notes' passages are what matter. */
@@ -67,7 +69,7 @@ export function selectPassages(
   // A comparison's model needs each side said on its own, not only the lines naming both.
   for (const side of parseComparison(question.trim())?.sides ?? []) add(index.search(side, 1)[0]?.passage);
   const q = { ...index.analyze(question), dense: dense ?? undefined };
-  for (const hit of index.searchAnalyzed(q, max * 2)) add(hit.passage);
+  for (const hit of index.searchAnalyzed(q, max * PROMPT_HITS_PER_SLOT)) add(hit.passage);
   return chosen.map((passage, i) => ({ id: i + 1, passage }));
 }
 
@@ -87,7 +89,7 @@ export function topPassages(
 
 /** One passage as the model reads it: `[id] file › heading path` then its text. */
 export function formatPassage({ id, passage }: PromptPassage): string {
-  const where = [passage.file, ...passage.headingPath].join(' › ');
+  const where = formatHeadingPath([passage.file, ...passage.headingPath], DISPLAY_SEPARATOR);
   return `[${id}] ${where}\n${passage.text}`;
 }
 

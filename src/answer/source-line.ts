@@ -5,6 +5,7 @@
  */
 
 import { isFolderNote } from '../knowledge/file-topic.ts';
+import { DISPLAY_SEPARATOR, formatHeadingPath, splitHeadingPath } from '../knowledge/heading-path.ts';
 import type { Source } from './answer-types.ts';
 
 /** How a note file is named in a citation: its path, or its folder's path for a folder note. */
@@ -12,13 +13,13 @@ export function fileLabel(file: string): string {
   if (!isFolderNote(file)) return file;
   const parts = file.split('/');
   const name = parts.pop() ?? file;
-  return parts.length ? `${parts.join(' › ')} (${name})` : name;
+  return parts.length ? `${parts.join(DISPLAY_SEPARATOR)} (${name})` : name;
 }
 
 /** One source as plain text, e.g. `lambda.md › Lambda › Limits (line 12)`. */
 export function sourceLine(s: Source): string {
-  const heading = s.heading.split(' > ').filter(Boolean).slice(-2).join(' › ');
-  return `${fileLabel(s.file)}${heading ? ` › ${heading}` : ''} (line ${s.line})`;
+  const heading = formatHeadingPath(splitHeadingPath(s.heading).filter(Boolean).slice(-2), DISPLAY_SEPARATOR);
+  return `${fileLabel(s.file)}${heading ? `${DISPLAY_SEPARATOR}${heading}` : ''} (line ${s.line})`;
 }
 
 /** Sources as lines, numbered `[1]`, `[2]`… when `numbered` (a model-phrased answer cites them so). */

@@ -15,6 +15,7 @@ import { createAnswerer } from '../answer/create-answerer.ts';
 import { MAX_PROMPT_PASSAGES, topPassages } from '../answer/llm-prompt.ts';
 import type { Config } from '../config.ts';
 import { renderText } from '../console/render-text.ts';
+import { formatHeadingPath } from '../knowledge/heading-path.ts';
 import { embeddingsConfigured, openAiEmbeddingModel } from '../retrieval/embedding-model.ts';
 import { openKnowledge } from '../retrieval/open-knowledge.ts';
 
@@ -96,7 +97,7 @@ export async function runAsk(
     topPassages(question, knowledge.index, k, await knowledge.dense?.rank(question)).map(
       ({ passage: p }) => ({
         file: p.file,
-        heading: p.headingPath.join(' > '),
+        heading: formatHeadingPath(p.headingPath),
         line: p.line,
         text: p.text,
       }),

@@ -18,6 +18,7 @@ import { parseArgs } from 'node:util';
 import { type ChatModel, modelConfigured, openAiChatModel } from '../answer/llm-chat.ts';
 import { BUNDLED_NOTES_DIR } from '../bootstrap.ts';
 import type { Config } from '../config.ts';
+import { sectionLabel } from '../knowledge/heading-path.ts';
 import { loadNotes } from '../knowledge/load-notes.ts';
 import type { DraftResult } from '../question-drafting/draft-from-notes.ts';
 import { draftFromNotes } from '../question-drafting/draft-from-notes.ts';
@@ -172,7 +173,7 @@ export async function runDraft(
 /** A draft as text for review: id, tags, stem, options (the right one starred), source. */
 export function formatDraft(q: Question): string {
   return [
-    `[${q.id}] ${q.domain ?? '-'} · ${q.topic} · ${q.source.file} › ${q.source.heading}`,
+    `[${q.id}] ${q.domain ?? '-'} · ${q.topic} · ${sectionLabel(q.source.file, q.source.heading)}`,
     q.question,
     ...q.options.map((o) => `${q.correctKeys.includes(o.key) ? '*' : ' '} ${o.key}) ${o.text}`),
   ].join('\n');
@@ -217,7 +218,7 @@ export async function runList(args: string[], config: Config, io: Io): Promise<n
     io.out.write(`${rows.length} questions${values.status ? ` (${values.status})` : ''}\n`);
     for (const r of rows)
       io.out.write(
-        `${r.id}\t${r.origin}\t${r.status}\t${r.domain ?? '-'}\t${r.topic}\t${r.source.file} › ${r.source.heading}\n`,
+        `${r.id}\t${r.origin}\t${r.status}\t${r.domain ?? '-'}\t${r.topic}\t${sectionLabel(r.source.file, r.source.heading)}\n`,
       );
     return 0;
   } finally {

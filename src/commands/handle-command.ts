@@ -20,6 +20,12 @@ import { nextReview, type ReviewStep } from '../spaced-repetition/next-review.ts
 import { minuteOfDay } from '../spaced-repetition/reminder-due.ts';
 import { disableReminder, enableReminder, showReminder } from '../spaced-repetition/reminder-settings.ts';
 import { DatabaseUnavailableError } from '../storage/db.ts';
+import {
+  BANK_EMPTY,
+  QUIZ_NEEDS_DATABASE,
+  SCORES_READ_UNAVAILABLE,
+  SETTINGS_UNAVAILABLE,
+} from '../user-messages.ts';
 import type { Command } from './parse-command.ts';
 
 /** Who is asking and where (Slack ids; the console uses fixed local ids). */
@@ -58,13 +64,6 @@ export interface CommandServices {
   exampleQuestion?: () => string | undefined;
 }
 
-/** Told when the database is down: nothing was changed. */
-export const SETTINGS_UNAVAILABLE =
-  'Quiz settings are unavailable right now (the database is not answering). Try again in a minute.';
-/** Told for leaderboard and stats when the database is down. */
-export const SCORES_READ_UNAVAILABLE =
-  'Scores are unavailable right now (the database is not answering). Try again in a minute.';
-
 const ephemeral = (text: string): Reply => ({ kind: 'text', text, visibility: 'ephemeral' });
 
 /**
@@ -91,9 +90,7 @@ export async function handleCommand(
       case 'quiz': {
         if (!quiz) break;
         const shown = await practiceToShow(quiz, { teamId: ctx.teamId, userId: ctx.userId });
-        return shown
-          ? { kind: 'practice', ...shown }
-          : ephemeral('The question bank is empty: add questions to QUESTIONS_DIR.');
+        return shown ? { kind: 'practice', ...shown } : ephemeral(BANK_EMPTY);
       }
       case 'forget-me':
         if (!services.lifecycle) break;
@@ -181,5 +178,5 @@ export async function handleCommand(
     }
     throw err;
   }
-  return ephemeral('The quiz and scores need the bot’s database, which this instance does not have.');
+  return ephemeral(QUIZ_NEEDS_DATABASE);
 }

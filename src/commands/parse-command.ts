@@ -4,10 +4,8 @@
  */
 
 import { parseExamDate } from '../exam-readiness/exam-date.ts';
+import type { Period } from '../quiz/periods.ts';
 import { escapeMrkdwn } from '../slack/mrkdwn.ts';
-
-/** Leaderboard periods (in the channel's quiz time zone). */
-export type Period = 'week' | 'month' | 'all';
 
 /** A parsed `/saa` command. */
 export type Command =

@@ -6,16 +6,13 @@
 
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
-import {
-  type CommandContext,
-  type CommandServices,
-  handleCommand,
-  SETTINGS_UNAVAILABLE,
-} from '../commands/handle-command.ts';
+import { type CommandContext, type CommandServices, handleCommand } from '../commands/handle-command.ts';
 import { parseCommand } from '../commands/parse-command.ts';
 import { answerPractice } from '../daily-quiz/practice-quiz.ts';
+import { sectionLabel } from '../knowledge/heading-path.ts';
 import type { Question } from '../quiz/question.ts';
 import { DatabaseUnavailableError } from '../storage/db.ts';
+import { SETTINGS_UNAVAILABLE } from '../user-messages.ts';
 import { renderText } from './render-text.ts';
 
 /** Fixed ids for the console's single local user. */
@@ -69,7 +66,7 @@ async function answerInConsole(answer: () => ReturnType<typeof answerPractice>):
     const why = grade.feedback.whyYourChoiceIsWrong
       ? `\nWhy not ${grade.choice}: ${grade.feedback.whyYourChoiceIsWrong}`
       : '';
-    return `${grade.correct ? '✅' : '❌'} ${grade.feedback.verdict}${why}\n${grade.feedback.explanation}\nSource: ${grade.feedback.source.file} › ${grade.feedback.source.heading}`;
+    return `${grade.correct ? '✅' : '❌'} ${grade.feedback.verdict}${why}\n${grade.feedback.explanation}\nSource: ${sectionLabel(grade.feedback.source.file, grade.feedback.source.heading)}`;
   } catch (err) {
     if (err instanceof DatabaseUnavailableError) return SETTINGS_UNAVAILABLE;
     throw err;

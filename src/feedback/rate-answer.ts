@@ -7,6 +7,7 @@
  */
 
 import type { Source } from '../answer/answer-types.ts';
+import { RATING_NOT_SAVED } from '../user-messages.ts';
 import {
   answerKey,
   FEEDBACK_REASONS,
@@ -60,7 +61,5 @@ export async function explainRating(
     return { status: 'invalid', error: `Keep it under ${MAX_FEEDBACK_COMMENT_CHARS} characters.` };
   await ctx.ready();
   const saved = await ctx.feedback.explain(input, reason, comment, ctx.clock());
-  return saved
-    ? { status: 'saved' }
-    : { status: 'invalid', error: 'That 👎 was changed or not saved: click it again.' };
+  return saved ? { status: 'saved' } : { status: 'invalid', error: RATING_NOT_SAVED };
 }

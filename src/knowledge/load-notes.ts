@@ -11,34 +11,16 @@
  */
 
 import { createHash } from 'node:crypto';
-import { readdir, readFile, stat } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
+import { readFile, stat } from 'node:fs/promises';
+import { relative, sep } from 'node:path';
 import type { Corpus, Passage, Section } from './note-types.ts';
 import { parseNote } from './parse-note.ts';
+import { walkFiles } from './walk-files.ts';
 
 /** Larger files are skipped: notes are small, and a 5 MB file is an export or a dump (bytes). */
 export const MAX_NOTE_BYTES = 5 * 1024 * 1024;
 
 const IMAGE_OR_ARCHIVE = /\.(png|jpe?g|gif|webp|svg|ico|pdf|zip|gz|tgz|7z|mp[34]|mov|docx?|xlsx?|pptx?)$/i;
-
-async function walk(dir: string, out: string[], seen: Set<string>): Promise<void> {
-  const real = await stat(dir);
-  const key = `${real.dev}:${real.ino}`;
-  if (seen.has(key)) return;
-  seen.add(key);
-  const entries = await readdir(dir, { withFileTypes: true });
-  entries.sort((a, b) => a.name.localeCompare(b.name));
-  for (const entry of entries) {
-    if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
-    const full = join(dir, entry.name);
-    if (
-      entry.isDirectory() ||
-      (entry.isSymbolicLink() && (await stat(full).catch(() => null))?.isDirectory())
-    ) {
-      await walk(full, out, seen);
-    } else out.push(full);
-  }
-}
 
 /** Decodes bytes as UTF-8, or explains why this is not a text note. */
 export function decodeNote(bytes: Buffer): { text: string } | { reason: string } {
@@ -58,8 +40,7 @@ export async function loadNotes(dir: string): Promise<Corpus> {
   const info = await stat(dir).catch(() => null);
   if (!info?.isDirectory())
     throw new Error(`Notes folder not found: ${dir} (set NOTES_DIR to a folder of notes)`);
-  const paths: string[] = [];
-  await walk(dir, paths, new Set());
+  const paths = await walkFiles(dir, { followLinks: true });
   const hash = createHash('sha256');
   const warnings: string[] = [];
   const passages: Passage[] = [];

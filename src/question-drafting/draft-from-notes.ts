@@ -16,9 +16,9 @@
  * draft set spans the notes rather than one long file.
  */
 
+import { DISPLAY_SEPARATOR, formatHeadingPath } from '../knowledge/heading-path.ts';
 import type { Passage, Section } from '../knowledge/note-types.ts';
 import { sectionText } from '../quiz/bank-report.ts';
-import { HEADING_SEPARATOR } from '../quiz/note-headings.ts';
 import type { OptionKey, Question } from '../quiz/question.ts';
 import { seededHash } from '../quiz/seeded-hash.ts';
 import { slug } from '../quiz/slug.ts';
@@ -92,7 +92,7 @@ export function idPart(text: string): string {
 
 /** The last two headings of a path, for a stem's context ("EBS › Volume types"). */
 function context(line: FactLine): string {
-  return line.passage.headingPath.slice(-2).join(' › ') || line.passage.file;
+  return formatHeadingPath(line.passage.headingPath.slice(-2), DISPLAY_SEPARATOR) || line.passage.file;
 }
 
 /** Option label of a service: its AWS name, with its short alias when it has one ("… (SQS)"). */
@@ -258,7 +258,7 @@ function serviceCandidates(lines: readonly FactLine[]): Candidate[] {
     const lead = leadingService(line.text);
     if (lead) return lead;
     const service = first ? headingService(line.passage.headingPath.at(-1) ?? '') : undefined;
-    return service && line.heading === line.passage.headingPath.join(HEADING_SEPARATOR)
+    return service && line.heading === formatHeadingPath(line.passage.headingPath)
       ? { service, named: '', connector: '', rest: line.text, fromHeading: true }
       : null;
   });

@@ -5,6 +5,7 @@
  */
 
 import type { ChatMessage } from '../answer/llm-prompt.ts';
+import { formatHeadingPath } from '../knowledge/heading-path.ts';
 import type { Passage } from '../knowledge/note-types.ts';
 
 /** The system message: what a good draft is, and the JSON shape. */
@@ -23,7 +24,10 @@ export function draftMessages(passage: Passage): ChatMessage[] {
   const text = passage.items.map((i) => `${'  '.repeat(i.depth)}- ${i.text}`).join('\n');
   return [
     { role: 'system', content: DRAFT_SYSTEM_PROMPT },
-    { role: 'user', content: `Notes section: ${passage.headingPath.join(' > ')}\n\nPassage:\n${text}` },
+    {
+      role: 'user',
+      content: `Notes section: ${formatHeadingPath(passage.headingPath)}\n\nPassage:\n${text}`,
+    },
   ];
 }
 

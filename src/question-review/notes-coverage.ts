@@ -8,15 +8,17 @@
  * team's section the quiz then cites. Pure apart from the index it is given.
  */
 
+import { formatHeadingPath } from '../knowledge/heading-path.ts';
 import type { Passage } from '../knowledge/note-types.ts';
 import { contentStems } from '../quiz/citation-check.ts';
 import { type Domain, EXAM_DOMAINS } from '../quiz/exam-guide.ts';
 import type { Question } from '../quiz/question.ts';
+import { TOP_K } from '../retrieval/passage-counts.ts';
 import type { SearchIndex } from '../retrieval/search-index.ts';
 import { yieldToEventLoop } from '../yield-to-event-loop.ts';
 
-/** Passages searched per key fact. */
-export const COVERAGE_TOP_K = 5;
+/** Passages searched per key fact: the bot's k (`TOP_K`, retrieval/passage-counts.ts). */
+export const COVERAGE_TOP_K = TOP_K;
 /** Share (0..1) of a fact's non-number content terms a passage must use to hold it. */
 export const FACT_TERMS_SHARE = 0.75;
 
@@ -86,7 +88,7 @@ export function coverQuestion(question: Question, index: SearchIndex): QuestionC
     const query = `${question.services.join(' ')} ${fact}`;
     const hit = index.search(query, COVERAGE_TOP_K).find((h) => passageHoldsFact(h.passage, fact, services));
     if (!hit) return { id: question.id, covered: false };
-    source ??= { file: hit.passage.file, heading: hit.passage.headingPath.join(' > ') };
+    source ??= { file: hit.passage.file, heading: formatHeadingPath(hit.passage.headingPath) };
   }
   return { id: question.id, covered: true, source };
 }

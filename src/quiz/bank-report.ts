@@ -6,6 +6,7 @@
  * bundled bank's tests.
  */
 
+import { formatHeadingPath, HEADING_SEPARATOR, sectionLabel } from '../knowledge/heading-path.ts';
 import type { Passage } from '../knowledge/note-types.ts';
 import { citationProblems } from './citation-check.ts';
 import { type Domain, EXAM_DOMAINS } from './exam-guide.ts';
@@ -40,8 +41,8 @@ export function sectionText(passages: readonly Passage[], source: Question['sour
   return passages
     .filter((p) => {
       if (p.file !== source.file) return false;
-      const path = p.headingPath.join(' > ');
-      return path === source.heading || path.startsWith(`${source.heading} > `);
+      const path = formatHeadingPath(p.headingPath);
+      return path === source.heading || path.startsWith(`${source.heading}${HEADING_SEPARATOR}`);
     })
     .map((p) => p.items.map((i) => i.text).join('\n'))
     .join('\n');
@@ -78,7 +79,7 @@ export function bankReport(
     if (q.keyFacts.length === 0) continue;
     const section = sectionText(passages, q.source);
     for (const p of citationProblems(q, section))
-      problems.push(`${q.id}: ${p} (${q.source.file} › ${q.source.heading})`);
+      problems.push(`${q.id}: ${p} (${sectionLabel(q.source.file, q.source.heading)})`);
   }
   for (const d of nearDuplicates(questions)) {
     const why = d.sharedFact ? `, both on "${d.sharedFact}"` : '';

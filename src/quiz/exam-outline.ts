@@ -4,6 +4,7 @@
  * no question cites. Written by `npm run outline`; a test keeps the file equal to this output.
  */
 
+import { formatHeadingPath, sectionLabel } from '../knowledge/heading-path.ts';
 import type { Section } from '../knowledge/note-types.ts';
 import { EXAM_DOMAINS } from './exam-guide.ts';
 import type { Question } from './question.ts';
@@ -42,7 +43,7 @@ export function examOutline(
       lines.push('', `### ${task} ${text}: ${shapes(questions)}`, '');
       const bySection = new Map<string, number>();
       for (const q of questions) {
-        const key = `${q.source.file} › ${q.source.heading}`;
+        const key = sectionLabel(q.source.file, q.source.heading);
         bySection.set(key, (bySection.get(key) ?? 0) + 1);
       }
       const rows = [...bySection].sort((a, b) => a[0].localeCompare(b[0]));
@@ -50,10 +51,10 @@ export function examOutline(
       for (const [section, n] of rows) lines.push(`- ${section} (${n})`);
     }
   }
-  const cited = new Set(bank.map((q) => `${q.source.file} › ${q.source.heading}`));
+  const cited = new Set(bank.map((q) => sectionLabel(q.source.file, q.source.heading)));
   const uncited = sections
     .filter((s) => s.headingPath.length >= 2)
-    .map((s) => `${s.file} › ${s.headingPath.join(' > ')}`)
+    .map((s) => sectionLabel(s.file, formatHeadingPath(s.headingPath)))
     .filter((s) => !cited.has(s));
   lines.push('', '## Sections no question cites', '');
   lines.push(...(uncited.length ? uncited.map((s) => `- ${s}`) : ['- none']));

@@ -7,22 +7,13 @@
  * problem, so the rest of the bot can start and the caller decides how loud to be.
  */
 
-import { readdir, readFile, stat } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
+import { readFile, stat } from 'node:fs/promises';
+import { relative, sep } from 'node:path';
 import type { Section } from '../knowledge/note-types.ts';
+import { walkFiles } from '../knowledge/walk-files.ts';
 import { buildQuestionBank, type QuestionBank, type QuestionFileText } from './build-question-bank.ts';
 
 const BANK_FILE = /\.ya?ml$/i;
-
-async function walk(dir: string, out: string[]): Promise<void> {
-  const entries = await readdir(dir, { withFileTypes: true });
-  for (const entry of entries) {
-    if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
-    const full = join(dir, entry.name);
-    if (entry.isDirectory()) await walk(full, out);
-    else if (entry.isFile() && BANK_FILE.test(entry.name)) out.push(full);
-  }
-}
 
 /**
  * Loads and validates the bank under `dir`.
@@ -38,8 +29,7 @@ export async function loadQuestionBank(
   if (!info?.isDirectory()) {
     return { questions: [], problems: [`Questions folder not found: ${dir} (no daily quiz without a bank)`] };
   }
-  const paths: string[] = [];
-  await walk(dir, paths);
+  const paths = await walkFiles(dir, { include: (e) => e.isFile() && BANK_FILE.test(e.name) });
   const files: QuestionFileText[] = [];
   const readProblems: string[] = [];
   for (const full of paths) {

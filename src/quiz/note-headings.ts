@@ -6,13 +6,11 @@
  * sections, e.g. `{ file: 'lambda.md', heading: 'AWS Lambda > Limits: execution' }`.
  */
 
+import { formatHeadingPath, HEADING_SEPARATOR } from '../knowledge/heading-path.ts';
 import type { Section } from '../knowledge/note-types.ts';
 
 /** Notes file (relative to the notes folder, `/` separators) → its heading paths joined with " > ". */
 export type NoteHeadings = ReadonlyMap<string, ReadonlySet<string>>;
-
-/** Separator between the levels of a heading path in `source.heading` (QUESTIONS-FORMAT.md). */
-export const HEADING_SEPARATOR = ' > ';
 
 /** Indexes corpus sections by file. Sections without headings (plain text) are ignored. */
 export function noteHeadings(sections: readonly Pick<Section, 'file' | 'headingPath'>[]): NoteHeadings {
@@ -20,7 +18,7 @@ export function noteHeadings(sections: readonly Pick<Section, 'file' | 'headingP
   for (const { file, headingPath } of sections) {
     if (headingPath.length === 0) continue;
     const headings = byFile.get(file) ?? new Set<string>();
-    headings.add(headingPath.join(HEADING_SEPARATOR));
+    headings.add(formatHeadingPath(headingPath));
     byFile.set(file, headings);
   }
   return byFile;

@@ -7,7 +7,7 @@
 import { TZDate } from '@date-fns/tz';
 import { startOfMonth, startOfWeek } from 'date-fns';
 
-/** A leaderboard period. */
+/** A leaderboard period (its bounds in the channel's quiz time zone); the one `Period` type, `/saa leaderboard` and `saa` use it too. */
 export type Period = 'week' | 'month' | 'all';
 
 /** `[since, until)` of the period containing `now`; `since` is undefined for "all". */

@@ -7,6 +7,7 @@
  * (retrieval/analyze-text.ts), without the words every AWS topic shares.
  */
 
+import { splitHeadingPath } from '../knowledge/heading-path.ts';
 import { analyzeText, stem } from '../retrieval/analyze-text.ts';
 import type { Question } from './question.ts';
 import { slug } from './slug.ts';
@@ -22,7 +23,9 @@ export function quizMeHint(
   source: { file: string; heading: string },
 ): string | undefined {
   if (bank.some((q) => slug(q.source.file) === slug(source.file))) return source.file;
-  const words = termsOf(`${source.file.replace(/\.[^./]+$/, '')} ${source.heading.replace(/ > /g, ' ')}`);
+  const words = termsOf(
+    `${source.file.replace(/\.[^./]+$/, '')} ${splitHeadingPath(source.heading).join(' ')}`,
+  );
   let best: { topic: string; shared: number; share: number } | undefined;
   for (const topic of new Set(bank.map((q) => q.topic))) {
     const own = termsOf(topic);

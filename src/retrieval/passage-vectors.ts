@@ -9,6 +9,7 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { formatHeadingPath } from '../knowledge/heading-path.ts';
 import type { Passage } from '../knowledge/note-types.ts';
 import type { EmbeddingModel } from './embedding-model.ts';
 import { VectorIndex } from './vector-index.ts';
@@ -20,7 +21,7 @@ export const EMBED_BATCH_TIMEOUT_MS = 60_000;
 
 /** What a passage is embedded as: its headings, then its text. */
 export function embeddingText(p: Passage): string {
-  return `${[...p.topic, ...p.headingPath].join(' > ')}\n${p.text}`;
+  return `${formatHeadingPath([...p.topic, ...p.headingPath])}\n${p.text}`;
 }
 
 function cachePaths(cacheDir: string, version: string, model: string): { data: string; meta: string } {

@@ -11,6 +11,7 @@ import { analyzeText, contentWords, stem } from './analyze-text.ts';
 import { matchVocabulary } from './aws-vocabulary.ts';
 import { passageFields, type SerializedIndex } from './build-index.ts';
 import { LunrScorer, type ScoredClause } from './lunr-scorer.ts';
+import { SEARCH_DEFAULT_K } from './passage-counts.ts';
 import { type Concept, conceptsOf, coverage } from './query-concepts.ts';
 import { intentFit, type QuestionIntent, questionIntent } from './question-intent.ts';
 import { SpellingIndex } from './spelling-index.ts';
@@ -185,12 +186,12 @@ export class SearchIndex {
   }
 
   /** Top `k` passages for free text, best first. Never throws on user text. */
-  search(text: string, k = 8): Hit[] {
+  search(text: string, k = SEARCH_DEFAULT_K): Hit[] {
     return this.searchAnalyzed(this.analyze(text), k);
   }
 
   /** Top `k` passages for an already analyzed query, best first. */
-  searchAnalyzed(q: QueryAnalysis, k = 8): Hit[] {
+  searchAnalyzed(q: QueryAnalysis, k = SEARCH_DEFAULT_K): Hit[] {
     const clauses: ScoredClause[] = [
       ...q.terms.map((term) => ({ term, fields: OWN_FIELDS, boost: 1 })),
       ...q.synonyms.map((term) => ({ term, fields: ALIAS_FIELDS, boost: 1 })),

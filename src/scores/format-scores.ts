@@ -4,6 +4,7 @@
  */
 
 import { readinessLines } from '../exam-readiness/format-readiness.ts';
+import { sectionLabel, splitHeadingPath } from '../knowledge/heading-path.ts';
 import { escapeMrkdwn } from '../slack/mrkdwn.ts';
 import type { Leaderboard, LeaderboardRow } from './leaderboard.ts';
 import type { PersonalStats } from './personal-stats.ts';
@@ -53,7 +54,7 @@ export function statsLines(s: PersonalStats, mrkdwn: boolean): string[] {
     lines.push('Weakest topics, with what to read:');
     for (const t of s.weakest) {
       const read = t.read
-        .map((r) => `${esc(r.file)} › ${esc(r.heading.split(' > ').slice(-1)[0] ?? r.heading)}`)
+        .map((r) => sectionLabel(esc(r.file), esc(splitHeadingPath(r.heading).slice(-1)[0] ?? r.heading)))
         .join('; ');
       lines.push(`  ${esc(t.topic)} (${pct(t.accuracy)}): ${read}`);
     }

@@ -20,9 +20,9 @@ import {
   quizContextOver,
   recordingLog,
   standInMessenger,
-  TestClock,
 } from '../helpers/quiz-harness.ts';
 import { type SlackStandIn, startSlackStandIn } from '../helpers/slack-stand-in.ts';
+import { TestClock } from '../helpers/test-clock.ts';
 
 const DAY = 86_400_000;
 const DAYS = 60;

@@ -30,9 +30,9 @@ import {
   recordingLog,
   standInMessenger,
   TEST_STALE_CLAIM_MS,
-  TestClock,
 } from '../helpers/quiz-harness.ts';
 import { type SlackStandIn, startSlackStandIn } from '../helpers/slack-stand-in.ts';
+import { TestClock } from '../helpers/test-clock.ts';
 import { makeBank } from '../quiz/quiz-fixtures.ts';
 
 const QUIZ_TABLES = ['channel_schedules', 'practice_answers', 'quiz_answers', 'quiz_posts', 'user_profiles'];
@@ -124,7 +124,7 @@ describe('daily quiz posting on memory', () => {
     expect(buttonsOf(call)).toEqual(
       question.options.map((o) => ({
         action_id: `quiz_answer:${o.key}`,
-        value: JSON.stringify({ q: first.post.id, c: o.key }),
+        value: JSON.stringify({ quizId: first.post.id, choice: o.key }),
         text: o.key,
       })),
     );

@@ -24,12 +24,12 @@ import {
   recordingLog,
   standInMessenger,
   TEST_REVEAL_AFTER_MS,
-  TestClock,
   threadReplies,
   updatesOf,
 } from '../helpers/quiz-harness.ts';
 import { type SlackStandIn, startSlackStandIn } from '../helpers/slack-stand-in.ts';
 import { useMigratedDatabase, useSlackStandIn } from '../helpers/suite-setup.ts';
+import { TestClock } from '../helpers/test-clock.ts';
 import { makeQuestion } from '../quiz/quiz-fixtures.ts';
 
 const bank: Question[] = ['ddb-rcu', 'ddb-gsi', 'ddb-ttl'].map((id) =>

@@ -15,9 +15,9 @@ import {
   quizContextOver,
   recordingLog,
   standInMessenger,
-  TestClock,
 } from '../helpers/quiz-harness.ts';
 import { type SlackStandIn, startSlackStandIn } from '../helpers/slack-stand-in.ts';
+import { TestClock } from '../helpers/test-clock.ts';
 import { makeBank } from '../quiz/quiz-fixtures.ts';
 
 const MINUTE = 60_000;

@@ -21,9 +21,9 @@ import {
   quizContextOver,
   recordingLog,
   standInMessenger,
-  TestClock,
 } from '../helpers/quiz-harness.ts';
 import { type SlackStandIn, startSlackStandIn } from '../helpers/slack-stand-in.ts';
+import { TestClock } from '../helpers/test-clock.ts';
 
 /** Card storage that is down: every save fails, as SQL does when the table cannot be written. */
 class UnavailableCards extends MemoryStudyCardRepository {

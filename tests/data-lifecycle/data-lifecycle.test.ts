@@ -23,9 +23,10 @@ import type { Database } from '../../src/storage/db.ts';
 import { SqlFeedbackRepository } from '../../src/storage/feedback-repository.ts';
 import { testDatabases } from '../helpers/databases.ts';
 import { uniqueId } from '../helpers/ids.ts';
-import { quizContext, recordingLog, standInMessenger, TestClock } from '../helpers/quiz-harness.ts';
+import { quizContext, recordingLog, standInMessenger } from '../helpers/quiz-harness.ts';
 import type { SlackStandIn } from '../helpers/slack-stand-in.ts';
 import { useMigratedDatabase, useSlackStandIn } from '../helpers/suite-setup.ts';
+import { TestClock } from '../helpers/test-clock.ts';
 import { makeBank } from '../quiz/quiz-fixtures.ts';
 
 const DAY = 86_400_000;

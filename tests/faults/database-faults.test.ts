@@ -14,15 +14,16 @@ import { ExtractiveAnswerer } from '../../src/answer/answerer.ts';
 import type { QuizContext } from '../../src/daily-quiz/quiz-context.ts';
 import { startQuizScheduler } from '../../src/daily-quiz/quiz-scheduler.ts';
 import { createSlackApp, type SlackAdapter } from '../../src/slack/create-slack-app.ts';
-import { SCORES_UNAVAILABLE } from '../../src/slack/listeners/actions/quiz-answer.ts';
 import { migrate } from '../../src/storage/migrate.ts';
 import { PgDatabase } from '../../src/storage/pg-database.ts';
 import { Storage } from '../../src/storage/storage.ts';
+import { SCORES_UNAVAILABLE } from '../../src/user-messages.ts';
 import { withDatabase } from '../helpers/databases.ts';
-import { quizContext, recordingLog, standInMessenger, TestClock } from '../helpers/quiz-harness.ts';
+import { quizContext, recordingLog, standInMessenger } from '../helpers/quiz-harness.ts';
 import { buttonClickForm, postSigned } from '../helpers/signed-request.ts';
 import { type SlackStandIn, slackAppOptions, startSlackStandIn } from '../helpers/slack-stand-in.ts';
 import { type FaultProxy, startFaultProxy } from '../helpers/tcp-fault-proxy.ts';
+import { TestClock } from '../helpers/test-clock.ts';
 import { makeBank } from '../quiz/quiz-fixtures.ts';
 
 const url = process.env.DATABASE_URL;

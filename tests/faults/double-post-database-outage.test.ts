@@ -22,15 +22,10 @@ import { PgDatabase } from '../../src/storage/pg-database.ts';
 import { withDatabase } from '../helpers/databases.ts';
 import { uniqueId } from '../helpers/ids.ts';
 import { enable, state, twoPollers } from '../helpers/pollers.ts';
-import {
-  loadRealBank,
-  quizContext,
-  recordingLog,
-  standInMessenger,
-  TestClock,
-} from '../helpers/quiz-harness.ts';
+import { loadRealBank, quizContext, recordingLog, standInMessenger } from '../helpers/quiz-harness.ts';
 import { type SlackStandIn, startSlackStandIn } from '../helpers/slack-stand-in.ts';
 import { type FaultProxy, startFaultProxy } from '../helpers/tcp-fault-proxy.ts';
+import { TestClock } from '../helpers/test-clock.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const url = process.env.DATABASE_URL;

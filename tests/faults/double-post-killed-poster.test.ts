@@ -23,14 +23,9 @@ import { PgliteDatabase } from '../../src/storage/pglite-database.ts';
 import { STALE_CLAIM_MS } from '../../src/timeouts.ts';
 import { withDatabase } from '../helpers/databases.ts';
 import { enable, state, twoPollers } from '../helpers/pollers.ts';
-import {
-  loadRealBank,
-  quizContext,
-  recordingLog,
-  standInMessenger,
-  TestClock,
-} from '../helpers/quiz-harness.ts';
+import { loadRealBank, quizContext, recordingLog, standInMessenger } from '../helpers/quiz-harness.ts';
 import { type SlackStandIn, startSlackStandIn } from '../helpers/slack-stand-in.ts';
+import { TestClock } from '../helpers/test-clock.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const url = process.env.DATABASE_URL;

@@ -13,15 +13,10 @@ import { createTick } from '../../src/daily-quiz/quiz-scheduler.ts';
 import type { Database } from '../../src/storage/db.ts';
 import { testDatabases } from '../helpers/databases.ts';
 import { uniqueId } from '../helpers/ids.ts';
-import {
-  quizContext,
-  recordingLog,
-  standInMessenger,
-  TEST_STALE_CLAIM_MS,
-  TestClock,
-} from '../helpers/quiz-harness.ts';
+import { quizContext, recordingLog, standInMessenger, TEST_STALE_CLAIM_MS } from '../helpers/quiz-harness.ts';
 import type { SlackStandIn } from '../helpers/slack-stand-in.ts';
 import { useMigratedDatabase, useSlackStandIn } from '../helpers/suite-setup.ts';
+import { TestClock } from '../helpers/test-clock.ts';
 import { makeBank } from '../quiz/quiz-fixtures.ts';
 
 /** Per-call Slack deadline in these tests (the bot's default is 10 s). */

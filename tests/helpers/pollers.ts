@@ -5,8 +5,8 @@
 
 import type { QuizContext } from '../../src/daily-quiz/quiz-context.ts';
 import type { Database } from '../../src/storage/db.ts';
-import type { TestClock } from './quiz-harness.ts';
 import type { SlackStandIn } from './slack-stand-in.ts';
+import type { TestClock } from './test-clock.ts';
 
 const MINUTE = 60_000;
 

@@ -39,21 +39,7 @@ import { SqlScheduleRepository } from '../../src/storage/schedule-repository.ts'
 import { SqlStudyCardRepository } from '../../src/storage/study-card-repository.ts';
 import { SqlWorkspaceSettingsRepository } from '../../src/storage/workspace-settings-repository.ts';
 import type { RecordedCall, SlackStandIn } from './slack-stand-in.ts';
-
-/** A clock that only moves when the test says so. */
-export class TestClock {
-  #now: Date;
-  constructor(start: string | Date) {
-    this.#now = new Date(start);
-  }
-  readonly now = (): Date => new Date(this.#now);
-  set(at: string | Date): void {
-    this.#now = new Date(at);
-  }
-  advance(ms: number): void {
-    this.#now = new Date(this.#now.getTime() + ms);
-  }
-}
+import { TestClock } from './test-clock.ts';
 
 /** A logger that keeps every line (and never prints), for asserting "nothing went wrong". */
 export function recordingLog() {

@@ -11,14 +11,8 @@ import type { ProfileFetcher } from '../../src/scores/profile-directory.ts';
 import { uniqueId } from '../helpers/ids.ts';
 import { memoryQuizStores } from '../helpers/quiz-stores.ts';
 import { type SlackStandIn, startSlackStandIn } from '../helpers/slack-stand-in.ts';
-import {
-  MINUTE,
-  ScoreSeeder,
-  type StandInProfile,
-  scoreContext,
-  standInProfiles,
-  TestClock,
-} from './score-harness.ts';
+import { TestClock } from '../helpers/test-clock.ts';
+import { MINUTE, ScoreSeeder, type StandInProfile, scoreContext, standInProfiles } from './score-harness.ts';
 
 let standIn: SlackStandIn;
 const profiles = new Map<string, StandInProfile>();

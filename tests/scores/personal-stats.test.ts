@@ -10,13 +10,8 @@ import { personalStats } from '../../src/scores/personal-stats.ts';
 import { uniqueId } from '../helpers/ids.ts';
 import { memoryQuizStores } from '../helpers/quiz-stores.ts';
 import { type SlackStandIn, startSlackStandIn } from '../helpers/slack-stand-in.ts';
-import {
-  ScoreSeeder,
-  type StandInProfile,
-  scoreContext,
-  standInProfiles,
-  TestClock,
-} from './score-harness.ts';
+import { TestClock } from '../helpers/test-clock.ts';
+import { ScoreSeeder, type StandInProfile, scoreContext, standInProfiles } from './score-harness.ts';
 import { STATS_BANK, src } from './stats-bank.ts';
 
 let standIn: SlackStandIn;

@@ -13,7 +13,8 @@ import { PROFILE_TTL_MS, ProfileDirectory } from '../../src/scores/profile-direc
 import { singleWorkspaceClients } from '../../src/slack/team-clients.ts';
 import { uniqueId } from '../helpers/ids.ts';
 import { type SlackStandIn, startSlackStandIn } from '../helpers/slack-stand-in.ts';
-import { type StandInProfile, standInProfiles, TestClock } from './score-harness.ts';
+import { TestClock } from '../helpers/test-clock.ts';
+import { type StandInProfile, standInProfiles } from './score-harness.ts';
 
 let standIn: SlackStandIn;
 const profiles = new Map<string, StandInProfile>();

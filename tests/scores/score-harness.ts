@@ -206,15 +206,3 @@ export class ScoreSeeder {
     return this.users.upsert({ teamId, userId, displayName, timeZone, fetchedAt: toDate(fetchedAt) });
   }
 }
-
-/** A clock that only moves when the test sets it. */
-export class TestClock {
-  #now: Date;
-  constructor(start: Date | string) {
-    this.#now = toDate(start);
-  }
-  readonly now = (): Date => new Date(this.#now);
-  set(at: Date | string): void {
-    this.#now = toDate(at);
-  }
-}

@@ -19,7 +19,7 @@ import { SqlFeedbackRepository } from '../../src/storage/feedback-repository.ts'
 import { migrate } from '../../src/storage/migrate.ts';
 import { testDatabases } from '../helpers/databases.ts';
 import { uniqueId } from '../helpers/ids.ts';
-import { quizContext, standInMessenger, TestClock } from '../helpers/quiz-harness.ts';
+import { quizContext, standInMessenger } from '../helpers/quiz-harness.ts';
 import {
   buttonClickForm,
   postSigned,
@@ -27,6 +27,7 @@ import {
   viewSubmissionForm,
 } from '../helpers/signed-request.ts';
 import { type SlackStandIn, slackAppOptions, startSlackStandIn } from '../helpers/slack-stand-in.ts';
+import { TestClock } from '../helpers/test-clock.ts';
 import { makeBank } from '../quiz/quiz-fixtures.ts';
 
 const SECRET = 'feedback-secret';

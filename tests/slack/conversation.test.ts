@@ -24,7 +24,7 @@ import { SqlFeedbackRepository } from '../../src/storage/feedback-repository.ts'
 import { migrate } from '../../src/storage/migrate.ts';
 import { testDatabases } from '../helpers/databases.ts';
 import { type OpenAiStandIn, startOpenAiStandIn } from '../helpers/openai-stand-in.ts';
-import { quizContext, standInMessenger, TestClock } from '../helpers/quiz-harness.ts';
+import { quizContext, standInMessenger } from '../helpers/quiz-harness.ts';
 import { buttonClickForm, eventCallback, postSigned, postSignedEvent } from '../helpers/signed-request.ts';
 import {
   type RecordedCall,
@@ -32,6 +32,7 @@ import {
   slackAppOptions,
   startSlackStandIn,
 } from '../helpers/slack-stand-in.ts';
+import { TestClock } from '../helpers/test-clock.ts';
 import { makeBank } from '../quiz/quiz-fixtures.ts';
 
 const SECRET = 'conversation-secret';

@@ -18,7 +18,7 @@ import type { Database } from '../../src/storage/db.ts';
 import { migrate } from '../../src/storage/migrate.ts';
 import { testDatabases } from '../helpers/databases.ts';
 import { uniqueId } from '../helpers/ids.ts';
-import { quizContext, recordingLog, standInMessenger, TestClock } from '../helpers/quiz-harness.ts';
+import { quizContext, recordingLog, standInMessenger } from '../helpers/quiz-harness.ts';
 import {
   buttonClickForm,
   eventCallback,
@@ -27,6 +27,7 @@ import {
   slashCommandForm,
 } from '../helpers/signed-request.ts';
 import { type SlackStandIn, slackAppOptions, startSlackStandIn } from '../helpers/slack-stand-in.ts';
+import { TestClock } from '../helpers/test-clock.ts';
 import { makeBank } from '../quiz/quiz-fixtures.ts';
 
 const SECRET = 'lifecycle-secret';

@@ -24,7 +24,8 @@ import { testDatabases } from '../helpers/databases.ts';
 import { postSigned, slackSignature, slashCommandForm } from '../helpers/signed-request.ts';
 import { type SlackStandIn, slackAppOptions } from '../helpers/slack-stand-in.ts';
 import { useMigratedDatabase, useSlackStandIn } from '../helpers/suite-setup.ts';
-import { scoreContext, standInProfiles, TestClock } from '../scores/score-harness.ts';
+import { TestClock } from '../helpers/test-clock.ts';
+import { scoreContext, standInProfiles } from '../scores/score-harness.ts';
 
 const SECRET = 'test-signing-secret';
 // 20:00 UTC on 1 December is already 2 December in Tokyo, where U1 lives.

@@ -16,10 +16,11 @@ import { createSlackApp, type SlackAdapter } from '../../src/slack/create-slack-
 import type { Database } from '../../src/storage/db.ts';
 import { testDatabases } from '../helpers/databases.ts';
 import { uniqueId } from '../helpers/ids.ts';
-import { quizContext, recordingLog, standInMessenger, TestClock } from '../helpers/quiz-harness.ts';
+import { quizContext, recordingLog, standInMessenger } from '../helpers/quiz-harness.ts';
 import { buttonClickForm, postSigned } from '../helpers/signed-request.ts';
 import { type SlackStandIn, slackAppOptions } from '../helpers/slack-stand-in.ts';
 import { useMigratedDatabase, useNotesKnowledge, useSlackStandIn } from '../helpers/suite-setup.ts';
+import { TestClock } from '../helpers/test-clock.ts';
 import { makeBank } from '../quiz/quiz-fixtures.ts';
 
 const SECRET = 'forged-payloads-secret';

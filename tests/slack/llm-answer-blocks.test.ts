@@ -4,13 +4,12 @@ import { describe, expect, it } from 'vitest';
 import type { Answer } from '../../src/answer/answer-types.ts';
 import {
   answerBlocks,
-  decodeQuizMe,
-  decodeShare,
-  encodeQuizMe,
   QUIZ_ME_ACTION,
   SHARE_ACTION,
   sharedAnswerBlocks,
 } from '../../src/slack/views/answer-blocks.ts';
+import { decodeShare } from '../../src/slack/views/answer-value.ts';
+import { decodeQuizMe, encodeQuizMe } from '../../src/slack/views/button-payloads.ts';
 
 const sources = [
   { file: 'dynamodb-advanced.md', heading: 'DynamoDB advanced features > DAX', line: 5 },
@@ -57,15 +56,19 @@ describe('answerBlocks', () => {
   it('carries the top source in the quiz-me button', () => {
     const blocks = answerBlocks(answer(), { quizMe: true }) as Block[];
     const value = blocks.flatMap((b) => b.elements ?? []).find((e) => e.action_id === QUIZ_ME_ACTION)?.value;
-    expect(decodeQuizMe(value)).toEqual({ f: sources[0]?.file, h: sources[0]?.heading });
+    expect(decodeQuizMe(value)).toEqual({ file: sources[0]?.file, heading: sources[0]?.heading });
   });
 
   it('keeps the numbering when a model-phrased answer is shared', () => {
     const blocks = answerBlocks(answer(), {}) as Block[];
     const value = blocks.flatMap((b) => b.elements ?? []).find((e) => e.action_id === SHARE_ACTION)?.value;
     const share = decodeShare(value);
-    expect(share?.m).toBe('llm');
-    expect(JSON.stringify(sharedAnswerBlocks(share ?? { q: '', t: '', s: [] }, 'ana'))).toContain('[2] ');
+    expect(share?.mode).toBe('llm');
+    expect(
+      JSON.stringify(
+        sharedAnswerBlocks(share ?? { question: '', text: '', sources: [], mode: 'extractive' }, 'ana'),
+      ),
+    ).toContain('[2] ');
   });
 });
 
@@ -75,6 +78,6 @@ describe('decodeQuizMe', () => {
   });
 
   it('round-trips', () => {
-    expect(decodeQuizMe(encodeQuizMe(sources[0] as (typeof sources)[0]))?.f).toBe('dynamodb-advanced.md');
+    expect(decodeQuizMe(encodeQuizMe(sources[0] as (typeof sources)[0]))?.file).toBe('dynamodb-advanced.md');
   });
 });

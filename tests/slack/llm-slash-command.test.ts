@@ -21,6 +21,7 @@ import { PRACTICE_ACTION } from '../../src/slack/views/quiz-blocks.ts';
 import { type Behaviour, type OpenAiStandIn, startOpenAiStandIn } from '../helpers/openai-stand-in.ts';
 import { buttonClickForm, postSigned, slashCommandForm } from '../helpers/signed-request.ts';
 import { type RecordedCall, type SlackStandIn, startSlackStandIn } from '../helpers/slack-stand-in.ts';
+import { TestClock } from '../helpers/test-clock.ts';
 import { makeQuestion } from '../quiz/quiz-fixtures.ts';
 
 const SECRET = 'test-signing-secret';
@@ -53,7 +54,7 @@ const bank = [
 const quizWarnings: string[] = [];
 const quiz = {
   bank: () => bank,
-  clock: () => new Date('2026-01-05T09:00:00Z'),
+  clock: new TestClock('2026-01-05T09:00:00Z').now,
   ready: () => Promise.reject(new Error('no database in this test')),
   log: { info: () => undefined, warn: (m: string) => quizWarnings.push(m), error: () => undefined },
 } as unknown as QuizContext;

@@ -19,9 +19,10 @@ import type { Database } from '../../src/storage/db.ts';
 import { migrate } from '../../src/storage/migrate.ts';
 import { testDatabases } from '../helpers/databases.ts';
 import { uniqueId } from '../helpers/ids.ts';
-import { quizContext, standInMessenger, TestClock } from '../helpers/quiz-harness.ts';
+import { quizContext, standInMessenger } from '../helpers/quiz-harness.ts';
 import { buttonClickForm, postSigned } from '../helpers/signed-request.ts';
 import { type SlackStandIn, slackAppOptions, startSlackStandIn } from '../helpers/slack-stand-in.ts';
+import { TestClock } from '../helpers/test-clock.ts';
 import { makeQuestion } from '../quiz/quiz-fixtures.ts';
 
 const SECRET = 'multiple-response-secret';
@@ -116,7 +117,10 @@ describe('multiple-response questions in Slack', () => {
     expect(elements.map((e) => e.type)).toEqual(['checkboxes', 'button']);
     const boxes = (elements[0]?.options ?? []) as Array<{ value: string }>;
     expect(boxes.map((o) => o.value)).toEqual(['A', 'B', 'C', 'D', 'E']);
-    expect(elements[1]).toMatchObject({ action_id: 'quiz_submit', value: JSON.stringify({ q: quiz.id }) });
+    expect(elements[1]).toMatchObject({
+      action_id: 'quiz_submit',
+      value: JSON.stringify({ quizId: quiz.id }),
+    });
     expect(JSON.stringify(body.blocks)).toContain('tick 2, then Submit');
   });
 

@@ -38,7 +38,7 @@ import { type Database, DatabaseUnavailableError } from '../../src/storage/db.ts
 import { SqlInstallationStore } from '../../src/storage/installation-repository.ts';
 import { testDatabases } from '../helpers/databases.ts';
 import { uniqueId } from '../helpers/ids.ts';
-import { quizContext, recordingLog, TestClock } from '../helpers/quiz-harness.ts';
+import { quizContext, recordingLog } from '../helpers/quiz-harness.ts';
 import { eventCallback, postSigned, postSignedEvent, slashCommandForm } from '../helpers/signed-request.ts';
 import {
   CLIENT_ID,
@@ -50,6 +50,7 @@ import {
 } from '../helpers/slack-oauth-stand-in.ts';
 import type { RecordedCall, SlackStandIn } from '../helpers/slack-stand-in.ts';
 import { useMigratedDatabase, useSlackStandIn } from '../helpers/suite-setup.ts';
+import { TestClock } from '../helpers/test-clock.ts';
 import { makeBank } from '../quiz/quiz-fixtures.ts';
 
 const SIGNING_SECRET = 'oauth-signing-secret';

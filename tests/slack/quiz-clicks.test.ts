@@ -24,11 +24,11 @@ import {
   quizContext,
   recordingLog,
   standInMessenger,
-  TestClock,
 } from '../helpers/quiz-harness.ts';
 import { buttonClickForm, postSigned } from '../helpers/signed-request.ts';
 import { type SlackStandIn, slackAppOptions } from '../helpers/slack-stand-in.ts';
 import { useMigratedDatabase, useNotesKnowledge, useSlackStandIn } from '../helpers/suite-setup.ts';
+import { TestClock } from '../helpers/test-clock.ts';
 
 const SECRET = 'quiz-clicks-secret';
 const ALREADY = /^You already answered ([A-E]): only your first answer counts\./;

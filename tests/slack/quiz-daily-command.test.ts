@@ -14,10 +14,11 @@ import { createSlackApp, type SlackAdapter } from '../../src/slack/create-slack-
 import type { Database } from '../../src/storage/db.ts';
 import { testDatabases } from '../helpers/databases.ts';
 import { uniqueId } from '../helpers/ids.ts';
-import { questionPosts, quizContext, standInMessenger, TestClock } from '../helpers/quiz-harness.ts';
+import { questionPosts, quizContext, standInMessenger } from '../helpers/quiz-harness.ts';
 import { postSigned, slashCommandForm } from '../helpers/signed-request.ts';
 import { type SlackStandIn, slackAppOptions } from '../helpers/slack-stand-in.ts';
 import { useMigratedDatabase, useNotesKnowledge, useSlackStandIn } from '../helpers/suite-setup.ts';
+import { TestClock } from '../helpers/test-clock.ts';
 import { makeBank } from '../quiz/quiz-fixtures.ts';
 
 const SECRET = 'quiz-daily-secret';

@@ -17,10 +17,11 @@ import { PgDatabase } from '../../src/storage/pg-database.ts';
 import { Storage } from '../../src/storage/storage.ts';
 import { testDatabases } from '../helpers/databases.ts';
 import { uniqueId } from '../helpers/ids.ts';
-import { quizContext, recordingLog, standInMessenger, TestClock } from '../helpers/quiz-harness.ts';
+import { quizContext, recordingLog, standInMessenger } from '../helpers/quiz-harness.ts';
 import { buttonClickForm, postSigned, slashCommandForm } from '../helpers/signed-request.ts';
 import { type SlackStandIn, slackAppOptions } from '../helpers/slack-stand-in.ts';
 import { useMigratedDatabase, useNotesKnowledge, useSlackStandIn } from '../helpers/suite-setup.ts';
+import { TestClock } from '../helpers/test-clock.ts';
 import { makeBank } from '../quiz/quiz-fixtures.ts';
 
 const SECRET = 'quiz-db-down-secret';

@@ -18,9 +18,10 @@ import { DatabaseUnavailableError } from '../../src/storage/db.ts';
 import { migrate } from '../../src/storage/migrate.ts';
 import { testDatabases } from '../helpers/databases.ts';
 import { uniqueId } from '../helpers/ids.ts';
-import { quizContext, standInMessenger, TestClock } from '../helpers/quiz-harness.ts';
+import { quizContext, standInMessenger } from '../helpers/quiz-harness.ts';
 import { buttonClickForm, postSigned, viewSubmissionForm } from '../helpers/signed-request.ts';
 import { type SlackStandIn, slackAppOptions, startSlackStandIn } from '../helpers/slack-stand-in.ts';
+import { TestClock } from '../helpers/test-clock.ts';
 import { makeBank } from '../quiz/quiz-fixtures.ts';
 
 const SECRET = 'report-problem-secret';
@@ -107,7 +108,7 @@ describe('Report a problem', () => {
     const { body } = await standIn.waitFor((c) => c.method === `response_url:${id}`);
     const report = JSON.stringify(body.blocks);
     expect(report).toContain('"action_id":"report_question"');
-    expect(report).toContain(JSON.stringify(JSON.stringify({ id: question?.id })).slice(1, -1));
+    expect(report).toContain(JSON.stringify(JSON.stringify({ questionId: question?.id })).slice(1, -1));
 
     await postSigned(
       events,

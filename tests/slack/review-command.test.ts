@@ -27,12 +27,12 @@ import {
   quizContext,
   recordingLog,
   standInMessenger,
-  TestClock,
 } from '../helpers/quiz-harness.ts';
 import { buttonClickForm, postSigned, slashCommandForm } from '../helpers/signed-request.ts';
 import type { RecordedCall } from '../helpers/slack-stand-in.ts';
 import { type SlackStandIn, slackAppOptions } from '../helpers/slack-stand-in.ts';
 import { useMigratedDatabase, useNotesKnowledge, useSlackStandIn } from '../helpers/suite-setup.ts';
+import { TestClock } from '../helpers/test-clock.ts';
 
 const SECRET = 'review-command-secret';
 
@@ -111,7 +111,7 @@ describe.each(testDatabases())('/saa review over HTTP on $name', (target) => {
   /** The question a review message shows, by its id in the answer buttons. */
   function shown(call: RecordedCall): Question {
     const [first] = buttonsOf(call).filter((b) => b.action_id.startsWith('review_answer:'));
-    const id = (JSON.parse(first?.value ?? '{}') as { id?: string }).id;
+    const id = (JSON.parse(first?.value ?? '{}') as { questionId?: string }).questionId;
     const question = bank.find((q) => q.id === id);
     if (!question) throw new Error(`no review card in: ${messageText(call)}`);
     return question;
@@ -127,7 +127,11 @@ describe.each(testDatabases())('/saa review over HTTP on $name', (target) => {
     const first = await review(team, 'U1');
     const question = shown(first);
     expect(messageText(first)).toContain('new question');
-    expect(JSON.parse(button(first, 'A').value)).toEqual({ id: question.id, c: 'A', r: 0 });
+    expect(JSON.parse(button(first, 'A').value)).toEqual({
+      questionId: question.id,
+      choice: 'A',
+      cardReps: 0,
+    });
 
     const after = await reply(await click(team, 'U1', button(first, question.correctKeys.join(','))));
     expect(after.body).toMatchObject({ response_type: 'ephemeral', replace_original: true });
@@ -186,7 +190,7 @@ describe.each(testDatabases())('/saa review over HTTP on $name', (target) => {
     expect(shown(due).id).toBe(missed.id);
     expect(messageText(due)).toContain('1 due');
     const right = button(due, missed.correctKeys.join(','));
-    expect(JSON.parse(right.value)).toMatchObject({ r: 1 });
+    expect(JSON.parse(right.value)).toMatchObject({ cardReps: 1 });
     const texts = await Promise.all(
       [await click(team, 'U2', right), await click(team, 'U2', right)].map(async (id) =>
         messageText(await reply(id)),
@@ -227,7 +231,7 @@ describe.each(testDatabases())('/saa review over HTTP on $name', (target) => {
       const team = uniqueId('T');
       const card = await review(team, 'U4');
       const submit = buttonsOf(card).find((b) => b.action_id === 'review_submit');
-      const { id } = JSON.parse(submit?.value ?? '{}') as { id: string };
+      const { questionId: id } = JSON.parse(submit?.value ?? '{}') as { questionId: string };
       const question = multiple.find((q) => q.id === id) as Question;
       const send = async (letters: string[]) => {
         const rid = `click-${++n}`;

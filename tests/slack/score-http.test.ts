@@ -17,13 +17,8 @@ import { testDatabases } from '../helpers/databases.ts';
 import { postSigned, slackSignature, slashCommandForm } from '../helpers/signed-request.ts';
 import { type SlackStandIn, slackAppOptions } from '../helpers/slack-stand-in.ts';
 import { useMigratedDatabase, useSlackStandIn } from '../helpers/suite-setup.ts';
-import {
-  ScoreSeeder,
-  type StandInProfile,
-  scoreContext,
-  standInProfiles,
-  TestClock,
-} from '../scores/score-harness.ts';
+import { TestClock } from '../helpers/test-clock.ts';
+import { ScoreSeeder, type StandInProfile, scoreContext, standInProfiles } from '../scores/score-harness.ts';
 import { STATS_BANK } from '../scores/stats-bank.ts';
 
 const SECRET = 'test-signing-secret';

@@ -28,15 +28,10 @@ import {
 import { busiestWindow } from '../helpers/busiest-window.ts';
 import { testDatabases } from '../helpers/databases.ts';
 import { uniqueId } from '../helpers/ids.ts';
-import {
-  messageText,
-  quizContext,
-  recordingLog,
-  standInMessenger,
-  TestClock,
-} from '../helpers/quiz-harness.ts';
+import { messageText, quizContext, recordingLog, standInMessenger } from '../helpers/quiz-harness.ts';
 import type { RecordedCall, SlackStandIn } from '../helpers/slack-stand-in.ts';
 import { useMigratedDatabase, useSlackStandIn } from '../helpers/suite-setup.ts';
+import { TestClock } from '../helpers/test-clock.ts';
 import { VirtualTime } from '../helpers/virtual-time.ts';
 
 const MINUTE = 60_000;

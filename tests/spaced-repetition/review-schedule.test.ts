@@ -15,7 +15,7 @@ import { SCHEDULER_PARAMETERS } from '../../src/spaced-repetition/fsrs-scheduler
 import { MemoryStudyCardRepository } from '../../src/spaced-repetition/memory-study-cards.ts';
 import { nextReview } from '../../src/spaced-repetition/next-review.ts';
 import type { ReviewContext } from '../../src/spaced-repetition/review-context.ts';
-import { TestClock } from '../helpers/quiz-harness.ts';
+import { TestClock } from '../helpers/test-clock.ts';
 import { makeQuestion } from '../quiz/quiz-fixtures.ts';
 
 const DAY = 86_400_000;

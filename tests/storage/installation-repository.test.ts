@@ -17,8 +17,8 @@ import {
 } from '../../src/storage/installation-repository.ts';
 import { testDatabases } from '../helpers/databases.ts';
 import { uniqueId } from '../helpers/ids.ts';
-import { TestClock } from '../helpers/quiz-harness.ts';
 import { useMigratedDatabase } from '../helpers/suite-setup.ts';
+import { TestClock } from '../helpers/test-clock.ts';
 
 /** A v2 workspace installation as @slack/oauth builds it from oauth.v2.access. */
 function teamInstall(teamId: string, token: string, extra: Partial<Installation> = {}): Installation {

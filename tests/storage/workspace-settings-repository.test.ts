@@ -13,7 +13,7 @@ import { migrate } from '../../src/storage/migrate.ts';
 import { SqlWorkspaceSettingsRepository } from '../../src/storage/workspace-settings-repository.ts';
 import { testDatabases } from '../helpers/databases.ts';
 import { uniqueId } from '../helpers/ids.ts';
-import { TestClock } from '../helpers/quiz-harness.ts';
+import { TestClock } from '../helpers/test-clock.ts';
 
 const targets: Array<{
   name: string;

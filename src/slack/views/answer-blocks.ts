@@ -11,65 +11,17 @@ import type { Answer, Source } from '../../answer/answer-types.ts';
 import { sourceLines } from '../../answer/source-line.ts';
 import { escapeMrkdwn } from '../mrkdwn.ts';
 import { answerFallbackText, answerMrkdwn } from './answer-mrkdwn.ts';
-import { encodeAnswerValue } from './answer-value.ts';
+import { type CarriedAnswer, encodeShare } from './answer-value.ts';
+import { encodeQuizMe } from './button-payloads.ts';
 import { feedbackBlock } from './feedback-blocks.ts';
 import type { SlackMessage } from './reply-message.ts';
 
 /** action_id of the "Share in channel" button. */
 export const SHARE_ACTION = 'share_answer';
-/** action_id of the "Quiz me on this" button; its value is a {@link QuizMePayload}. */
+/** action_id of the "Quiz me on this" button; value: `encodeQuizMe` (button-payloads.ts). */
 export const QUIZ_ME_ACTION = 'quiz_me';
 /** What the asker sees while the model writes the answer (replaced by the answer). */
 export const PENDING_ANSWER_TEXT = 'Looking that up in the notes…';
-
-/**
- * What the share button carries: the answer's plain text (escaped again when posted: the value
- * comes back from the client, and a forged one must not ping anyone) and its sources.
- * `m` is the answer's mode when it is `llm` (its sources are numbered).
- */
-export interface SharePayload {
-  q: string;
-  t: string;
-  s: Source[];
-  m?: 'llm';
-}
-
-/** What "Quiz me on this" carries: the answer's top source file and heading (the topic hint). */
-export interface QuizMePayload {
-  f: string;
-  h: string;
-}
-
-/** Encodes a share payload ({@link SharePayload}) within Slack's 2,000-char button value. */
-export function encodeShare(answer: Answer): string {
-  return encodeAnswerValue(answer);
-}
-
-/** Decodes a share button value; null when it is not ours (tampered or truncated). */
-export function decodeShare(value: string | undefined): SharePayload | null {
-  try {
-    const v = JSON.parse(value ?? '') as SharePayload;
-    return typeof v.t === 'string' && typeof v.q === 'string' && Array.isArray(v.s) ? v : null;
-  } catch {
-    return null;
-  }
-}
-
-/** Encodes the quiz-me button value from an answer's top source (heading clipped to fit). */
-export function encodeQuizMe(source: Source): string {
-  const payload: QuizMePayload = { f: source.file.slice(0, 500), h: source.heading.slice(0, 500) };
-  return JSON.stringify(payload);
-}
-
-/** Decodes a quiz-me button value; null when it is not ours. */
-export function decodeQuizMe(value: string | undefined): QuizMePayload | null {
-  try {
-    const v = JSON.parse(value ?? '') as QuizMePayload;
-    return typeof v.f === 'string' && typeof v.h === 'string' ? v : null;
-  } catch {
-    return null;
-  }
-}
 
 /**
  * One escaped line per source (see `sourceLine`); `numbered` prefixes `[1]`, `[2]`… to match a
@@ -139,7 +91,7 @@ export function answerMessage(answer: Answer, options: AnswerBlockOptions = {}):
  * mention; `feedback` adds 👍/👎 for everyone who reads it.
  */
 export function sharedAnswerBlocks(
-  share: SharePayload,
+  share: CarriedAnswer,
   sharedBy: string,
   options: { feedback?: boolean } = {},
 ): KnownBlock[] {
@@ -149,21 +101,20 @@ export function sharedAnswerBlocks(
       elements: [
         {
           type: 'mrkdwn',
-          text: `*${escapeMrkdwn(sharedBy)}* asked: ${escapeMrkdwn(share.q)}`.slice(0, 2000),
+          text: `*${escapeMrkdwn(sharedBy)}* asked: ${escapeMrkdwn(share.question)}`.slice(0, 2000),
         },
       ],
     },
-    { type: 'section', text: { type: 'mrkdwn', text: escapeMrkdwn(share.t).slice(0, 3000) } },
+    { type: 'section', text: { type: 'mrkdwn', text: escapeMrkdwn(share.text).slice(0, 3000) } },
   ];
-  if (share.s.length) {
+  if (share.sources.length) {
     blocks.push({
       type: 'context',
-      elements: [{ type: 'mrkdwn', text: `📄 ${formatSources(share.s, share.m === 'llm')}`.slice(0, 2000) }],
+      elements: [
+        { type: 'mrkdwn', text: `📄 ${formatSources(share.sources, share.mode === 'llm')}`.slice(0, 2000) },
+      ],
     });
   }
-  if (options.feedback)
-    blocks.push(
-      feedbackBlock({ question: share.q, text: share.t, sources: share.s, mode: share.m ?? 'extractive' }),
-    );
+  if (options.feedback) blocks.push(feedbackBlock(share));
   return blocks;
 }

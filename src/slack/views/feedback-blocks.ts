@@ -7,9 +7,8 @@
  */
 
 import type { ContextActionsBlock, View } from '@slack/types';
-import type { Answer, Source } from '../../answer/answer-types.ts';
 import { FEEDBACK_REASONS, MAX_FEEDBACK_COMMENT_CHARS } from '../../feedback/ports.ts';
-import { encodeAnswerValue } from './answer-value.ts';
+import { type CarriedAnswer, encodeRating } from './answer-value.ts';
 import { noticeView, reasonModal } from './reason-modal.ts';
 
 /** action_id of the 👍/👎 element. */
@@ -20,28 +19,8 @@ export const FEEDBACK_VIEW = 'answer_feedback_reason';
 export const FEEDBACK_REASON_BLOCK = 'feedback_reason';
 export const FEEDBACK_COMMENT_BLOCK = 'feedback_comment';
 
-/** What each feedback button carries. */
-export interface FeedbackPayload {
-  /** The rating this button gives. */
-  r: 'up' | 'down';
-  q: string;
-  t: string;
-  s: Source[];
-  m?: 'llm';
-}
-
-/** The payload of one button: the answer as the share button carries it, and the rating. */
-export function encodeFeedback(
-  answer: Pick<Answer, 'question' | 'text' | 'sources' | 'mode'>,
-  rating: 'up' | 'down',
-): string {
-  return encodeAnswerValue(answer, { r: rating });
-}
-
 /** The 👍/👎 block for an answer. */
-export function feedbackBlock(
-  answer: Pick<Answer, 'question' | 'text' | 'sources' | 'mode'>,
-): ContextActionsBlock {
+export function feedbackBlock(answer: CarriedAnswer): ContextActionsBlock {
   return {
     type: 'context_actions',
     elements: [
@@ -51,12 +30,12 @@ export function feedbackBlock(
         positive_button: {
           text: { type: 'plain_text', text: '👍' },
           accessibility_label: 'This answer helped',
-          value: encodeFeedback(answer, 'up'),
+          value: encodeRating(answer, 'up'),
         },
         negative_button: {
           text: { type: 'plain_text', text: '👎' },
           accessibility_label: 'This answer did not help',
-          value: encodeFeedback(answer, 'down'),
+          value: encodeRating(answer, 'down'),
         },
       },
     ],

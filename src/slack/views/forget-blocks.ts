@@ -4,8 +4,9 @@
  */
 
 import type { KnownBlock } from '@slack/types';
+import { encodeForget } from './button-payloads.ts';
 
-/** action_id of the "Delete my data" button; its value is the asker's user id. */
+/** action_id of the "Delete my data" button; its value names the asker (`encodeForget`). */
 export const FORGET_ACTION = 'forget_me';
 
 /** What the person is told before deleting. */
@@ -24,7 +25,7 @@ export function forgetBlocks(userId: string): KnownBlock[] {
           action_id: FORGET_ACTION,
           style: 'danger',
           text: { type: 'plain_text', text: 'Delete my data' },
-          value: userId,
+          value: encodeForget({ userId }),
           confirm: {
             title: { type: 'plain_text', text: 'Delete your data?' },
             text: {

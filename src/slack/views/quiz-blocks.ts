@@ -8,14 +8,26 @@ import type { Button, Checkboxes, KnownBlock } from '@slack/types';
 import { fileLabel } from '../../answer/source-line.ts';
 import type { AnswerOutcome } from '../../daily-quiz/answer-daily-quiz.ts';
 import type { QuizStats } from '../../daily-quiz/ports.ts';
+import {
+  DISPLAY_SEPARATOR,
+  formatHeadingPath,
+  sectionLabel,
+  splitHeadingPath,
+} from '../../knowledge/heading-path.ts';
 import type { GradeResult } from '../../quiz/grade-answer.ts';
 import { correctOptionsText } from '../../quiz/grade-answer.ts';
 import type { Question } from '../../quiz/question.ts';
 import { escapeMrkdwn } from '../mrkdwn.ts';
+import {
+  encodeDailyOption,
+  encodeDailySubmit,
+  encodePracticeOption,
+  encodePracticeSubmit,
+} from './button-payloads.ts';
 
-/** action_id prefix of daily-quiz buttons (`quiz_answer:B`); value is `{"q":<quiz id>,"c":"B"}`. */
+/** action_id prefix of daily-quiz buttons (`quiz_answer:B`); value: `encodeDailyOption` (button-payloads.ts). */
 export const DAILY_ACTION = 'quiz_answer';
-/** action_id prefix of practice buttons (`practice_answer:B`); value is `{"id":"<question id>","c":"B"}`. */
+/** action_id prefix of practice buttons (`practice_answer:B`); value: `encodePracticeOption`. */
 export const PRACTICE_ACTION = 'practice_answer';
 /**
  * A multiple-response question ("Which TWO…") is answered with checkboxes (one per option letter;
@@ -23,20 +35,20 @@ export const PRACTICE_ACTION = 'practice_answer';
  * `state.values` (https://api.slack.com/reference/interaction-payloads/block-actions).
  */
 export const DAILY_PICK_ACTION = 'quiz_pick';
-/** Submit of a daily multiple-response question; value is `{"q":<quiz id>}`. */
+/** Submit of a daily multiple-response question; value: `encodeDailySubmit`. */
 export const DAILY_SUBMIT_ACTION = 'quiz_submit';
 /** Checkboxes of a practice multiple-response question. */
 export const PRACTICE_PICK_ACTION = 'practice_pick';
-/** Submit of a practice multiple-response question; value is `{"id":"<question id>"}`. */
+/** Submit of a practice multiple-response question; value: `encodePracticeSubmit`. */
 export const PRACTICE_SUBMIT_ACTION = 'practice_submit';
 /**
- * action_id prefix of `/saa review` buttons (`review_answer:B`); value is
- * `{"id":"<question id>","c":"B","r":<the card's answer count when shown>}`.
+ * action_id prefix of `/saa review` buttons (`review_answer:B`); value: `encodeReviewOption`
+ * (the question, the option and the card's answer count when shown).
  */
 export const REVIEW_ACTION = 'review_answer';
 /** Checkboxes of a multiple-response review question. */
 export const REVIEW_PICK_ACTION = 'review_pick';
-/** Submit of a multiple-response review question; value is `{"id":"<question id>","r":<count>}`. */
+/** Submit of a multiple-response review question; value: `encodeReviewSubmit`. */
 export const REVIEW_SUBMIT_ACTION = 'review_submit';
 
 const ACTIONS = {
@@ -45,15 +57,20 @@ const ACTIONS = {
   review: [REVIEW_PICK_ACTION, REVIEW_SUBMIT_ACTION, REVIEW_ACTION],
 } as const;
 
+/** The values of one question's answer buttons: each option's, and the Submit button's. */
+export interface AnswerValues {
+  option: (choice: string) => string;
+  submit: string;
+}
+
 /**
  * The answer controls: one button per option (multiple choice), or checkboxes and a Submit
- * button (multiple response). `ids` is what the buttons carry besides the option: `{q}`, `{id}`
- * or `{id, r}`.
+ * button (multiple response), carrying `values` (button-payloads.ts encoders).
  */
 export function answerElements(
   question: Question,
   mode: keyof typeof ACTIONS,
-  ids: Record<string, string | number>,
+  values: AnswerValues,
 ): Array<Button | Checkboxes> {
   const [pick, submit, each] = ACTIONS[mode];
   if (question.correctKeys.length === 1) {
@@ -61,7 +78,7 @@ export function answerElements(
       type: 'button' as const,
       action_id: `${each}:${o.key}`,
       text: { type: 'plain_text' as const, text: o.key },
-      value: JSON.stringify({ ...ids, c: o.key }),
+      value: values.option(o.key),
     }));
   }
   return [
@@ -75,7 +92,7 @@ export function answerElements(
       action_id: submit,
       style: 'primary',
       text: { type: 'plain_text', text: `Submit ${question.correctKeys.length}` },
-      value: JSON.stringify(ids),
+      value: values.submit,
     },
   ];
 }
@@ -85,8 +102,9 @@ export function answerElements(
  * the bot reads a team's notes and only ours hold the answer.
  */
 export function sourceLine(source: Question['source'], citedIn?: Question['citedIn']): string {
-  const where = citedIn === 'bundled' ? 'bundled notes › ' : '';
-  return `📄 ${where}${escapeMrkdwn(fileLabel(source.file))} › ${escapeMrkdwn(source.heading.split(' > ').slice(-2).join(' › '))}`;
+  const where = citedIn === 'bundled' ? `bundled notes${DISPLAY_SEPARATOR}` : '';
+  const heading = formatHeadingPath(splitHeadingPath(source.heading).slice(-2), DISPLAY_SEPARATOR);
+  return `📄 ${where}${sectionLabel(escapeMrkdwn(fileLabel(source.file)), escapeMrkdwn(heading))}`;
 }
 
 /** The options as mrkdwn lines (`*A.* text`), the right ones marked ✅ once `revealed`. */
@@ -117,7 +135,10 @@ export function dailyQuestionBlocks(
     blocks.push({
       type: 'actions',
       block_id: `quiz:${quizId}`,
-      elements: answerElements(question, 'daily', { q: quizId }),
+      elements: answerElements(question, 'daily', {
+        option: (choice) => encodeDailyOption({ quizId, choice }),
+        submit: encodeDailySubmit({ quizId }),
+      }),
     });
   }
   const status = revealed
@@ -203,8 +224,8 @@ export function practiceQuestionBlocks(question: Question, cardReps?: number): K
     {
       type: 'actions',
       elements: answerElements(question, 'practice', {
-        id: question.id,
-        ...(cardReps !== undefined ? { r: cardReps } : {}),
+        option: (choice) => encodePracticeOption({ questionId: question.id, choice, cardReps }),
+        submit: encodePracticeSubmit({ questionId: question.id, cardReps }),
       }),
     },
   ];

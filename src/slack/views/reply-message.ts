@@ -20,9 +20,6 @@ export interface SlackMessage {
   response_type: 'ephemeral' | 'in_channel';
 }
 
-/** What a person is told when a command failed on our side (the failure is logged). */
-export const COMMAND_FAILED_TEXT = 'Something went wrong on my side; please try again in a minute.';
-
 /** Renders a reply for Slack; `answer` says which buttons go under an answer (none by default). */
 export function replyMessage(reply: Reply, answer: AnswerBlockOptions = {}): SlackMessage {
   switch (reply.kind) {

@@ -7,9 +7,10 @@
 
 import type { ActionsBlock, KnownBlock, View } from '@slack/types';
 import { MAX_REPORT_COMMENT_CHARS, REPORT_REASONS } from '../../question-review/ports.ts';
+import { encodeReport } from './button-payloads.ts';
 import { noticeView, reasonModal } from './reason-modal.ts';
 
-/** action_id of the "Report a problem" button; value is `{"id":"<question id>"}`. */
+/** action_id of the "Report a problem" button; value: `encodeReport` (button-payloads.ts). */
 export const REPORT_ACTION = 'report_question';
 /** callback_id of the report modal; private_metadata is `{"id":"<question id>"}`. */
 export const REPORT_VIEW = 'report_question_view';
@@ -26,7 +27,7 @@ export function reportButtonBlock(questionId: string): ActionsBlock {
         type: 'button',
         action_id: REPORT_ACTION,
         text: { type: 'plain_text', text: 'Report a problem' },
-        value: JSON.stringify({ id: questionId }),
+        value: encodeReport({ questionId }),
       },
     ],
   };

@@ -11,23 +11,24 @@ import type { KnownBlock } from '@slack/types';
 import type { ReviewOutcome } from '../../spaced-repetition/answer-review.ts';
 import type { ReviewStep } from '../../spaced-repetition/next-review.ts';
 import type { EasyOutcome } from '../../spaced-repetition/rate-easy.ts';
+import { REVIEWS_NEED_DATABASE } from '../../user-messages.ts';
 import { escapeMrkdwn } from '../mrkdwn.ts';
+import {
+  encodeReviewEasy,
+  encodeReviewOption,
+  encodeReviewSubmit,
+  type ReviewSubmitPayload,
+} from './button-payloads.ts';
 import { answerElements, gradeText, incompleteText, optionsText } from './quiz-blocks.ts';
 
 /** action_id of the Review ahead button (value `{}`): shows the card due soonest. */
 export const REVIEW_AHEAD_ACTION = 'review_ahead';
 
 /**
- * action_id of the Easy button under a right review answer; value `{"id": question id, "r":
- * the card's answer count after that answer}` (button-value.ts reviewEasyValue).
+ * action_id of the Easy button under a right review answer; value: `encodeReviewEasy`
+ * (button-payloads.ts: the question and the card's answer count after that answer).
  */
 export const REVIEW_EASY_ACTION = 'review_easy';
-
-/** The card an Easy button re-rates: question id and the card's answer count after the answer. */
-export interface EasyTarget {
-  id: string;
-  r: number;
-}
 
 /** The reply to an Easy click (mrkdwn): the new due date, or that it changed nothing. */
 export function easyFeedbackText(outcome: EasyOutcome): string {
@@ -77,7 +78,7 @@ export function reviewFeedbackText(outcome: ReviewOutcome): string | null {
 export function reviewBlocks(
   step: ReviewStep,
   feedback?: string | null,
-  easy?: EasyTarget,
+  easy?: ReviewSubmitPayload,
 ): { text: string; blocks: KnownBlock[] } {
   const blocks: KnownBlock[] = [];
   if (feedback) {
@@ -90,7 +91,7 @@ export function reviewBlocks(
             type: 'button',
             action_id: REVIEW_EASY_ACTION,
             text: { type: 'plain_text', text: 'Easy' },
-            value: JSON.stringify({ id: easy.id, r: easy.r }),
+            value: encodeReviewEasy(easy),
           },
         ],
       });
@@ -118,7 +119,13 @@ export function reviewBlocks(
           },
         },
         { type: 'section', text: { type: 'mrkdwn', text: optionsText(q, false).slice(0, 3000) } },
-        { type: 'actions', elements: answerElements(q, 'review', { id: q.id, r: step.reps }) },
+        {
+          type: 'actions',
+          elements: answerElements(q, 'review', {
+            option: (choice) => encodeReviewOption({ questionId: q.id, choice, cardReps: step.reps }),
+            submit: encodeReviewSubmit({ questionId: q.id, cardReps: step.reps }),
+          }),
+        },
       );
       const text = `Review: ${q.question}`;
       return { text: feedback ? `${feedback}\n${text}` : text, blocks };
@@ -149,6 +156,6 @@ export function reviewBlocks(
         }\`/saa review\` again tomorrow.`,
       );
     case 'off':
-      return say('Reviews need the bot’s database, which this instance does not have.');
+      return say(REVIEWS_NEED_DATABASE);
   }
 }

@@ -9,6 +9,7 @@ import type { NotesCoverage } from '../../question-review/notes-coverage.ts';
 import { leaderboardLines, leaderboardTitle, statsLines } from '../../scores/format-scores.ts';
 import type { Leaderboard } from '../../scores/leaderboard.ts';
 import type { PersonalStats } from '../../scores/personal-stats.ts';
+import { HOME_UNAVAILABLE_TEXT } from '../../user-messages.ts';
 import { escapeMrkdwn } from '../mrkdwn.ts';
 
 /** Slack's limit on a section's text (characters). */
@@ -105,9 +106,6 @@ export function homeView(
     blocks: [...statsBlocks(stats), { type: 'divider' }, ...leaderboardBlocks(board), ...extra].slice(0, 100),
   };
 }
-
-/** What the App Home shows while scores cannot be read (the database is not answering). */
-export const HOME_UNAVAILABLE_TEXT = 'Scores are unavailable right now; open this tab again in a minute.';
 
 /** The App Home while scores cannot be read: one line saying when to look again. */
 export function homeUnavailableView(): HomeView {

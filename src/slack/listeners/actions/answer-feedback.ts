@@ -12,17 +12,14 @@ import type {
   FeedbackButtonsAction,
   SlackActionMiddlewareArgs,
 } from '@slack/bolt';
-import { z } from 'zod';
 import type { QuizContext } from '../../../daily-quiz/quiz-context.ts';
 import { answerKey } from '../../../feedback/ports.ts';
 import { rateAnswer } from '../../../feedback/rate-answer.ts';
 import { DatabaseUnavailableError } from '../../../storage/db.ts';
+import { FEEDBACK_NOT_SAVED } from '../../../user-messages.ts';
 import { respondSafely } from '../../respond-safely.ts';
+import { decodeRating } from '../../views/answer-value.ts';
 import { feedbackReasonModal } from '../../views/feedback-blocks.ts';
-import { parseButtonValue, shareButtonValue } from './button-value.ts';
-
-/** A feedback button's value: the answer it rates (the share payload's fields) and the rating. */
-export const feedbackButtonValue = shareButtonValue.extend({ r: z.enum(['up', 'down']) });
 
 /** Builds the feedback handler. */
 export function answerFeedback(quiz: () => QuizContext) {
@@ -35,7 +32,7 @@ export function answerFeedback(quiz: () => QuizContext) {
     logger,
   }: SlackActionMiddlewareArgs<BlockAction<FeedbackButtonsAction>> & AllMiddlewareArgs): Promise<void> => {
     await ack();
-    const value = parseButtonValue(feedbackButtonValue, action.value);
+    const value = decodeRating(action.value);
     const ctx = quiz();
     if (!value || !ctx.feedback) return;
     const tell = (text: string) =>
@@ -47,18 +44,21 @@ export function answerFeedback(quiz: () => QuizContext) {
     const rating = {
       teamId: body.team?.id ?? body.user.team_id ?? '',
       userId: body.user.id,
-      rating: value.r,
-      question: value.q,
-      answer: value.t,
-      sources: value.s,
-      mode: value.m === 'llm' ? ('llm' as const) : ('extractive' as const),
+      rating: value.rating,
+      question: value.answer.question,
+      answer: value.answer.text,
+      sources: value.answer.sources,
+      mode: value.answer.mode,
     };
     const saved = rateAnswer({ feedback: ctx.feedback, clock: ctx.clock, ready: ctx.ready }, rating);
-    if (value.r === 'down') {
+    if (value.rating === 'down') {
       await client.views
         .open({
           trigger_id: body.trigger_id,
-          view: feedbackReasonModal(answerKey(value.q, value.t), value.q),
+          view: feedbackReasonModal(
+            answerKey(value.answer.question, value.answer.text),
+            value.answer.question,
+          ),
         })
         .catch((err) => logger.warn('feedback form did not open', { user: body.user.id, err }));
     }
@@ -67,7 +67,7 @@ export function answerFeedback(quiz: () => QuizContext) {
     } catch (err) {
       if (!(err instanceof DatabaseUnavailableError))
         logger.error('feedback failed', { user: body.user.id, err });
-      await tell('Your feedback could not be saved right now: try again in a minute.');
+      await tell(FEEDBACK_NOT_SAVED);
     }
   };
 }

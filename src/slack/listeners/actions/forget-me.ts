@@ -7,7 +7,9 @@
 import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import type { LifecycleContext } from '../../../data-lifecycle/lifecycle-context.ts';
 import { DatabaseUnavailableError } from '../../../storage/db.ts';
+import { NOTHING_DELETED } from '../../../user-messages.ts';
 import { respondSafely } from '../../respond-safely.ts';
+import { decodeForget } from '../../views/button-payloads.ts';
 import { clickTeamId } from './button-value.ts';
 
 /** Builds the handler. */
@@ -26,7 +28,7 @@ export function forgetMe(lifecycle: LifecycleContext) {
         { response_type: 'ephemeral', replace_original: true, text },
         { logger, what: 'forget-me reply failed', context: { user: body.user.id } },
       );
-    if (action.value !== body.user.id) {
+    if (decodeForget(action.value)?.userId !== body.user.id) {
       await reply(
         'This button deletes the data of the person who asked for it, not yours: run `/saa forget me`.',
       );
@@ -45,7 +47,7 @@ export function forgetMe(lifecycle: LifecycleContext) {
     } catch (err) {
       if (!(err instanceof DatabaseUnavailableError))
         logger.error('forget-me failed', { user: body.user.id, err });
-      await reply('Nothing was deleted: the database is not answering. Try again in a minute.');
+      await reply(NOTHING_DELETED);
     }
   };
 }

@@ -7,7 +7,9 @@ import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } 
 import { answerPractice } from '../../../daily-quiz/practice-quiz.ts';
 import type { QuizContext } from '../../../daily-quiz/quiz-context.ts';
 import { DatabaseUnavailableError } from '../../../storage/db.ts';
+import { SCORES_UNAVAILABLE } from '../../../user-messages.ts';
 import { respondSafely } from '../../respond-safely.ts';
+import { decodePracticeOption, decodePracticeSubmit } from '../../views/button-payloads.ts';
 import {
   incompleteText,
   PRACTICE_PICK_ACTION,
@@ -15,14 +17,7 @@ import {
   practiceFeedbackText,
 } from '../../views/quiz-blocks.ts';
 import { withReportButton } from '../../views/report-blocks.ts';
-import {
-  clickTeamId,
-  parseButtonValue,
-  practiceButtonValue,
-  practiceSubmitValue,
-  tickedChoice,
-} from './button-value.ts';
-import { SCORES_UNAVAILABLE } from './quiz-answer.ts';
+import { clickTeamId, tickedChoice } from './button-value.ts';
 
 /** Builds the practice button handler. */
 export function practiceAnswer(quiz: () => QuizContext) {
@@ -35,12 +30,10 @@ export function practiceAnswer(quiz: () => QuizContext) {
   }: SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs) => {
     await ack();
     const submit = action.action_id === PRACTICE_SUBMIT_ACTION;
-    const value = submit
-      ? parseButtonValue(practiceSubmitValue, action.value)
-      : parseButtonValue(practiceButtonValue, action.value);
+    const value = submit ? decodePracticeSubmit(action.value) : decodePracticeOption(action.value);
     const choice = submit
       ? tickedChoice(body.state, PRACTICE_PICK_ACTION)
-      : (value as { c?: string } | null)?.c;
+      : (value as { choice?: string } | null)?.choice;
     let text: string;
     let replace = true;
     let questionId: string | undefined;
@@ -49,9 +42,9 @@ export function practiceAnswer(quiz: () => QuizContext) {
         ? await answerPractice(quiz(), {
             teamId: clickTeamId(body),
             userId: body.user.id,
-            questionId: value.id,
+            questionId: value.questionId,
             choice: choice ?? '',
-            ...(value.r !== undefined ? { expectedReps: value.r } : {}),
+            ...(value.cardReps !== undefined ? { expectedReps: value.cardReps } : {}),
           })
         : ({ status: 'unknown' } as const);
       // Wrong number of boxes ticked: say so and keep the question (and its ticks) on screen.

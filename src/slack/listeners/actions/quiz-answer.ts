@@ -8,21 +8,13 @@ import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } 
 import { answerDailyQuiz } from '../../../daily-quiz/answer-daily-quiz.ts';
 import type { QuizContext } from '../../../daily-quiz/quiz-context.ts';
 import { DatabaseUnavailableError } from '../../../storage/db.ts';
+import { SCORES_UNAVAILABLE } from '../../../user-messages.ts';
 import { yieldToEventLoop } from '../../../yield-to-event-loop.ts';
 import { respondSafely } from '../../respond-safely.ts';
+import { decodeDailyOption, decodeDailySubmit } from '../../views/button-payloads.ts';
 import { DAILY_PICK_ACTION, DAILY_SUBMIT_ACTION, dailyFeedbackText } from '../../views/quiz-blocks.ts';
 import { withReportButton } from '../../views/report-blocks.ts';
-import {
-  clickTeamId,
-  dailyButtonValue,
-  dailySubmitValue,
-  parseButtonValue,
-  tickedChoice,
-} from './button-value.ts';
-
-/** What a click gets while the database is down (nothing was recorded). */
-export const SCORES_UNAVAILABLE =
-  'Scores are unavailable right now, your answer was not recorded: try again in a minute.';
+import { clickTeamId, tickedChoice } from './button-value.ts';
 
 /** Builds the daily-quiz button handler. */
 export function quizAnswer(quiz: () => QuizContext) {
@@ -37,10 +29,10 @@ export function quizAnswer(quiz: () => QuizContext) {
     // Ack the other clicks already waiting on the socket before this one's database work.
     await yieldToEventLoop();
     const submit = action.action_id === DAILY_SUBMIT_ACTION;
-    const value = submit
-      ? parseButtonValue(dailySubmitValue, action.value)
-      : parseButtonValue(dailyButtonValue, action.value);
-    const choice = submit ? tickedChoice(body.state, DAILY_PICK_ACTION) : (value as { c?: string } | null)?.c;
+    const value = submit ? decodeDailySubmit(action.value) : decodeDailyOption(action.value);
+    const choice = submit
+      ? tickedChoice(body.state, DAILY_PICK_ACTION)
+      : (value as { choice?: string } | null)?.choice;
     const teamId = clickTeamId(body);
     let text: string;
     let questionId: string | undefined;
@@ -50,7 +42,7 @@ export function quizAnswer(quiz: () => QuizContext) {
         ? await answerDailyQuiz(quiz(), {
             teamId,
             userId: body.user.id,
-            quizId: value.q,
+            quizId: value.quizId,
             choice: choice ?? '',
           })
         : ({ status: 'unknown' } as const);

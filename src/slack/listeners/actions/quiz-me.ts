@@ -8,9 +8,11 @@ import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } 
 import { practiceToShow } from '../../../daily-quiz/practice-quiz.ts';
 import type { QuizContext } from '../../../daily-quiz/quiz-context.ts';
 import { quizMeHint } from '../../../quiz/quiz-me-hint.ts';
+import { BANK_EMPTY, PRACTICE_UNAVAILABLE } from '../../../user-messages.ts';
 import { respondSafely } from '../../respond-safely.ts';
+import { decodeQuizMe } from '../../views/button-payloads.ts';
 import { practiceQuestionBlocks } from '../../views/quiz-blocks.ts';
-import { clickTeamId, parseButtonValue, quizMeButtonValue } from './button-value.ts';
+import { clickTeamId } from './button-value.ts';
 
 /** Builds the quiz-me button handler. */
 export function quizMe(quiz: () => QuizContext) {
@@ -22,24 +24,24 @@ export function quizMe(quiz: () => QuizContext) {
     logger,
   }: SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs) => {
     await ack();
-    const source = parseButtonValue(quizMeButtonValue, action.value);
+    const source = decodeQuizMe(action.value);
     let message: { text: string; blocks?: ReturnType<typeof practiceQuestionBlocks> };
     try {
       const ctx = quiz();
       const shown = await practiceToShow(ctx, {
         teamId: clickTeamId(body),
         userId: body.user.id,
-        hint: source ? quizMeHint(ctx.bank(), { file: source.f, heading: source.h }) : undefined,
+        hint: source ? quizMeHint(ctx.bank(), source) : undefined,
       });
       message = shown
         ? {
             text: `Practice question: ${shown.question.question}`,
             blocks: practiceQuestionBlocks(shown.question, shown.cardReps),
           }
-        : { text: 'The question bank is empty: add questions to QUESTIONS_DIR.' };
+        : { text: BANK_EMPTY };
     } catch (err) {
       logger.error('quiz me failed', { user: body.user.id, err });
-      message = { text: 'I could not pick a practice question right now; try `/saa quiz` in a minute.' };
+      message = { text: PRACTICE_UNAVAILABLE };
     }
     await respondSafely(
       respond,

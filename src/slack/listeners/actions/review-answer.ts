@@ -10,21 +10,17 @@ import type { QuizContext } from '../../../daily-quiz/quiz-context.ts';
 import { answerReview } from '../../../spaced-repetition/answer-review.ts';
 import { nextReview } from '../../../spaced-repetition/next-review.ts';
 import { DatabaseUnavailableError } from '../../../storage/db.ts';
+import { REVIEWS_UNAVAILABLE } from '../../../user-messages.ts';
 import { yieldToEventLoop } from '../../../yield-to-event-loop.ts';
 import { respondSafely } from '../../respond-safely.ts';
+import {
+  decodeReviewOption,
+  decodeReviewSubmit,
+  type ReviewSubmitPayload,
+} from '../../views/button-payloads.ts';
 import { REVIEW_PICK_ACTION, REVIEW_SUBMIT_ACTION } from '../../views/quiz-blocks.ts';
 import { REVIEW_AHEAD_ACTION, reviewBlocks, reviewFeedbackText } from '../../views/review-blocks.ts';
-import {
-  clickTeamId,
-  parseButtonValue,
-  reviewButtonValue,
-  reviewSubmitValue,
-  tickedChoice,
-} from './button-value.ts';
-
-/** What a review click gets while the database is down. */
-export const REVIEWS_UNAVAILABLE =
-  'Reviews are unavailable right now (the database is not answering): try `/saa review` again in a minute.';
+import { clickTeamId, tickedChoice } from './button-value.ts';
 
 /** Builds the review button handler. */
 export function reviewAnswer(quiz: () => QuizContext) {
@@ -46,27 +42,25 @@ export function reviewAnswer(quiz: () => QuizContext) {
     try {
       const ctx = quiz();
       let feedback: string | null = null;
-      let easy: { id: string; r: number } | undefined;
+      let easy: ReviewSubmitPayload | undefined;
       if (!ahead) {
         const submit = action.action_id === REVIEW_SUBMIT_ACTION;
-        const value = submit
-          ? parseButtonValue(reviewSubmitValue, action.value)
-          : parseButtonValue(reviewButtonValue, action.value);
+        const value = submit ? decodeReviewSubmit(action.value) : decodeReviewOption(action.value);
         const choice = submit
           ? tickedChoice(body.state, REVIEW_PICK_ACTION)
-          : (value as { c?: string } | null)?.c;
+          : (value as { choice?: string } | null)?.choice;
         const outcome = value
           ? await answerReview(ctx, {
               teamId,
               userId,
-              questionId: value.id,
+              questionId: value.questionId,
               choice: choice ?? '',
-              reps: value.r,
+              reps: value.cardReps,
             })
           : ({ status: 'unknown' } as const);
         feedback = reviewFeedbackText(outcome);
         if (outcome.status === 'recorded' && outcome.grade.correct)
-          easy = { id: outcome.question.id, r: outcome.card.fsrs.reps };
+          easy = { questionId: outcome.question.id, cardReps: outcome.card.fsrs.reps };
         // Wrong number of boxes ticked: say so and keep the card (and its ticks) on screen.
         if (outcome.status === 'invalid') {
           await respondSafely(

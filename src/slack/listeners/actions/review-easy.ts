@@ -9,10 +9,11 @@ import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } 
 import type { QuizContext } from '../../../daily-quiz/quiz-context.ts';
 import { rateEasy } from '../../../spaced-repetition/rate-easy.ts';
 import { DatabaseUnavailableError } from '../../../storage/db.ts';
+import { REVIEWS_UNAVAILABLE } from '../../../user-messages.ts';
 import { respondSafely } from '../../respond-safely.ts';
+import { decodeReviewEasy } from '../../views/button-payloads.ts';
 import { easyFeedbackText } from '../../views/review-blocks.ts';
-import { clickTeamId, parseButtonValue, reviewEasyValue } from './button-value.ts';
-import { REVIEWS_UNAVAILABLE } from './review-answer.ts';
+import { clickTeamId } from './button-value.ts';
 
 /** Builds the Easy button handler. */
 export function reviewEasy(quiz: () => QuizContext) {
@@ -28,7 +29,7 @@ export function reviewEasy(quiz: () => QuizContext) {
     let text: string;
     try {
       const ctx = quiz();
-      const value = parseButtonValue(reviewEasyValue, action.value);
+      const value = decodeReviewEasy(action.value);
       if (!ctx.cards || !value) {
         text = easyFeedbackText({ status: 'unchanged' });
       } else {
@@ -36,8 +37,8 @@ export function reviewEasy(quiz: () => QuizContext) {
         const outcome = await rateEasy(ctx.cards, {
           teamId: clickTeamId(body),
           userId,
-          questionId: value.id,
-          reps: value.r,
+          questionId: value.questionId,
+          reps: value.cardReps,
         });
         text = easyFeedbackText(outcome);
       }

@@ -10,7 +10,7 @@ import { LRUCache } from 'lru-cache';
 import { escapeMrkdwn } from '../../mrkdwn.ts';
 import { respondSafely } from '../../respond-safely.ts';
 import { sharedAnswerBlocks } from '../../views/answer-blocks.ts';
-import { parseButtonValue, shareButtonValue } from './button-value.ts';
+import { decodeShare } from '../../views/answer-value.ts';
 
 /**
  * How long a share click is remembered (ms): Bolt accepts a signed request for 5 minutes
@@ -50,7 +50,7 @@ export function shareAnswer(options: { ledger?: ShareLedger; feedback?: boolean 
       return;
     }
     ledger.set(key, true);
-    const share = parseButtonValue(shareButtonValue, action.value);
+    const share = decodeShare(action.value);
     if (!share) {
       await respondSafely(
         respond,
@@ -70,7 +70,7 @@ export function shareAnswer(options: { ledger?: ShareLedger; feedback?: boolean 
         response_type: 'in_channel',
         replace_original: false,
         // The answer text is plain (answer.text); escaped here and in the blocks.
-        text: escapeMrkdwn(share.t),
+        text: escapeMrkdwn(share.text),
         blocks: sharedAnswerBlocks(share, name, { feedback: options.feedback }),
       },
       { logger, what: 'share failed', context: { user: body.user.id } },

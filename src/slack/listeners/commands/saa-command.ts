@@ -13,10 +13,11 @@ import { answererNow, answererOf } from '../../../answer/team-answerers.ts';
 import { type CommandServices, handleCommand, type Reply } from '../../../commands/handle-command.ts';
 import { type Command, parseCommand } from '../../../commands/parse-command.ts';
 import { repliesAtOnce, waitsForModel } from '../../../commands/reply-timing.ts';
+import { COMMAND_FAILED_TEXT } from '../../../user-messages.ts';
 import { yieldToEventLoop } from '../../../yield-to-event-loop.ts';
 import { respondSafely } from '../../respond-safely.ts';
 import { PENDING_ANSWER_TEXT } from '../../views/answer-blocks.ts';
-import { COMMAND_FAILED_TEXT, replyMessage, type SlackMessage } from '../../views/reply-message.ts';
+import { replyMessage, type SlackMessage } from '../../views/reply-message.ts';
 
 type SaaArgs = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
 

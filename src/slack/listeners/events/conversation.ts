@@ -29,6 +29,13 @@ import { quizMeHint } from '../../../quiz/quiz-me-hint.ts';
 import { statsLines } from '../../../scores/format-scores.ts';
 import { personalStats } from '../../../scores/personal-stats.ts';
 import type { ScoreContext } from '../../../scores/score-context.ts';
+import {
+  BANK_EMPTY,
+  MESSAGE_FAILED_TEXT,
+  REVIEWS_NOT_SET_UP,
+  REVIEWS_READ_UNAVAILABLE,
+  STATS_UNAVAILABLE,
+} from '../../../user-messages.ts';
 import { SlackStream } from '../../slack-stream.ts';
 import { answerBlocks, formatSources } from '../../views/answer-blocks.ts';
 import { feedbackBlock } from '../../views/feedback-blocks.ts';
@@ -157,7 +164,7 @@ export function conversation(services: ConversationServices) {
       });
     } catch (err) {
       logger.error('conversation reply failed', { channel: message.channel, err });
-      await post('Something went wrong on my side; please ask again in a minute.').catch(() => undefined);
+      await post(MESSAGE_FAILED_TEXT).catch(() => undefined);
     }
   };
 }
@@ -185,14 +192,14 @@ async function weakestText(ctx: ScoreContext, message: IncomingMessage): Promise
     const lines = statsLines(stats, true);
     return lines.slice(lines.findIndex((l) => l.startsWith('Weakest topics'))).join('\n');
   } catch {
-    return 'Stats are unavailable right now (the database is not answering). Try again in a minute.';
+    return STATS_UNAVAILABLE;
   }
 }
 
 /** "What's due for review?": how many cards are due now and how long they take. */
 async function dueText(ctx: QuizContext, message: IncomingMessage): Promise<string> {
   const cards = ctx.cards;
-  if (!cards) return 'Reviews are not set up here.';
+  if (!cards) return REVIEWS_NOT_SET_UP;
   try {
     await ctx.ready();
     const due = await cards.due(message.teamId, message.userId, ctx.clock(), DUE_COUNTED);
@@ -202,7 +209,7 @@ async function dueText(ctx: QuizContext, message: IncomingMessage): Promise<stri
     const count = due.length >= DUE_COUNTED ? `${DUE_COUNTED}+` : String(due.length);
     return `${count} card${due.length === 1 ? '' : 's'} due, about ${minutes} min: run \`/saa review\`.`;
   } catch {
-    return 'Reviews are unavailable right now (the database is not answering). Try again in a minute.';
+    return REVIEWS_READ_UNAVAILABLE;
   }
 }
 
@@ -216,7 +223,7 @@ async function quizMe(
   const hint = topic ? quizMeHint(ctx.bank(), topic) : undefined;
   const shown = await practiceToShow(ctx, { teamId: message.teamId, userId: message.userId, hint });
   if (!shown) {
-    await post('The question bank is empty: add questions to QUESTIONS_DIR.');
+    await post(BANK_EMPTY);
     return;
   }
   await post(

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import type { QuizContext } from '../../../daily-quiz/quiz-context.ts';
 import { explainRating } from '../../../feedback/rate-answer.ts';
+import { REASON_NOT_SAVED } from '../../../user-messages.ts';
 import {
   FEEDBACK_COMMENT_BLOCK,
   FEEDBACK_REASON_BLOCK,
@@ -19,7 +20,7 @@ export function feedbackReasonSubmission(quiz: () => QuizContext) {
     metadata: z.object({ k: z.string().regex(/^[0-9a-f]{64}$/) }),
     reasonBlock: FEEDBACK_REASON_BLOCK,
     commentBlock: FEEDBACK_COMMENT_BLOCK,
-    unavailable: 'This could not be saved right now: try again in a minute.',
+    unavailable: REASON_NOT_SAVED,
     what: 'feedback reason',
     async save(meta, input) {
       const ctx = quiz();

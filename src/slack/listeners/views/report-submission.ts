@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import type { QuizContext } from '../../../daily-quiz/quiz-context.ts';
 import { reportQuestion } from '../../../question-review/report-question.ts';
+import { REPORT_NOT_SAVED } from '../../../user-messages.ts';
 import { REPORT_COMMENT_BLOCK, REPORT_REASON_BLOCK, reportThanksView } from '../../views/report-blocks.ts';
 import { reasonSubmission } from './reason-submission.ts';
 
@@ -16,7 +17,7 @@ export function reportSubmission(quiz: () => QuizContext) {
     metadata: z.object({ id: z.string().min(1).max(200) }),
     reasonBlock: REPORT_REASON_BLOCK,
     commentBlock: REPORT_COMMENT_BLOCK,
-    unavailable: 'The report could not be saved right now: try again in a minute.',
+    unavailable: REPORT_NOT_SAVED,
     what: 'report',
     async save(meta, input, logger) {
       const ctx = quiz();

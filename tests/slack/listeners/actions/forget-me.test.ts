@@ -17,10 +17,11 @@ import { testDatabases } from '../../../helpers/databases.ts';
 import { uniqueId } from '../../../helpers/ids.ts';
 import { recordingLog } from '../../../helpers/quiz-harness.ts';
 import { useMigratedDatabase } from '../../../helpers/suite-setup.ts';
+import { TestClock } from '../../../helpers/test-clock.ts';
 
 const lifecycle = (db: Database, ready = () => Promise.resolve()): LifecycleContext => ({
   repo: new SqlDataLifecycleRepository(db),
-  clock: () => new Date('2026-03-02T09:00:00Z'),
+  clock: new TestClock('2026-03-02T09:00:00Z').now,
   ready,
   graceMs: 30 * 86_400_000,
   log: recordingLog().log,

@@ -3,9 +3,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Question } from '../../../../src/quiz/question.ts';
 import { practiceAnswer } from '../../../../src/slack/listeners/actions/practice-answer.ts';
-import { SCORES_UNAVAILABLE } from '../../../../src/slack/listeners/actions/quiz-answer.ts';
 import { PRACTICE_ACTION } from '../../../../src/slack/views/quiz-blocks.ts';
 import { DatabaseUnavailableError } from '../../../../src/storage/db.ts';
+import { SCORES_UNAVAILABLE } from '../../../../src/user-messages.ts';
 import { boltFakes, clickBody, listenerArgs } from '../../../helpers/bolt-fakes.ts';
 import { loadRealSingleChoiceBank, memoryQuizContext } from '../../../helpers/quiz-harness.ts';
 

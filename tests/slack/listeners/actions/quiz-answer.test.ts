@@ -2,9 +2,10 @@
 
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Question } from '../../../../src/quiz/question.ts';
-import { quizAnswer, SCORES_UNAVAILABLE } from '../../../../src/slack/listeners/actions/quiz-answer.ts';
+import { quizAnswer } from '../../../../src/slack/listeners/actions/quiz-answer.ts';
 import { DAILY_ACTION } from '../../../../src/slack/views/quiz-blocks.ts';
 import { DatabaseUnavailableError } from '../../../../src/storage/db.ts';
+import { SCORES_UNAVAILABLE } from '../../../../src/user-messages.ts';
 import { boltFakes, clickBody, listenerArgs } from '../../../helpers/bolt-fakes.ts';
 import { loadRealSingleChoiceBank, memoryQuizContext } from '../../../helpers/quiz-harness.ts';
 import { postedQuiz } from '../../../helpers/quiz-stores.ts';

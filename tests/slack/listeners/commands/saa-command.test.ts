@@ -12,7 +12,7 @@ import { HELP_TEXT } from '../../../../src/commands/parse-command.ts';
 import type { Question } from '../../../../src/quiz/question.ts';
 import type { SearchIndex } from '../../../../src/retrieval/search-index.ts';
 import { saaCommand } from '../../../../src/slack/listeners/commands/saa-command.ts';
-import { COMMAND_FAILED_TEXT } from '../../../../src/slack/views/reply-message.ts';
+import { COMMAND_FAILED_TEXT } from '../../../../src/user-messages.ts';
 import { boltFakes, listenerArgs } from '../../../helpers/bolt-fakes.ts';
 import { loadRealBank, memoryQuizContext } from '../../../helpers/quiz-harness.ts';
 import { loadIndexed, OWN_NOTES } from '../../../retrieval/notes-corpora.ts';

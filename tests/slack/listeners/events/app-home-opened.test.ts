@@ -5,8 +5,8 @@ import { appHomeOpened } from '../../../../src/slack/listeners/events/app-home-o
 import { homeUnavailableView } from '../../../../src/slack/views/score-blocks.ts';
 import { DatabaseUnavailableError } from '../../../../src/storage/db.ts';
 import { boltFakes, listenerArgs } from '../../../helpers/bolt-fakes.ts';
-import { TestClock } from '../../../helpers/quiz-harness.ts';
 import { memoryQuizStores } from '../../../helpers/quiz-stores.ts';
+import { TestClock } from '../../../helpers/test-clock.ts';
 import { scoreContext } from '../../../scores/score-harness.ts';
 
 const clock = new TestClock('2026-03-02T09:00:00Z');

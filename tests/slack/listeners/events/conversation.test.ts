@@ -16,8 +16,9 @@ import {
   SEARCHING_STATUS,
 } from '../../../../src/slack/listeners/events/conversation.ts';
 import { boltFakes } from '../../../helpers/bolt-fakes.ts';
-import { loadRealBank, memoryQuizContext, TestClock } from '../../../helpers/quiz-harness.ts';
+import { loadRealBank, memoryQuizContext } from '../../../helpers/quiz-harness.ts';
 import { memoryQuizStores } from '../../../helpers/quiz-stores.ts';
+import { TestClock } from '../../../helpers/test-clock.ts';
 import { loadIndexed, OWN_NOTES } from '../../../retrieval/notes-corpora.ts';
 import { scoreContext } from '../../../scores/score-harness.ts';
 

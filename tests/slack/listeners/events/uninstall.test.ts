@@ -17,6 +17,7 @@ import { testDatabases } from '../../../helpers/databases.ts';
 import { uniqueId } from '../../../helpers/ids.ts';
 import { recordingLog } from '../../../helpers/quiz-harness.ts';
 import { useMigratedDatabase } from '../../../helpers/suite-setup.ts';
+import { TestClock } from '../../../helpers/test-clock.ts';
 
 /** Resolves once `check` holds (the cancel runs in the background, off the request's path). */
 async function eventually(check: () => Promise<boolean>, ms = 5_000): Promise<void> {
@@ -31,7 +32,7 @@ describe.each(testDatabases())('registerLifecycle on $name', (target) => {
   const database = useMigratedDatabase(target);
   const lifecycle = (): LifecycleContext => ({
     repo: new SqlDataLifecycleRepository(database.db),
-    clock: () => new Date('2026-03-02T09:00:00Z'),
+    clock: new TestClock('2026-03-02T09:00:00Z').now,
     ready: () => Promise.resolve(),
     graceMs: 30 * 86_400_000,
     log: recordingLog().log,
