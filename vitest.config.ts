@@ -7,6 +7,10 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // Test files in one worker share the module graph (import once, not per file: 360 s → 196 s
+    // on 2 cores). Safe because no test mocks modules, fakes timers or writes process.env; a
+    // database, stand-in or app is made per file and closed by its own hooks.
+    isolate: false,
     // One fresh PGlite data directory per run; each file's in-memory PGlite starts from it.
     globalSetup: ['tests/helpers/pglite-template.ts'],
     // One test file per core: on 2 cores the default ran one file at a time (suite 360 s; 279 s so).

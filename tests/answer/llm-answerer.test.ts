@@ -31,7 +31,10 @@ import { type Behaviour, type OpenAiStandIn, startOpenAiStandIn } from '../helpe
 
 const NOTES = resolve(import.meta.dirname, '../../knowledge/notes');
 const DATA = mkdtempSync(join(tmpdir(), 'saa-test-llm-'));
+/** The model deadline where a test waits for it (the stand-in hangs). */
 const TIMEOUT_MS = 300;
+/** The model deadline where the stand-in replies: a loaded 2-core CI machine can take over 300 ms to serve it. */
+const REPLY_TIMEOUT_MS = 10_000;
 const QUESTION = 'what is dax';
 
 let standIn: OpenAiStandIn;
@@ -50,7 +53,7 @@ function config(env: Record<string, string> = {}): Config {
     DATA_DIR: DATA,
     OPENAI_BASE_URL: standIn.baseUrl,
     OPENAI_MODEL: 'stand-in-model',
-    OPENAI_TIMEOUT_MS: String(TIMEOUT_MS),
+    OPENAI_TIMEOUT_MS: String(REPLY_TIMEOUT_MS),
     ...env,
   });
 }
@@ -149,7 +152,8 @@ describe('saa ask --json with a model', () => {
       expect(standIn.requests).toHaveLength(0);
       standIn.script(() => behaviour);
       const started = Date.now();
-      const json = await askJson(config(), QUESTION);
+      const deadline = behaviour.kind === 'hang' ? { OPENAI_TIMEOUT_MS: String(TIMEOUT_MS) } : {};
+      const json = await askJson(config(deadline), QUESTION);
       expect(Date.now() - started).toBeLessThan(TIMEOUT_MS + 2000);
       expect(json).toEqual(extractive);
       expect(json[0]?.mode).toBe('extractive');
@@ -163,7 +167,7 @@ describe('saa ask --json with a model', () => {
 
   it('cancels the model call at the deadline', async () => {
     standIn.script(() => ({ kind: 'hang' }));
-    await askJson(config(), QUESTION);
+    await askJson(config({ OPENAI_TIMEOUT_MS: String(TIMEOUT_MS) }), QUESTION);
     await expect(standIn.requests[0]?.ended).resolves.toBe('aborted');
   });
 
