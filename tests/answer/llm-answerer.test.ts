@@ -152,7 +152,8 @@ describe('saa ask --json with a model', () => {
       expect(standIn.requests).toHaveLength(0);
       standIn.script(() => behaviour);
       const started = Date.now();
-      const deadline = behaviour.kind === 'hang' ? { OPENAI_TIMEOUT_MS: String(TIMEOUT_MS) } : {};
+      const deadline: Record<string, string> =
+        behaviour.kind === 'hang' ? { OPENAI_TIMEOUT_MS: String(TIMEOUT_MS) } : {};
       const json = await askJson(config(deadline), QUESTION);
       expect(Date.now() - started).toBeLessThan(TIMEOUT_MS + 2000);
       expect(json).toEqual(extractive);
