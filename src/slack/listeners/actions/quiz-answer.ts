@@ -7,13 +7,10 @@
 import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { answerDailyQuiz } from '../../../daily-quiz/answer-daily-quiz.ts';
 import type { QuizContext } from '../../../daily-quiz/quiz-context.ts';
-import { DatabaseUnavailableError } from '../../../storage/db.ts';
-import { SCORES_UNAVAILABLE } from '../../../user-messages.ts';
 import { yieldToEventLoop } from '../../../yield-to-event-loop.ts';
-import { respondSafely } from '../../respond-safely.ts';
 import { decodeDailyOption, decodeDailySubmit } from '../../views/button-payloads.ts';
 import { DAILY_PICK_ACTION, DAILY_SUBMIT_ACTION, dailyFeedbackText } from '../../views/quiz-blocks.ts';
-import { withReportButton } from '../../views/report-blocks.ts';
+import { replyToAnswerClick } from './answer-click-feedback.ts';
 import { clickTeamId, tickedChoice } from './button-value.ts';
 
 /** Builds the daily-quiz button handler. */
@@ -34,31 +31,26 @@ export function quizAnswer(quiz: () => QuizContext) {
       ? tickedChoice(body.state, DAILY_PICK_ACTION)
       : (value as { choice?: string } | null)?.choice;
     const teamId = clickTeamId(body);
-    let text: string;
-    let questionId: string | undefined;
-    try {
-      // A value our buttons never carry names no quiz: no database round trip for it.
-      const outcome = value
-        ? await answerDailyQuiz(quiz(), {
-            teamId,
-            userId: body.user.id,
-            quizId: value.quizId,
-            choice: choice ?? '',
-          })
-        : ({ status: 'unknown' } as const);
-      text = dailyFeedbackText(outcome);
-      quiz().onClick?.('daily', outcome.status);
-      questionId = 'question' in outcome && outcome.status !== 'incomplete' ? outcome.question.id : undefined;
-    } catch (err) {
-      if (!(err instanceof DatabaseUnavailableError))
-        logger.error('quiz answer failed', { user: body.user.id, err });
-      text = SCORES_UNAVAILABLE;
-    }
-    const blocks = questionId ? withReportButton(text, questionId) : undefined;
-    await respondSafely(
-      respond,
-      { response_type: 'ephemeral', replace_original: false, text, blocks },
-      { logger, what: 'quiz feedback failed', context: { user: body.user.id } },
+    await replyToAnswerClick(
+      async () => {
+        // A value our buttons never carry names no quiz: no database round trip for it.
+        const outcome = value
+          ? await answerDailyQuiz(quiz(), {
+              teamId,
+              userId: body.user.id,
+              quizId: value.quizId,
+              choice: choice ?? '',
+            })
+          : ({ status: 'unknown' } as const);
+        quiz().onClick?.('daily', outcome.status);
+        const graded = 'question' in outcome && outcome.status !== 'incomplete';
+        return {
+          text: dailyFeedbackText(outcome),
+          questionId: graded ? outcome.question.id : undefined,
+          replace: false,
+        };
+      },
+      { respond, logger, what: 'quiz', userId: body.user.id, replaceOnFailure: false },
     );
   };
 }
