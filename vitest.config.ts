@@ -13,7 +13,7 @@ export default defineConfig({
     isolate: false,
     // One fresh PGlite data directory per run; each file's in-memory PGlite starts from it.
     globalSetup: ['tests/helpers/pglite-template.ts'],
-    // One test file per core: on 2 cores the default ran one file at a time (suite 360 s; 279 s so).
+    // One test file per core: on 2 cores the default ran one file at a time.
     maxWorkers: availableParallelism(),
   },
 });
