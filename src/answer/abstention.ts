@@ -5,13 +5,16 @@
  *   side ("secrets manager vs parameter store" on notes without either), or
  * - words the notes never use carry at least {@link MAX_UNKNOWN_SHARE} of the question's weight
  *   ("how do I tune kubernetes pod limits" on notes without Kubernetes), or
- * - no top passage covers {@link MIN_COVERAGE} of the question's weight.
+ * - no top passage covers {@link MIN_COVERAGE} of the question's weight, or
+ * - no top passage shares more than one of the question's ideas while words the notes never use
+ *   carry {@link MAX_UNKNOWN_SHARE_NARROW} of its weight ("whats the wifi password for the guest
+ *   network" over a passage that says "password").
  */
 
 import { analyzeText } from '../retrieval/analyze-text.ts';
 import { isServiceSynonym } from '../retrieval/aws-vocabulary.ts';
 import { isEverydayWord } from '../retrieval/english-words.ts';
-import { coverage } from '../retrieval/query-concepts.ts';
+import { conceptCredit, coverage } from '../retrieval/query-concepts.ts';
 import type { Hit, QueryAnalysis, SearchIndex } from '../retrieval/search-index.ts';
 
 /** Share of the question's weight (IDF) the best passage must cover to count as an answer. */
@@ -122,10 +125,33 @@ export function isAnchored(q: QueryAnalysis, hits: readonly Hit[]): boolean {
 /** An unanchored question must be covered at least this well (share of its weight). */
 export const MIN_UNANCHORED_COVERAGE = 0.4;
 
+/**
+ * When no top passage shares more than one of a question's (three or more) ideas, words the notes
+ * never use may carry at most this share of its weight. Calibrated on every eval corpus: answerable
+ * questions of that shape reach 0.24 ("mobile app users need to upload files straight to s3…"),
+ * unanswerable ones 0.37 and more ("how long does elb connection draining wait by default").
+ */
+export const MAX_UNKNOWN_SHARE_NARROW = 0.3;
+
+/** Most of the question's concepts (0..n) any of the top 3 hits has, each in any of its forms. */
+export function mostConceptsShared(q: QueryAnalysis, hits: readonly Hit[]): number {
+  return Math.max(
+    0,
+    ...hits.slice(0, 3).map((h) => {
+      const tokens = new Set(h.matched);
+      return q.concepts.filter((c) => conceptCredit(c, tokens) > 0).length;
+    }),
+  );
+}
+
 /** True when the top hits answer the question at all (see the rules above). */
 export function isCovered(index: SearchIndex, q: QueryAnalysis, hits: readonly Hit[]): boolean {
   if (hits.length === 0 || absentServices(index, q, hits).length > 0) return false;
   const best = Math.max(0, ...hits.slice(0, 3).map((h) => coverage(q.concepts, new Set(h.matched))));
   if (!isAnchored(q, hits) && best < MIN_UNANCHORED_COVERAGE) return false;
-  return unknownShare(index, q) < MAX_UNKNOWN_SHARE && best >= MIN_COVERAGE;
+  const unknown = unknownShare(index, q);
+  if (q.concepts.length >= 3 && mostConceptsShared(q, hits) <= 1 && unknown >= MAX_UNKNOWN_SHARE_NARROW) {
+    return false;
+  }
+  return unknown < MAX_UNKNOWN_SHARE && best >= MIN_COVERAGE;
 }

@@ -21,6 +21,13 @@ beforeAll(async () => {
       '## Placement Groups',
       '- Cluster: instances packed close together in one AZ for low latency.',
       '- Partition: instances spread over partitions on separate racks, for HDFS or Cassandra.',
+      '## Networking',
+      '- Enhanced networking gives instances higher bandwidth and lower latency on the network.',
+      '## AMIs',
+      '- An AMI holds the guest operating system and its boot volume.',
+      '# Cognito',
+      '## User Pools',
+      '- Users sign in with a username and password; the pool returns a JWT.',
     ].join('\n'),
   );
   knowledge = await openKnowledge(dir, mkdtempSync(join(tmpdir(), 'saa-test-index-')));
@@ -44,5 +51,15 @@ describe('absentServices', () => {
     const r = check('what is a partition placement group');
     expect(r.absent).toEqual([]);
     expect(r.covered).toBe(true);
+  });
+});
+
+describe('isCovered', () => {
+  it('declines a question whose only link to the notes is one word ("password"), the rest unknown', () => {
+    expect(check('whats the wifi password for the guest network').covered).toBe(false);
+  });
+
+  it('answers a question of the same length when a passage shares two of its ideas', () => {
+    expect(check('what does a user get back after a cognito password sign in').covered).toBe(true);
   });
 });
