@@ -99,6 +99,11 @@ function isSynonymToken(term: string): boolean {
 }
 
 /** A loaded, queryable index over a fixed passage list. */
+/** `text` with each misspelt word replaced by its correction (`typo → word`), case-insensitively. */
+function withCorrections(text: string, corrections: Readonly<Record<string, string>>): string {
+  return text.replace(/[\p{L}\p{N}]+/gu, (w) => corrections[w.toLowerCase()] ?? w);
+}
+
 export class SearchIndex {
   readonly #scorer: LunrScorer;
   readonly #data: SerializedIndex;
@@ -170,7 +175,8 @@ export class SearchIndex {
       adds: [...new Set(contentWords(adds).map(stem))].filter((a) => !own.has(a)),
     }));
     const analysis: Omit<QueryAnalysis, 'concepts'> = {
-      intent: questionIntent(text.slice(0, MAX_QUESTION_CHARS)),
+      // Read on the corrected words: "how lnog" asks for a duration as "how long" does.
+      intent: questionIntent(withCorrections(text.slice(0, MAX_QUESTION_CHARS), corrections)),
       terms,
       synonyms: [...new Set(vocab.synonyms)],
       expansions: Object.keys(expandedFrom),

@@ -130,6 +130,13 @@ function retrievalSuite(dir: string, acronyms: Expectation[]) {
     if (best) expect(readable(best.passage)).toMatch(says);
   });
 
+  it('reads what a misspelt question asks for on its corrected words: "retension" asks for a duration', async () => {
+    const { index } = await load();
+    const q = index.analyze('sqs mesage retension');
+    expect(q.corrections).toMatchObject({ retension: 'retention' });
+    expect(q.intent).toEqual({ expects: 'number', quantities: ['time'] });
+  });
+
   it.each(['lamd', 'dyna', 'cogn', 'rcux'])('leaves words under 5 letters alone: %j', async (word) => {
     const { index } = await load();
     expect(index.analyze(word).corrections).toEqual({});
