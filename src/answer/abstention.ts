@@ -14,7 +14,7 @@
 import { analyzeText } from '../retrieval/analyze-text.ts';
 import { isServiceSynonym } from '../retrieval/aws-vocabulary.ts';
 import { isEverydayWord } from '../retrieval/english-words.ts';
-import { conceptCredit, coverage } from '../retrieval/query-concepts.ts';
+import { conceptCredit, coverage, EXPANSION_CREDIT } from '../retrieval/query-concepts.ts';
 import type { Hit, QueryAnalysis, SearchIndex } from '../retrieval/search-index.ts';
 
 /** Share of the question's weight (IDF) the best passage must cover to count as an answer. */
@@ -128,18 +128,23 @@ export const MIN_UNANCHORED_COVERAGE = 0.4;
 /**
  * When no top passage shares more than one of a question's (three or more) ideas, words the notes
  * never use may carry at most this share of its weight. Calibrated on every eval corpus: answerable
- * questions of that shape reach 0.24 ("mobile app users need to upload files straight to s3…"),
- * unanswerable ones 0.37 and more ("how long does elb connection draining wait by default").
+ * questions of that shape reach 0.10 ("how far back can dynamodb point in time recovery go"),
+ * unanswerable ones that the other rules miss 0.37 and more ("how long does elb connection
+ * draining wait by default", "whats the wifi password for the guest network").
  */
 export const MAX_UNKNOWN_SHARE_NARROW = 0.3;
 
-/** Most of the question's concepts (0..n) any of the top 3 hits has, each in any of its forms. */
+/**
+ * Most of the question's concepts (0..n) any of the top 3 hits has in a full form: its own words,
+ * a synonym, or a whole expansion ("elb" → "elastic load balancing"); a part of an expansion
+ * ("load" alone) does not count.
+ */
 export function mostConceptsShared(q: QueryAnalysis, hits: readonly Hit[]): number {
   return Math.max(
     0,
     ...hits.slice(0, 3).map((h) => {
       const tokens = new Set(h.matched);
-      return q.concepts.filter((c) => conceptCredit(c, tokens) > 0).length;
+      return q.concepts.filter((c) => conceptCredit(c, tokens) >= EXPANSION_CREDIT).length;
     }),
   );
 }

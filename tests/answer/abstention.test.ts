@@ -28,6 +28,12 @@ beforeAll(async () => {
       '# Cognito',
       '## User Pools',
       '- Users sign in with a username and password; the pool returns a JWT.',
+      '# Lambda',
+      '## RDS Proxy',
+      '- Pools database connections, so functions do not open too many of them under high load.',
+      '# API Gateway',
+      '## HTTP integration',
+      '- Exposes an internal HTTP API or an Application Load Balancer behind one endpoint.',
     ].join('\n'),
   );
   knowledge = await openKnowledge(dir, mkdtempSync(join(tmpdir(), 'saa-test-index-')));
@@ -57,6 +63,10 @@ describe('absentServices', () => {
 describe('isCovered', () => {
   it('declines a question whose only link to the notes is one word ("password"), the rest unknown', () => {
     expect(check('whats the wifi password for the guest network').covered).toBe(false);
+  });
+
+  it('does not count a part of an expansion as a shared idea ("load" of "elastic load balancing")', () => {
+    expect(check('how long does elb connection draining wait by default').covered).toBe(false);
   });
 
   it('answers a question of the same length when a passage shares two of its ideas', () => {
