@@ -12,6 +12,7 @@ import { PROMPT_HITS_PER_SLOT, TOP_K } from '../retrieval/passage-counts.ts';
 import type { SearchIndex } from '../retrieval/search-index.ts';
 import type { Answer } from './answer-types.ts';
 import { composeAnswer } from './compose-answer.ts';
+import { diversePassages } from './diverse-passages.ts';
 import { parseComparison } from './parse-comparison.ts';
 
 /** Passages sent per question: the bot's k (`TOP_K`, retrieval/passage-counts.ts). */
@@ -50,8 +51,8 @@ function samePlace(p: Passage, file: string, line: number): boolean {
 
 /**
  * The passages to send for `question`, numbered from 1: those the extractive answer quoted, then
- * for an "A vs B" question each side's best passage searched alone, then the best search hits,
- * without repeats, at most `max`.
+ * for an "A vs B" question each side's best passage searched alone, then the best search hits
+ * by maximal marginal relevance (see `diverse-passages.ts`), without repeats, at most `max`.
  */
 export function selectPassages(
   question: string,
@@ -69,8 +70,9 @@ export function selectPassages(
   // A comparison's model needs each side said on its own, not only the lines naming both.
   for (const side of parseComparison(question.trim())?.sides ?? []) add(index.search(side, 1)[0]?.passage);
   const q = { ...index.analyze(question), dense: dense ?? undefined };
-  for (const hit of index.searchAnalyzed(q, max * PROMPT_HITS_PER_SLOT)) add(hit.passage);
-  return chosen.map((passage, i) => ({ id: i + 1, passage }));
+  // The rest by maximal marginal relevance: a passage that repeats one already chosen waits.
+  const passages = diversePassages(chosen, index.searchAnalyzed(q, max * PROMPT_HITS_PER_SLOT), max);
+  return passages.map((passage, i) => ({ id: i + 1, passage }));
 }
 
 /**

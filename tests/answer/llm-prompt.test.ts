@@ -67,6 +67,29 @@ describe('selectPassages for a comparison', () => {
   });
 });
 
+describe('selectPassages when the notes repeat themselves', () => {
+  it('does not spend every slot on one fact said five times: the next fact gets a slot', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'saa-test-repeats-'));
+    // Five people's notes of one lecture say the same thing; one more line says something else.
+    for (const n of [1, 2, 3, 4, 5, 6]) {
+      writeFileSync(
+        join(dir, `student-${n}.md`),
+        `# DynamoDB\n\n## Primary key\n\nDynamoDB primary key: a partition key, plus an optional sort key (notes ${n}).\n`,
+      );
+    }
+    writeFileSync(
+      join(dir, 'limits.md'),
+      '# DynamoDB limits\n\nThe primary key of a DynamoDB table is fixed at creation time; an item holds up to 400 KB.\n',
+    );
+    const own = await openKnowledge(dir, mkdtempSync(join(tmpdir(), 'saa-test-index-')));
+    const question = 'dynamodb primary key';
+    const quotedNothing = { ...composeAnswer(question, own.index), pieces: [], sources: [] };
+    const chosen = selectPassages(question, own.index, quotedNothing);
+    expect(chosen).toHaveLength(MAX_PROMPT_PASSAGES);
+    expect(chosen.map((c) => c.passage.text).join('\n')).toMatch(/fixed at creation time/);
+  });
+});
+
 describe('buildPrompt', () => {
   it('gives the question and each passage with its id, file and headings', () => {
     const question = 'what is dax';

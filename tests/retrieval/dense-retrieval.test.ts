@@ -30,7 +30,7 @@ const NOTES: Record<string, string> = {
   'vpc.md': '# VPC\n## Network ACL\n- a network ACL can block a specific IP address for a whole subnet\n',
   'web.md': '# Web tier\n- one IP per instance; keep the web subnet public\n',
   'alb.md': '# ALB\n- the web tier gets one IP per subnet from the load balancer\n',
-  'ec2.md': '# EC2\n- instances in a public web subnet keep a public IP\n',
+  'ec2.md': '# EC2\n- at launch the web subnet hands each EC2 instance an IP from its CIDR range\n',
   'lambda.md': '# Lambda\n- a function runs up to 15 minutes\n',
   'sqs.md': '# SQS\n- a queue keeps messages up to 14 days\n',
   's3.md': '# S3\n- a bucket holds objects up to 5 TB\n',
