@@ -50,8 +50,8 @@ function samePlace(p: Passage, file: string, line: number): boolean {
 }
 
 /**
- * The passages to send for `question`, numbered from 1: those the extractive answer quoted, then
- * for an "A vs B" question each side's best passage searched alone, then the best search hits
+ * The passages to send for `question`, numbered from 1: those the extractive answer quoted, the
+ * best search hit, for an "A vs B" question each side's best passage searched alone, then search hits
  * by maximal marginal relevance (see `diverse-passages.ts`), without repeats, at most `max`.
  */
 export function selectPassages(
@@ -67,11 +67,14 @@ export function selectPassages(
   };
   const quoted = [...(extractive.pieces ?? []).map((p) => p.source), ...extractive.sources];
   for (const s of quoted) add(index.passages.find((p) => samePlace(p, s.file, s.line)));
+  const q = { ...index.analyze(question), dense: dense ?? undefined };
+  const hits = index.searchAnalyzed(q, max * PROMPT_HITS_PER_SLOT);
+  // The best search hit always gets a slot, even when the quoted lines come from elsewhere.
+  add(hits[0]?.passage);
   // A comparison's model needs each side said on its own, not only the lines naming both.
   for (const side of parseComparison(question.trim())?.sides ?? []) add(index.search(side, 1)[0]?.passage);
-  const q = { ...index.analyze(question), dense: dense ?? undefined };
   // The rest by maximal marginal relevance: a passage that repeats one already chosen waits.
-  const passages = diversePassages(chosen, index.searchAnalyzed(q, max * PROMPT_HITS_PER_SLOT), max);
+  const passages = diversePassages(chosen, hits, max);
   return passages.map((passage, i) => ({ id: i + 1, passage }));
 }
 

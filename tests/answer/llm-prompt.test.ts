@@ -67,6 +67,21 @@ describe('selectPassages for a comparison', () => {
   });
 });
 
+describe('selectPassages when the answer quoted lines from elsewhere', () => {
+  it.each([['sqs vs sns'], ['kinesis data streams vs firehose'], ['lambda max execution time']])(
+    'still sends the best search hit: %s',
+    (question) => {
+      const hits = knowledge.index.search(question, 12);
+      const best = hits[0]?.passage;
+      // An answer that quoted four lesser passages (ranks 6 to 9).
+      const lesser = hits.slice(5, 9).map((h) => ({ file: h.passage.file, line: h.passage.line }));
+      const extractive = { ...composeAnswer(question, knowledge.index), pieces: [], sources: lesser };
+      const chosen = selectPassages(question, knowledge.index, extractive);
+      expect(chosen.map((c) => c.passage.id)).toContain(best?.id);
+    },
+  );
+});
+
 describe('selectPassages when the notes repeat themselves', () => {
   it('does not spend every slot on one fact said five times: the next fact gets a slot', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'saa-test-repeats-'));
