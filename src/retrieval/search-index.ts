@@ -99,6 +99,14 @@ function isSynonymToken(term: string): boolean {
 }
 
 /** A loaded, queryable index over a fixed passage list. */
+/**
+ * How a learner asks what a name means ("what does WCU mean", "what does SAM stand for"): the
+ * frame, not the topic. Kept in the text for the question's intent, left out of the search.
+ */
+const DEFINITION_FRAME = /\b(?:stands?|stood) for\b|\bmeans?\b|\bmeaning\b/gi;
+/** A question that asks what something means ("what does … mean", "whats the meaning of …"). */
+const ASKS_MEANING = /^\s*(?:what|whats|what's)\b[^?]*\b(?:stands? for|mean|meaning)\b/i;
+
 /** `text` with each misspelt word replaced by its correction (`typo → word`), case-insensitively. */
 function withCorrections(text: string, corrections: Readonly<Record<string, string>>): string {
   return text.replace(/[\p{L}\p{N}]+/gu, (w) => corrections[w.toLowerCase()] ?? w);
@@ -132,7 +140,8 @@ export class SearchIndex {
 
   /** Reads a query: tokens, spelling correction, stop words, stems, vocabulary. Pure. */
   analyze(text: string): QueryAnalysis {
-    const raw = tokenize(text.slice(0, MAX_QUESTION_CHARS));
+    const cut = text.slice(0, MAX_QUESTION_CHARS);
+    const raw = tokenize(ASKS_MEANING.test(cut) ? cut.replace(DEFINITION_FRAME, ' ') : cut);
     // Words of an AWS name ("netapp ontap") are names, not typos of a notes word ("on top").
     const named = new Set(matchVocabulary(raw, false).phrases.flatMap((p) => p.words));
     const corrections: Record<string, string> = {};
