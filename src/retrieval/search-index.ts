@@ -101,9 +101,10 @@ function isSynonymToken(term: string): boolean {
 /** A loaded, queryable index over a fixed passage list. */
 /**
  * How a learner asks what a name means ("what does WCU mean", "what does SAM stand for"): the
- * frame, not the topic. Kept in the text for the question's intent, left out of the search.
+ * frame, not the topic. In such a question these words are weak (see `WEAK_WORDS`): a line need
+ * not have them, and "Serverless means…" does not answer "what does WCU mean".
  */
-const DEFINITION_FRAME = /\b(?:stands?|stood) for\b|\bmeans?\b|\bmeaning\b/gi;
+const FRAME_WORDS: ReadonlySet<string> = new Set(['mean', 'means', 'meaning', 'stand', 'stands']);
 /** A question that asks what something means ("what does … mean", "whats the meaning of …"). */
 const ASKS_MEANING = /^\s*(?:what|whats|what's)\b[^?]*\b(?:stands? for|mean|meaning)\b/i;
 
@@ -141,7 +142,10 @@ export class SearchIndex {
   /** Reads a query: tokens, spelling correction, stop words, stems, vocabulary. Pure. */
   analyze(text: string): QueryAnalysis {
     const cut = text.slice(0, MAX_QUESTION_CHARS);
-    const raw = tokenize(ASKS_MEANING.test(cut) ? cut.replace(DEFINITION_FRAME, ' ') : cut);
+    const raw = tokenize(cut);
+    const isWeak = ASKS_MEANING.test(cut)
+      ? (w: string) => WEAK_WORDS.has(w) || FRAME_WORDS.has(w)
+      : (w: string) => WEAK_WORDS.has(w);
     // Words of an AWS name ("netapp ontap") are names, not typos of a notes word ("on top").
     const named = new Set(matchVocabulary(raw, false).phrases.flatMap((p) => p.words));
     const corrections: Record<string, string> = {};
@@ -153,8 +157,8 @@ export class SearchIndex {
     });
     const vocab = matchVocabulary(tokens, true);
     const words = contentWords(tokens);
-    const weak = words.filter((w) => WEAK_WORDS.has(w)).map(stem);
-    let terms = [...new Set(words.filter((w) => !WEAK_WORDS.has(w)).map(stem))];
+    const weak = words.filter(isWeak).map(stem);
+    let terms = [...new Set(words.filter((w) => !isWeak(w)).map(stem))];
     if (terms.length > MAX_QUERY_TERMS) {
       terms = terms.sort((a, b) => this.idf(b) - this.idf(a)).slice(0, MAX_QUERY_TERMS);
     }
