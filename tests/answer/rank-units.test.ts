@@ -1,0 +1,18 @@
+/** Ranking quotable lines: a line's own words, its context, and the heading it sits under. */
+
+import { describe, expect, it } from 'vitest';
+import { composeAnswer } from '../../src/answer/compose-answer.ts';
+import { HAVE_SHARED_NOTES, loadIndexed, SHARED_NOTES } from '../retrieval/notes-corpora.ts';
+
+describe.skipIf(!HAVE_SHARED_NOTES)(
+  'lines under a heading that names what is asked (../shared/notes)',
+  () => {
+    it('quotes the table rows under "Lambda at CloudFront Edge" for "cloudfront functions or lambda@edge"', async () => {
+      const { index } = await loadIndexed(SHARED_NOTES);
+      const answer = composeAnswer('cloudfront functions or lambda@edge', index);
+      // The scale row: CloudFront Functions take millions of requests a second, Lambda@Edge thousands.
+      expect(answer.text).toMatch(/Millions\s+per\s+sec|Sub-ms/i);
+      expect(answer.text).toMatch(/Thousands\s+per\s+sec/i);
+    });
+  },
+);
