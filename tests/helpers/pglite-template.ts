@@ -7,15 +7,24 @@
  * taken before any migration: each file still migrates (or tests migrating an empty database) as
  * the bot does. The global set-up (this file's default export, in vitest.config.ts) makes the
  * folder and removes it when the run ends.
+ *
+ * A CLI or bot test that only needs an embedded database on disk under a temporary DATA_DIR
+ * seeds it with {@link seedEmbeddedDataDir}: a copy of a migrated data directory made once per run
+ * from the same dump (a copy takes under 1 s; a new directory takes ~10 s: a child process under
+ * tsx runs initdb and the migrations, see pglite-database.ts). That first start keeps its own tests:
+ * tests/storage/pglite-data-dir.test.ts and tests/storage/pglite-memory.test.ts.
  */
 
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { cp, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { inject } from 'vitest';
 import type { TestProject } from 'vitest/node';
+import { migrate } from '../../src/storage/migrate.ts';
+import { embeddedDataDir } from '../../src/storage/open-database.ts';
 import { PGLITE_START_PARAMS, PgliteDatabase } from '../../src/storage/pglite-database.ts';
 
 declare module 'vitest' {
@@ -37,19 +46,59 @@ export default async function setup(project: TestProject): Promise<() => Promise
  * started from the run's template when one exists, else made by initdb and dumped as the template.
  */
 export async function openTestPglite(): Promise<PgliteDatabase> {
+  return PgliteDatabase.wrap(await templatePglite());
+}
+
+/** The PGlite instance behind {@link openTestPglite}. */
+async function templatePglite(): Promise<PGlite> {
   const file = join(inject('pgliteTemplateDir'), 'pgdata.tar');
   const tarball = await readFile(file).catch(() => undefined);
   if (tarball) {
-    const pglite = await PGlite.create({
+    return PGlite.create({
       loadDataDir: new Blob([tarball]),
       startParams: PGLITE_START_PARAMS,
     });
-    return PgliteDatabase.wrap(pglite);
   }
   const pglite = await PGlite.create({ startParams: PGLITE_START_PARAMS });
   const dump = await pglite.dumpDataDir('none');
   const partial = `${file}.${randomBytes(4).toString('hex')}.tmp`;
   await writeFile(partial, Buffer.from(await dump.arrayBuffer()));
   await rename(partial, file);
-  return PgliteDatabase.wrap(pglite);
+  return pglite;
+}
+
+/**
+ * Puts an embedded database under `dataDir` (at `embeddedDataDir(dataDir)`, where `saa` and the
+ * bot open it) as a first start leaves it: initdb run, every migration applied. Copied from the
+ * run's migrated data directory, made by the first caller (the template dump, migrated, written
+ * to disk under a temporary name and renamed; a worker that loses the race drops its copy).
+ * @throws Error when `dataDir` already holds an embedded database.
+ */
+export async function seedEmbeddedDataDir(dataDir: string): Promise<void> {
+  const target = embeddedDataDir(dataDir);
+  if (existsSync(join(target, 'PG_VERSION'))) throw new Error(`${target} already holds a database`);
+  await cp(await migratedDataDir(), target, { recursive: true });
+}
+
+/** The run's migrated on-disk data directory (see {@link seedEmbeddedDataDir}); made on first use. */
+async function migratedDataDir(): Promise<string> {
+  const dir = join(inject('pgliteTemplateDir'), 'migrated-pgdata');
+  if (existsSync(join(dir, 'PG_VERSION'))) return dir;
+  const memory = await templatePglite();
+  let dump: Blob;
+  try {
+    await migrate(PgliteDatabase.wrap(memory));
+    dump = await memory.dumpDataDir('none');
+  } finally {
+    await memory.close();
+  }
+  const partial = `${dir}.${randomBytes(4).toString('hex')}.tmp`;
+  const disk = await PGlite.create({ dataDir: partial, loadDataDir: dump, startParams: PGLITE_START_PARAMS });
+  await disk.close();
+  await rename(partial, dir).catch(async (error: NodeJS.ErrnoException) => {
+    // Another worker renamed its copy first: keep theirs.
+    if (!existsSync(join(dir, 'PG_VERSION'))) throw error;
+    await rm(partial, { recursive: true, force: true });
+  });
+  return dir;
 }
