@@ -7,10 +7,11 @@
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ExtractiveAnswerer } from '../../src/answer/answerer.ts';
+import { DatabaseUnavailableError } from '../../src/database-unavailable.ts';
 import { openKnowledge } from '../../src/retrieval/open-knowledge.ts';
 import type { ScoreContext } from '../../src/scores/score-context.ts';
 import { createSlackApp, type SlackAdapter } from '../../src/slack/create-slack-app.ts';
-import { type Database, DatabaseUnavailableError } from '../../src/storage/db.ts';
+import type { Database } from '../../src/storage/db.ts';
 import { testDatabases } from '../helpers/databases.ts';
 import { testIndexCache } from '../helpers/index-cache.ts';
 import { postSigned, slackSignature, slashCommandForm } from '../helpers/signed-request.ts';
