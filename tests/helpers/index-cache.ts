@@ -8,11 +8,8 @@
  * default export, in vitest.config.ts) makes the folder and removes it when the run ends.
  */
 
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { inject } from 'vitest';
-import type { TestProject } from 'vitest/node';
+import { runFolderSetup } from './run-folder.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -22,11 +19,7 @@ declare module 'vitest' {
 }
 
 /** Vitest global set-up: the run's index cache folder; returns the teardown that removes it. */
-export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  const dir = await mkdtemp(join(tmpdir(), 'saa-test-index-'));
-  project.provide('indexCacheDir', dir);
-  return () => rm(dir, { recursive: true, force: true });
-}
+export default runFolderSetup('indexCacheDir', 'saa-test-index-');
 
 /** The run's notes-index cache folder, for `openKnowledge(notesDir, testIndexCache())`. */
 export function testIndexCache(): string {

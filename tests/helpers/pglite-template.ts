@@ -17,15 +17,14 @@
 
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { cp, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { cp, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { inject } from 'vitest';
-import type { TestProject } from 'vitest/node';
 import { migrate } from '../../src/storage/migrate.ts';
 import { embeddedDataDir } from '../../src/storage/open-database.ts';
 import { PGLITE_START_PARAMS, PgliteDatabase } from '../../src/storage/pglite-database.ts';
+import { runFolderSetup } from './run-folder.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -35,11 +34,7 @@ declare module 'vitest' {
 }
 
 /** Vitest global set-up: the run's template folder; returns the teardown that removes it. */
-export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  const dir = await mkdtemp(join(tmpdir(), 'saa-pglite-template-'));
-  project.provide('pgliteTemplateDir', dir);
-  return () => rm(dir, { recursive: true, force: true });
-}
+export default runFolderSetup('pgliteTemplateDir', 'saa-pglite-template-');
 
 /**
  * A new in-memory PGlite database: the same as `PgliteDatabase.open()` (fresh, unmigrated). Its
