@@ -11,8 +11,9 @@ export default defineConfig({
     // on 2 cores). Safe because no test mocks modules, fakes timers or writes process.env; a
     // database, stand-in or app is made per file and closed by its own hooks.
     isolate: false,
-    // One fresh PGlite data directory per run; each file's in-memory PGlite starts from it.
-    globalSetup: ['tests/helpers/pglite-template.ts'],
+    // One fresh PGlite data directory per run; each file's in-memory PGlite starts from it. One
+    // notes-index cache per run: the first file builds an index, the others load it.
+    globalSetup: ['tests/helpers/pglite-template.ts', 'tests/helpers/index-cache.ts'],
     // One test file per core: on 2 cores the default ran one file at a time.
     maxWorkers: availableParallelism(),
   },

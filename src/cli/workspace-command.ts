@@ -77,11 +77,12 @@ export async function runWorkspace(args: string[], config: Config, io: Io): Prom
       ready: async () => undefined,
     };
     let settings: WorkspaceSettings | null;
-    if (values.schedule !== undefined || values.timezone !== undefined) {
+    if (values.schedule !== undefined || values.timezone !== undefined || notesDir !== undefined) {
       const result = await changeWorkspaceDefaults(ctx, {
         teamId,
         schedule: change(values.schedule),
         timeZone: change(values.timezone),
+        notesDir,
       });
       if (!result.ok) {
         io.err.write(`${result.problems.join('\n')}\nNothing changed.\n`);
@@ -90,16 +91,6 @@ export async function runWorkspace(args: string[], config: Config, io: Io): Prom
       settings = result.settings;
     } else {
       settings = await ctx.workspaceSettings.get(teamId);
-    }
-    if (notesDir !== undefined) {
-      settings = {
-        teamId,
-        quizSchedule: settings?.quizSchedule ?? null,
-        quizTimeZone: settings?.quizTimeZone ?? null,
-        notesDir,
-        updatedAt: ctx.clock(),
-      };
-      await ctx.workspaceSettings.save(settings);
     }
     const d = await quizDefaults(ctx, teamId);
     const whose = (own: string | null | undefined, variable: string) => (own ? "this workspace's" : variable);

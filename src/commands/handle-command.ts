@@ -10,6 +10,7 @@ import { disableSchedule, enableSchedule, showSchedule } from '../daily-quiz/cha
 import { practiceToShow } from '../daily-quiz/practice-quiz.ts';
 import type { QuizContext } from '../daily-quiz/quiz-context.ts';
 import type { LifecycleContext } from '../data-lifecycle/lifecycle-context.ts';
+import { DatabaseUnavailableError } from '../database-unavailable.ts';
 import { clearExamDate, setExamDate, showExamDate } from '../exam-readiness/exam-date-command.ts';
 import type { BotMetrics } from '../observability/metrics.ts';
 import type { Question } from '../quiz/question.ts';
@@ -19,7 +20,6 @@ import type { ScoreContext } from '../scores/score-context.ts';
 import { nextReview, type ReviewStep } from '../spaced-repetition/next-review.ts';
 import { minuteOfDay } from '../spaced-repetition/reminder-due.ts';
 import { disableReminder, enableReminder, showReminder } from '../spaced-repetition/reminder-settings.ts';
-import { DatabaseUnavailableError } from '../storage/db.ts';
 import {
   BANK_EMPTY,
   QUIZ_NEEDS_DATABASE,

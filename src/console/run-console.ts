@@ -9,9 +9,9 @@ import type { Readable, Writable } from 'node:stream';
 import { type CommandContext, type CommandServices, handleCommand } from '../commands/handle-command.ts';
 import { parseCommand } from '../commands/parse-command.ts';
 import { answerPractice } from '../daily-quiz/practice-quiz.ts';
+import { DatabaseUnavailableError } from '../database-unavailable.ts';
 import { sectionLabel } from '../knowledge/heading-path.ts';
 import type { Question } from '../quiz/question.ts';
-import { DatabaseUnavailableError } from '../storage/db.ts';
 import { SETTINGS_UNAVAILABLE } from '../user-messages.ts';
 import { renderText } from './render-text.ts';
 

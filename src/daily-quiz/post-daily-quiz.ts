@@ -16,10 +16,10 @@
  */
 
 import { setTimeout as sleep } from 'node:timers/promises';
+import { DatabaseUnavailableError } from '../database-unavailable.ts';
 import { localTime } from '../quiz/daily-schedule.ts';
 import { pickQuestion } from '../quiz/pick-question.ts';
 import type { Question } from '../quiz/question.ts';
-import { DatabaseUnavailableError } from '../storage/db.ts';
 import { STORE_TS_RETRY_DELAYS_MS } from '../timeouts.ts';
 import { dailyPickWeights } from './daily-pick-weights.ts';
 import type { QuizPost } from './ports.ts';

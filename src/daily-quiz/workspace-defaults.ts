@@ -33,6 +33,11 @@ export interface DefaultsChange {
   teamId: string;
   schedule?: string | null;
   timeZone?: string | null;
+  /**
+   * The workspace's notes folder (absolute path; `null`: NOTES_DIR's). Stored as given: the caller
+   * checks that it holds notes (reading a folder is the adapter's I/O, `saa workspace --notes`).
+   */
+  notesDir?: string | null;
 }
 
 /** What a change did: the stored settings and the defaults now in force; or why it was refused. */
@@ -41,9 +46,9 @@ export type DefaultsChangeResult =
   | { ok: false; problems: string[] };
 
 /**
- * Validates and stores a change of workspace `teamId`'s defaults: the schedule must be a
- * five-field cron expression (quiz/daily-schedule.ts `cronProblem`), the time zone an IANA name.
- * Nothing is stored when either is refused.
+ * Validates and stores a change of workspace `teamId`'s defaults (and notes folder): the schedule
+ * must be a five-field cron expression (quiz/daily-schedule.ts `cronProblem`), the time zone an
+ * IANA name. Nothing is stored when either is refused.
  * @throws Error without a settings repository; DatabaseUnavailableError when the database is down.
  */
 export async function changeWorkspaceDefaults(
@@ -68,7 +73,7 @@ export async function changeWorkspaceDefaults(
       change.schedule === undefined ? (current?.quizSchedule ?? null) : change.schedule?.trim() || null,
     quizTimeZone:
       change.timeZone === undefined ? (current?.quizTimeZone ?? null) : change.timeZone?.trim() || null,
-    notesDir: current?.notesDir ?? null,
+    notesDir: change.notesDir === undefined ? (current?.notesDir ?? null) : change.notesDir,
     updatedAt: ctx.clock(),
   };
   await repo.save(settings);

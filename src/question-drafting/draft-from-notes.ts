@@ -228,9 +228,16 @@ const SERVICE_NAMES = AWS_SERVICES.flatMap((s) => [
 ]);
 /** A feature of another service ("Amazon EC2 instance store", "CloudWatch alarms"): no "Which service" option. */
 function isFeature(service: AwsService): boolean {
-  const bare = service.name.replace(/^(Amazon|AWS)\s+/, '');
-  return SERVICE_NAMES.some((n) => n !== bare && n !== service.name && bare.startsWith(`${n} `));
+  let feature = FEATURES.get(service);
+  if (feature === undefined) {
+    const bare = service.name.replace(/^(Amazon|AWS)\s+/, '');
+    feature = SERVICE_NAMES.some((n) => n !== bare && n !== service.name && bare.startsWith(`${n} `));
+    FEATURES.set(service, feature);
+  }
+  return feature;
 }
+/** {@link isFeature} per catalogue entry, worked out once (at most one per catalogue service). */
+const FEATURES = new Map<AwsService, boolean>();
 
 /** Shortest description a "Which AWS service" stem is built on (chars): "is integrated with API Gateway" says too little. */
 const MIN_DESCRIPTION_CHARS = 35;

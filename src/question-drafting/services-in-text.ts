@@ -13,6 +13,32 @@ interface Matcher {
   loose: RegExp | null;
   /** Short or all-caps aliases, exactly as written. */
   exact: RegExp | null;
+  /** The loose names in lower case and the exact ones as written: a text holds one of them, or neither pattern matches it. */
+  needles: { lower: string[]; exact: string[] };
+}
+
+/**
+ * Letters outside ASCII that a case-insensitive Unicode pattern matches to ASCII ones (Kelvin
+ * sign, long s): in a text holding one, a plain substring test could miss a name.
+ */
+const FOLDS_TO_ASCII = /[\u017F\u212A]/u;
+
+/** `text` in lower case for {@link mayName}; null when it holds a letter of {@link FOLDS_TO_ASCII} (then every name is tried). */
+function lowerForSearch(text: string): string | null {
+  return FOLDS_TO_ASCII.test(text) ? null : text.toLowerCase();
+}
+
+/**
+ * False when `text` cannot match the patterns of `needles` (`lower` from {@link lowerForSearch}):
+ * a cheap substring test before the regular expressions (drafting runs them on every line of a
+ * team's notes against the whole catalogue).
+ */
+function mayName(needles: Matcher['needles'], text: string, lower: string | null): boolean {
+  return (
+    lower === null ||
+    needles.lower.some((n) => lower.includes(n)) ||
+    needles.exact.some((n) => text.includes(n))
+  );
 }
 
 function escapeRegExp(text: string): string {
@@ -37,18 +63,27 @@ const MATCHERS: Matcher[] = AWS_SERVICES.map((service) => {
       names.filter((n) => !isLoose(n)),
       'u',
     ),
+    needles: {
+      lower: names.filter(isLoose).map((n) => n.toLowerCase()),
+      exact: names.filter((n) => !isLoose(n)),
+    },
   };
 });
 
 /** The services `text` names, in catalogue order (each once). */
 export function servicesIn(text: string): AwsService[] {
-  return MATCHERS.filter((m) => m.loose?.test(text) || m.exact?.test(text)).map((m) => m.service);
+  const lower = lowerForSearch(text);
+  return MATCHERS.filter(
+    (m) => mayName(m.needles, text, lower) && (m.loose?.test(text) || m.exact?.test(text)),
+  ).map((m) => m.service);
 }
 
 /** The services `text` names, in the order they first appear in it (each once). */
 export function servicesInOrder(text: string): AwsService[] {
   const found: Array<{ service: AwsService; at: number }> = [];
+  const lower = lowerForSearch(text);
   for (const m of MATCHERS) {
+    if (!mayName(m.needles, text, lower)) continue;
     const at = Math.min(
       ...[m.loose, m.exact].flatMap((re) => {
         const hit = re?.exec(text);
@@ -89,6 +124,7 @@ const LEADS = AWS_SERVICES.flatMap((service) =>
     .map((name) => ({
       service,
       name,
+      lowerName: name.toLowerCase(),
       pattern: new RegExp(
         `^((?:(?:Amazon|AWS)\\s+)?${escapeRegExp(name)})(?:\\s*\\([^)]{1,60}\\))?(?:\\s*(?:[:–—-])\\s*|\\s+(${CONNECTOR})\\s+)`,
         /[a-z]/.test(name) && name.length >= 4 ? 'iu' : 'u',
@@ -103,7 +139,10 @@ const LEADS = AWS_SERVICES.flatMap((service) =>
  */
 export function leadingService(line: string): ServiceLead | null {
   const text = line.trim();
-  for (const { service, name, pattern } of LEADS) {
+  const lower = lowerForSearch(text);
+  for (const { service, name, lowerName, pattern } of LEADS) {
+    // The pattern needs the name in the line, in some case: skip the regular expression when it is not there.
+    if (lower !== null && !lower.includes(lowerName)) continue;
     const m = pattern.exec(text);
     if (!m) continue;
     const rest = text.slice(m[0].length).trim();

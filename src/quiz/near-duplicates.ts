@@ -28,8 +28,20 @@ type Comparable = Pick<Question, 'id' | 'question' | 'options' | 'correctKeys' |
 /** The terms a question is compared on: its stem and its right options. */
 function signature(q: Comparable): Set<string> {
   const right = q.options.filter((o) => q.correctKeys.includes(o.key)).map((o) => o.text);
-  return contentStems([q.question, ...right].join(' '));
+  const text = [q.question, ...right].join(' ');
+  const known = SIGNATURES.get(q);
+  if (known?.text === text) return known.terms;
+  const terms = contentStems(text);
+  SIGNATURES.set(q, { text, terms });
+  return terms;
 }
+
+/**
+ * Signatures already worked out, per question object, with the text they came from (a question
+ * whose text changed since is stemmed again): each draft is checked against the whole bank, and
+ * stemming the bank's few hundred questions for every draft was most of drafting's time.
+ */
+const SIGNATURES = new WeakMap<Comparable, { text: string; terms: Set<string> }>();
 
 /** Jaccard similarity of two sets (0 when both are empty). */
 export function jaccard(a: ReadonlySet<string>, b: ReadonlySet<string>): number {

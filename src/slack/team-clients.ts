@@ -19,7 +19,7 @@
 
 import type { AuthorizeResult, InstallationQuery } from '@slack/oauth';
 import { WebClient } from '@slack/web-api';
-import { DatabaseUnavailableError } from '../storage/db.ts';
+import { DatabaseUnavailableError } from '../database-unavailable.ts';
 import { InstallationNotFoundError } from '../storage/installation-repository.ts';
 import {
   type SlackClientSettings,

@@ -4,7 +4,8 @@
  * rethrown unchanged. Wraps the engine the bot opens (bootstrap.ts).
  */
 
-import { type Database, DatabaseUnavailableError, type Session } from './db.ts';
+import { DatabaseUnavailableError } from '../database-unavailable.ts';
+import type { Database, Session } from './db.ts';
 
 /** `db` with every failed query, transaction or session reported to `onError`. */
 export function countingDatabase(db: Database, onError: (kind: 'unavailable' | 'other') => void): Database {

@@ -24,7 +24,7 @@ export type StorageLogger = Pick<Console, 'warn' | 'error'>;
 
 /** A database session pool. Implementations: `pg-database.ts`, `pglite-database.ts`. */
 export interface Database {
-  /** Runs one parameterized statement. Throws DatabaseUnavailableError when the database cannot be reached. */
+  /** Runs one parameterized statement. Throws DatabaseUnavailableError (database-unavailable.ts) when the database cannot be reached. */
   query<R = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<QueryResult<R>>;
   /** Runs `fn` in a transaction (BEGIN … COMMIT, ROLLBACK on throw). */
   transaction<T>(fn: (tx: Pick<Database, 'query'>) => Promise<T>): Promise<T>;
@@ -39,12 +39,4 @@ export interface Database {
   readonly kind: 'postgres' | 'pglite';
   /** Releases connections (and, for PGlite, the data-directory lock). Idempotent. */
   close(): Promise<void>;
-}
-
-/** The database could not be reached (down, restarting, network): callers tell the user to retry. */
-export class DatabaseUnavailableError extends Error {
-  constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
-    this.name = 'DatabaseUnavailableError';
-  }
 }

@@ -10,6 +10,7 @@
  */
 
 import pg from 'pg';
+import { DatabaseUnavailableError } from '../database-unavailable.ts';
 import {
   DATABASE_CONNECT_TIMEOUT_MS,
   DATABASE_IDLE_IN_TRANSACTION_MS,
@@ -19,13 +20,7 @@ import {
   DATABASE_SESSION_TIMEOUT_MS,
 } from '../timeouts.ts';
 import { isConnectionFailure, isDeadlineExceeded } from './connection-failure.ts';
-import {
-  type Database,
-  DatabaseUnavailableError,
-  type QueryResult,
-  type Session,
-  type StorageLogger,
-} from './db.ts';
+import type { Database, QueryResult, Session, StorageLogger } from './db.ts';
 
 /** Options for `PgDatabase.connect`. Times in ms; defaults from timeouts.ts. */
 export interface PgDatabaseOptions {

@@ -13,14 +13,12 @@ import {
   selectPassages,
 } from '../../src/answer/llm-prompt.ts';
 import { type Knowledge, openKnowledge } from '../../src/retrieval/open-knowledge.ts';
+import { testIndexCache } from '../helpers/index-cache.ts';
 
 let knowledge: Knowledge;
 
 beforeAll(async () => {
-  knowledge = await openKnowledge(
-    resolve(import.meta.dirname, '../../knowledge/notes'),
-    mkdtempSync(join(tmpdir(), 'saa-test-index-')),
-  );
+  knowledge = await openKnowledge(resolve(import.meta.dirname, '../../knowledge/notes'), testIndexCache());
 });
 
 describe('selectPassages', () => {

@@ -15,6 +15,7 @@ import { answerKey } from '../../src/feedback/ports.ts';
 import { SqlFeedbackRepository } from '../../src/storage/feedback-repository.ts';
 import { migrate } from '../../src/storage/migrate.ts';
 import { openDatabase } from '../../src/storage/open-database.ts';
+import { seedEmbeddedDataDir } from '../helpers/pglite-template.ts';
 
 let dataDir = '';
 
@@ -35,6 +36,7 @@ async function saa(...args: string[]) {
 
 beforeAll(async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'saa-feedback-cli-'));
+  await seedEmbeddedDataDir(dataDir);
   const db = await openDatabase({ dataDir });
   await migrate(db);
   const repo = new SqlFeedbackRepository(db);

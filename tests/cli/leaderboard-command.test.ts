@@ -20,6 +20,7 @@ import { embeddedDataDir } from '../../src/storage/open-database.ts';
 import { PgDatabase } from '../../src/storage/pg-database.ts';
 import { PgliteDatabase } from '../../src/storage/pglite-database.ts';
 import { withDatabase } from '../helpers/databases.ts';
+import { seedEmbeddedDataDir } from '../helpers/pglite-template.ts';
 import { type SlackStandIn, startSlackStandIn } from '../helpers/slack-stand-in.ts';
 import { MINUTE, ScoreSeeder } from '../scores/score-harness.ts';
 
@@ -45,10 +46,10 @@ function engines(): CliEngine[] {
   const list: CliEngine[] = [
     {
       name: 'pglite',
-      setup: async (dataDir) => ({
-        env: {},
-        open: () => PgliteDatabase.open({ dataDir: embeddedDataDir(dataDir) }),
-      }),
+      setup: async (dataDir) => {
+        await seedEmbeddedDataDir(dataDir);
+        return { env: {}, open: () => PgliteDatabase.open({ dataDir: embeddedDataDir(dataDir) }) };
+      },
       teardown: async () => undefined,
     },
   ];

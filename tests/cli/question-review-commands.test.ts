@@ -15,6 +15,7 @@ import { runQuestions } from '../../src/cli/questions-command.ts';
 import { loadConfig } from '../../src/config.ts';
 import { openDatabase } from '../../src/storage/open-database.ts';
 import { SqlQuestionReviewRepository } from '../../src/storage/question-review-repository.ts';
+import { seedEmbeddedDataDir } from '../helpers/pglite-template.ts';
 import { writeDraftingNotes } from '../question-drafting/drafting-notes.ts';
 
 let dataDir = '';
@@ -44,6 +45,7 @@ async function listed(status?: string): Promise<ListedQuestion[]> {
 
 beforeAll(async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'saa-review-cli-'));
+  await seedEmbeddedDataDir(dataDir);
   notesDir = await writeDraftingNotes();
 });
 afterAll(async () => {

@@ -18,6 +18,7 @@ import { SqlInstallationStore } from '../../src/storage/installation-repository.
 import { migrate } from '../../src/storage/migrate.ts';
 import { embeddedDataDir } from '../../src/storage/open-database.ts';
 import { PgliteDatabase } from '../../src/storage/pglite-database.ts';
+import { seedEmbeddedDataDir } from '../helpers/pglite-template.ts';
 import { CLIENT_ID, CLIENT_SECRET, FakeSlackOAuth } from '../helpers/slack-oauth-stand-in.ts';
 import { type SlackStandIn, startSlackStandIn } from '../helpers/slack-stand-in.ts';
 
@@ -51,6 +52,7 @@ describe('saa quiz post with OAuth install', () => {
 
   beforeAll(async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'saa-quiz-post-oauth-'));
+    await seedEmbeddedDataDir(dataDir);
     standIn = await startSlackStandIn();
     standIn.reply('oauth.v2.access', slackSide.access);
     config = loadConfig(

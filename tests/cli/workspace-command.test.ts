@@ -12,6 +12,7 @@ import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runWorkspace } from '../../src/cli/workspace-command.ts';
 import { type Config, loadConfig } from '../../src/config.ts';
+import { seedEmbeddedDataDir } from '../helpers/pglite-template.ts';
 
 class Sink extends Writable {
   text = '';
@@ -26,6 +27,7 @@ describe('saa workspace', () => {
   let config: Config;
   beforeAll(async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'saa-workspace-cli-'));
+    await seedEmbeddedDataDir(dataDir);
     config = loadConfig(
       { DATA_DIR: dataDir, QUIZ_SCHEDULE: '0 9 * * 1-5', QUIZ_TIMEZONE: 'UTC' },
       { purpose: 'cli' },

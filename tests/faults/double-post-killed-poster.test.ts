@@ -22,6 +22,7 @@ import { PgDatabase } from '../../src/storage/pg-database.ts';
 import { PgliteDatabase } from '../../src/storage/pglite-database.ts';
 import { STALE_CLAIM_MS } from '../../src/timeouts.ts';
 import { withDatabase } from '../helpers/databases.ts';
+import { seedEmbeddedDataDir } from '../helpers/pglite-template.ts';
 import { enable, state, twoPollers } from '../helpers/pollers.ts';
 import { loadRealBank, quizContext, recordingLog, standInMessenger } from '../helpers/quiz-harness.ts';
 import { type SlackStandIn, startSlackStandIn } from '../helpers/slack-stand-in.ts';
@@ -50,6 +51,7 @@ describe('the poster is killed after Slack accepted the post, two pollers take o
 
   beforeAll(async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'saa-killed-'));
+    if (!url) await seedEmbeddedDataDir(dataDir);
     standIn = await startSlackStandIn();
     bank = await loadRealBank();
     if (url) {

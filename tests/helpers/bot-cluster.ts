@@ -24,6 +24,8 @@ export interface ClusterOptions {
   signingSecret: string;
   /** More environment variables for every process (e.g. QUIZ_REVEAL_AFTER). */
   env?: Record<string, string>;
+  /** Runs on each process's new, empty DATA_DIR before the process starts (e.g. to seed its embedded database). */
+  prepareDataDir?: (dataDir: string) => Promise<void>;
 }
 
 /** Running processes. `backends[i]`: base URL of process i; `lines[i]`: what it wrote, line by line. */
@@ -111,6 +113,7 @@ export async function startBotCluster(opts: ClusterOptions): Promise<BotCluster>
       Array.from({ length: opts.processes }, async (_, i) => {
         const dataDir = await mkdtemp(join(tmpdir(), `saa-cluster-${i}-`));
         dirs.push(dataDir);
+        await opts.prepareDataDir?.(dataDir);
         const out: string[] = [];
         lines[i] = out;
         const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {

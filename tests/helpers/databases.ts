@@ -1,6 +1,7 @@
 /**
  * The engines every storage test runs against: PGlite in memory (always; one instance per test
- * file, started from the run's template, see pglite-template.ts) and real Postgres when DATABASE_URL is set (a fresh
+ * file, empty and unmigrated: the worker's previous one emptied, or one started from the run's
+ * template, see pglite-template.ts) and real Postgres when DATABASE_URL is set (a fresh
  * database `saa_test_<random>` per test file, created through the `postgres` maintenance
  * database and dropped by `close()`). Use with `describe.each(testDatabases())('$name', …)`.
  * Tests in one file share the database: give each test its own team or channel ids.

@@ -7,16 +7,24 @@
  * taken before any migration: each file still migrates (or tests migrating an empty database) as
  * the bot does. The global set-up (this file's default export, in vitest.config.ts) makes the
  * folder and removes it when the run ends.
+ *
+ * A CLI or bot test that only needs an embedded database on disk under a temporary DATA_DIR
+ * seeds it with {@link seedEmbeddedDataDir}: a copy of a migrated data directory made once per run
+ * from the same dump (a copy takes under 1 s; a new directory takes ~10 s: a child process under
+ * tsx runs initdb and the migrations, see pglite-database.ts). That first start keeps its own tests:
+ * tests/storage/pglite-data-dir.test.ts and tests/storage/pglite-memory.test.ts.
  */
 
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
+import { cp, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { inject } from 'vitest';
-import type { TestProject } from 'vitest/node';
+import { migrate } from '../../src/storage/migrate.ts';
+import { embeddedDataDir } from '../../src/storage/open-database.ts';
 import { PGLITE_START_PARAMS, PgliteDatabase } from '../../src/storage/pglite-database.ts';
+import { runFolderSetup } from './run-folder.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -26,30 +34,108 @@ declare module 'vitest' {
 }
 
 /** Vitest global set-up: the run's template folder; returns the teardown that removes it. */
-export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  const dir = await mkdtemp(join(tmpdir(), 'saa-pglite-template-'));
-  project.provide('pgliteTemplateDir', dir);
-  return () => rm(dir, { recursive: true, force: true });
+export default runFolderSetup('pgliteTemplateDir', 'saa-pglite-template-');
+
+/**
+ * A new in-memory PGlite database: the same as `PgliteDatabase.open()` (fresh, unmigrated). Its
+ * instance is the worker's spare one when a test file before closed it (test files in one worker
+ * run one after another: vitest.config.ts, isolate false), emptied first (see {@link emptied});
+ * else one started from the run's template when it exists, else made by initdb and dumped as the
+ * template. Loading the template takes ~1.5 s of CPU; emptying, ~0.1 s.
+ */
+export async function openTestPglite(): Promise<PgliteDatabase> {
+  const reused = spare;
+  spare = undefined;
+  const pglite = reused && !reused.closed ? await emptied(reused) : await templatePglite();
+  return PgliteDatabase.wrap(returnedOnClose(pglite));
+}
+
+/** The worker's idle in-memory PGlite, closed by the last test file that used it. */
+let spare: PGlite | undefined;
+
+/**
+ * `pglite` as the fresh database it was: a transaction left open rolled back, session state
+ * (settings, advisory locks, prepared statements, LISTEN) discarded, and the `public` schema,
+ * where the migrations put every table, function, trigger and type, dropped and made again.
+ */
+async function emptied(pglite: PGlite): Promise<PGlite> {
+  await pglite.exec('ROLLBACK');
+  await pglite.exec('DISCARD ALL');
+  await pglite.exec('DROP SCHEMA public CASCADE; CREATE SCHEMA public');
+  return pglite;
 }
 
 /**
- * A new in-memory PGlite database: the same as `PgliteDatabase.open()` (fresh, unmigrated),
- * started from the run's template when one exists, else made by initdb and dumped as the template.
+ * `pglite` whose `close()` hands it back as the worker's spare instead of stopping it (one spare:
+ * a second one closed while the first waits is stopped for real). Everything else passes through.
  */
-export async function openTestPglite(): Promise<PgliteDatabase> {
+function returnedOnClose(pglite: PGlite): PGlite {
+  let returned = false;
+  return new Proxy(pglite, {
+    get(target, key) {
+      if (key === 'close')
+        return async () => {
+          if (returned) return;
+          returned = true;
+          if (spare === undefined) spare = target;
+          else await target.close();
+        };
+      const value: unknown = Reflect.get(target, key, target);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+}
+
+/** The PGlite instance behind {@link openTestPglite}. */
+async function templatePglite(): Promise<PGlite> {
   const file = join(inject('pgliteTemplateDir'), 'pgdata.tar');
   const tarball = await readFile(file).catch(() => undefined);
   if (tarball) {
-    const pglite = await PGlite.create({
+    return PGlite.create({
       loadDataDir: new Blob([tarball]),
       startParams: PGLITE_START_PARAMS,
     });
-    return PgliteDatabase.wrap(pglite);
   }
   const pglite = await PGlite.create({ startParams: PGLITE_START_PARAMS });
   const dump = await pglite.dumpDataDir('none');
   const partial = `${file}.${randomBytes(4).toString('hex')}.tmp`;
   await writeFile(partial, Buffer.from(await dump.arrayBuffer()));
   await rename(partial, file);
-  return PgliteDatabase.wrap(pglite);
+  return pglite;
+}
+
+/**
+ * Puts an embedded database under `dataDir` (at `embeddedDataDir(dataDir)`, where `saa` and the
+ * bot open it) as a first start leaves it: initdb run, every migration applied. Copied from the
+ * run's migrated data directory, made by the first caller (the template dump, migrated, written
+ * to disk under a temporary name and renamed; a worker that loses the race drops its copy).
+ * @throws Error when `dataDir` already holds an embedded database.
+ */
+export async function seedEmbeddedDataDir(dataDir: string): Promise<void> {
+  const target = embeddedDataDir(dataDir);
+  if (existsSync(join(target, 'PG_VERSION'))) throw new Error(`${target} already holds a database`);
+  await cp(await migratedDataDir(), target, { recursive: true });
+}
+
+/** The run's migrated on-disk data directory (see {@link seedEmbeddedDataDir}); made on first use. */
+async function migratedDataDir(): Promise<string> {
+  const dir = join(inject('pgliteTemplateDir'), 'migrated-pgdata');
+  if (existsSync(join(dir, 'PG_VERSION'))) return dir;
+  const memory = await templatePglite();
+  let dump: Blob;
+  try {
+    await migrate(PgliteDatabase.wrap(memory));
+    dump = await memory.dumpDataDir('none');
+  } finally {
+    await memory.close();
+  }
+  const partial = `${dir}.${randomBytes(4).toString('hex')}.tmp`;
+  const disk = await PGlite.create({ dataDir: partial, loadDataDir: dump, startParams: PGLITE_START_PARAMS });
+  await disk.close();
+  await rename(partial, dir).catch(async (error: NodeJS.ErrnoException) => {
+    // Another worker renamed its copy first: keep theirs.
+    if (!existsSync(join(dir, 'PG_VERSION'))) throw error;
+    await rm(partial, { recursive: true, force: true });
+  });
+  return dir;
 }

@@ -7,15 +7,13 @@
  * stopped before its stand-in and its database close.
  */
 
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll } from 'vitest';
 import { type Knowledge, openKnowledge } from '../../src/retrieval/open-knowledge.ts';
 import type { Database } from '../../src/storage/db.ts';
 import { migrate } from '../../src/storage/migrate.ts';
 import type { TestDatabase } from './databases.ts';
+import { testIndexCache } from './index-cache.ts';
 import { type SlackStandIn, type StandInOptions, startSlackStandIn } from './slack-stand-in.ts';
 
 function handle<T>(what: string): { value: T | undefined; get(): T } {
@@ -69,17 +67,12 @@ const NOTES = fileURLToPath(new URL('../../knowledge/notes/', import.meta.url));
 
 /**
  * The repository's notes (knowledge/notes) loaded and indexed before the suite's tests, with the
- * index cache in a temporary directory that is removed after them.
+ * run's index cache (index-cache.ts: built by the first file, loaded by the others).
  */
 export function useNotesKnowledge(): { readonly knowledge: Knowledge } {
   const knowledge = handle<Knowledge>('the notes index');
-  let cacheDir: string | undefined;
   beforeAll(async () => {
-    cacheDir = await mkdtemp(join(tmpdir(), 'saa-test-index-'));
-    knowledge.value = await openKnowledge(NOTES, cacheDir);
-  });
-  afterAll(async () => {
-    if (cacheDir) await rm(cacheDir, { recursive: true, force: true });
+    knowledge.value = await openKnowledge(NOTES, testIndexCache());
   });
   return {
     get knowledge() {

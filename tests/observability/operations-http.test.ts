@@ -6,9 +6,7 @@
  * response also names.
  */
 
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ExtractiveAnswerer } from '../../src/answer/answerer.ts';
 import { JsonLogger } from '../../src/observability/json-logger.ts';
@@ -16,6 +14,7 @@ import { BotMetrics } from '../../src/observability/metrics.ts';
 import { checkReadiness } from '../../src/observability/readiness.ts';
 import { openKnowledge } from '../../src/retrieval/open-knowledge.ts';
 import { createSlackApp, type SlackAdapter } from '../../src/slack/create-slack-app.ts';
+import { testIndexCache } from '../helpers/index-cache.ts';
 import { eventCallback, postSigned, postSignedEvent, slashCommandForm } from '../helpers/signed-request.ts';
 import { type SlackStandIn, slackAppOptions, startSlackStandIn } from '../helpers/slack-stand-in.ts';
 
@@ -33,7 +32,7 @@ describe('metrics, readiness and request ids', () => {
     standIn = await startSlackStandIn();
     const knowledge = await openKnowledge(
       resolve(import.meta.dirname, '../../knowledge/notes'),
-      mkdtempSync(join(tmpdir(), 'saa-test-index-')),
+      testIndexCache(),
     );
     slack = createSlackApp(
       {

@@ -5,20 +5,19 @@
  * submission adds the reason; with the database down the person is told nothing was saved.
  */
 
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ExtractiveAnswerer } from '../../src/answer/answerer.ts';
 import type { QuizContext } from '../../src/daily-quiz/quiz-context.ts';
+import { DatabaseUnavailableError } from '../../src/database-unavailable.ts';
 import { openKnowledge } from '../../src/retrieval/open-knowledge.ts';
 import { createSlackApp, type SlackAdapter } from '../../src/slack/create-slack-app.ts';
 import type { Database } from '../../src/storage/db.ts';
-import { DatabaseUnavailableError } from '../../src/storage/db.ts';
 import { SqlFeedbackRepository } from '../../src/storage/feedback-repository.ts';
 import { migrate } from '../../src/storage/migrate.ts';
 import { testDatabases } from '../helpers/databases.ts';
 import { uniqueId } from '../helpers/ids.ts';
+import { testIndexCache } from '../helpers/index-cache.ts';
 import { quizContext, standInMessenger } from '../helpers/quiz-harness.ts';
 import {
   buttonClickForm,
@@ -62,7 +61,7 @@ describe('answer feedback over HTTP', () => {
     });
     const knowledge = await openKnowledge(
       resolve(import.meta.dirname, '../../knowledge/notes'),
-      mkdtempSync(join(tmpdir(), 'saa-test-index-')),
+      testIndexCache(),
     );
     slack = createSlackApp(slackAppOptions(standIn, SECRET), {
       answerer: new ExtractiveAnswerer(() => knowledge.index),

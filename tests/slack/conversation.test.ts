@@ -8,9 +8,7 @@
  * message is completed with chat.update; a channel mention is answered in a thread.
  */
 
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ExtractiveAnswerer } from '../../src/answer/answerer.ts';
 import { createAnswerer } from '../../src/answer/create-answerer.ts';
@@ -23,6 +21,7 @@ import type { Database } from '../../src/storage/db.ts';
 import { SqlFeedbackRepository } from '../../src/storage/feedback-repository.ts';
 import { migrate } from '../../src/storage/migrate.ts';
 import { testDatabases } from '../helpers/databases.ts';
+import { testIndexCache } from '../helpers/index-cache.ts';
 import { type OpenAiStandIn, startOpenAiStandIn } from '../helpers/openai-stand-in.ts';
 import { quizContext, standInMessenger } from '../helpers/quiz-harness.ts';
 import { buttonClickForm, eventCallback, postSigned, postSignedEvent } from '../helpers/signed-request.ts';
@@ -63,7 +62,7 @@ describe('conversation in the Messages tab and channel threads', () => {
     });
     const knowledge = await openKnowledge(
       resolve(import.meta.dirname, '../../knowledge/notes'),
-      mkdtempSync(join(tmpdir(), 'saa-test-index-')),
+      testIndexCache(),
     );
     index = knowledge.index;
     extractiveApp = createSlackApp(slackAppOptions(standIn, SECRET), {

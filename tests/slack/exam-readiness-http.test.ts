@@ -6,9 +6,7 @@
  * Also the command's parsing, table-driven.
  */
 
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ExtractiveAnswerer } from '../../src/answer/answerer.ts';
 import { parseCommand } from '../../src/commands/parse-command.ts';
@@ -21,6 +19,7 @@ import { SqlExamDateRepository } from '../../src/storage/exam-date-repository.ts
 import { SqlStudyCardRepository } from '../../src/storage/study-card-repository.ts';
 import { domainBank } from '../exam-readiness/readiness-fixtures.ts';
 import { testDatabases } from '../helpers/databases.ts';
+import { testIndexCache } from '../helpers/index-cache.ts';
 import { postSigned, slackSignature, slashCommandForm } from '../helpers/signed-request.ts';
 import { type SlackStandIn, slackAppOptions } from '../helpers/slack-stand-in.ts';
 import { useMigratedDatabase, useSlackStandIn } from '../helpers/suite-setup.ts';
@@ -66,7 +65,6 @@ describe.each(testDatabases())('exam readiness over Slack HTTP on $name', (targe
   let slack: SlackAdapter;
   let events: string;
   let ctx: ScoreContext;
-  let cacheDir: string;
   let cards: SqlStudyCardRepository;
   const clock = new TestClock(NOW);
   let n = 0;
@@ -146,10 +144,9 @@ describe.each(testDatabases())('exam readiness over Slack HTTP on $name', (targe
         limits: { newPerDay: 10, reviewsPerDay: 100 },
       },
     };
-    cacheDir = await mkdtemp(join(tmpdir(), 'saa-exam-http-'));
     const knowledge = await openKnowledge(
       resolve(import.meta.dirname, '../fixtures/notes/markdown'),
-      cacheDir,
+      testIndexCache(),
     );
     slack = createSlackApp(slackAppOptions(standIn, SECRET), {
       answerer: new ExtractiveAnswerer(() => knowledge.index),
@@ -161,7 +158,6 @@ describe.each(testDatabases())('exam readiness over Slack HTTP on $name', (targe
 
   afterAll(async () => {
     await slack?.stop();
-    if (cacheDir) await rm(cacheDir, { recursive: true, force: true });
   });
 
   it('sets, shows and clears an exam date, in the person’s own time zone, only to them', async () => {

@@ -5,9 +5,7 @@
  * that up…", then exactly one answer replacing it (the model's, or the extractive one).
  */
 
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { composeAnswer } from '../../src/answer/compose-answer.ts';
 import { createAnswerer } from '../../src/answer/create-answerer.ts';
@@ -18,6 +16,7 @@ import { createSlackApp, type SlackAdapter } from '../../src/slack/create-slack-
 import { escapeMrkdwn } from '../../src/slack/mrkdwn.ts';
 import { PENDING_ANSWER_TEXT, QUIZ_ME_ACTION, SHARE_ACTION } from '../../src/slack/views/answer-blocks.ts';
 import { PRACTICE_ACTION } from '../../src/slack/views/quiz-blocks.ts';
+import { testIndexCache } from '../helpers/index-cache.ts';
 import { type Behaviour, type OpenAiStandIn, startOpenAiStandIn } from '../helpers/openai-stand-in.ts';
 import { buttonClickForm, postSigned, slashCommandForm } from '../helpers/signed-request.ts';
 import { type RecordedCall, type SlackStandIn, startSlackStandIn } from '../helpers/slack-stand-in.ts';
@@ -94,10 +93,7 @@ function expectNoteThenOneAnswer(posts: RecordedCall[]): void {
 beforeAll(async () => {
   slackApi = await startSlackStandIn();
   model = await startOpenAiStandIn();
-  knowledge = await openKnowledge(
-    resolve(import.meta.dirname, '../../knowledge/notes'),
-    mkdtempSync(join(tmpdir(), 'saa-test-index-')),
-  );
+  knowledge = await openKnowledge(resolve(import.meta.dirname, '../../knowledge/notes'), testIndexCache());
   const config = loadConfig({ OPENAI_BASE_URL: model.baseUrl, OPENAI_TIMEOUT_MS: String(TIMEOUT_MS) });
   const log = { info: (m: string) => logged.push(m), warn: (m: string) => logged.push(m) };
   slack = createSlackApp(

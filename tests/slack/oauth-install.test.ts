@@ -25,6 +25,7 @@ import type { QuizContext } from '../../src/daily-quiz/quiz-context.ts';
 import { revealQuiz } from '../../src/daily-quiz/reveal-quiz.ts';
 import type { LifecycleContext } from '../../src/data-lifecycle/lifecycle-context.ts';
 import { workspaceReturned } from '../../src/data-lifecycle/workspace-returned.ts';
+import { DatabaseUnavailableError } from '../../src/database-unavailable.ts';
 import { buildIndex } from '../../src/retrieval/build-index.ts';
 import { SearchIndex } from '../../src/retrieval/search-index.ts';
 import { BOT_SCOPES } from '../../src/slack/bot-scopes.ts';
@@ -34,7 +35,7 @@ import { slackReminderMessenger } from '../../src/slack/slack-reminder-messenger
 import { NoTeamTokenError } from '../../src/slack/team-clients.ts';
 import { ReminderNotSentError } from '../../src/spaced-repetition/reminder-ports.ts';
 import { SqlDataLifecycleRepository } from '../../src/storage/data-lifecycle-repository.ts';
-import { type Database, DatabaseUnavailableError } from '../../src/storage/db.ts';
+import type { Database } from '../../src/storage/db.ts';
 import { SqlInstallationStore } from '../../src/storage/installation-repository.ts';
 import { testDatabases } from '../helpers/databases.ts';
 import { uniqueId } from '../helpers/ids.ts';

@@ -8,6 +8,7 @@
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type BotCluster, startBotCluster } from '../helpers/bot-cluster.ts';
+import { seedEmbeddedDataDir } from '../helpers/pglite-template.ts';
 import { eventCallback, postSigned, postSignedEvent, slashCommandForm } from '../helpers/signed-request.ts';
 import {
   CLIENT_ID,
@@ -32,6 +33,7 @@ describe('the bot in OAuth install mode', () => {
     bot = await startBotCluster({
       processes: 1,
       databaseUrl: '', // the embedded database, in the process's temporary DATA_DIR
+      prepareDataDir: seedEmbeddedDataDir, // a first start's database, without its initdb
       slackApiUrl: standIn.apiUrl,
       signingSecret: SECRET,
       env: {

@@ -4,16 +4,16 @@
  * users.info on the Slack API stand-in, replies through response_url and views.publish.
  */
 
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ExtractiveAnswerer } from '../../src/answer/answerer.ts';
+import { DatabaseUnavailableError } from '../../src/database-unavailable.ts';
 import { openKnowledge } from '../../src/retrieval/open-knowledge.ts';
 import type { ScoreContext } from '../../src/scores/score-context.ts';
 import { createSlackApp, type SlackAdapter } from '../../src/slack/create-slack-app.ts';
-import { type Database, DatabaseUnavailableError } from '../../src/storage/db.ts';
+import type { Database } from '../../src/storage/db.ts';
 import { testDatabases } from '../helpers/databases.ts';
+import { testIndexCache } from '../helpers/index-cache.ts';
 import { postSigned, slackSignature, slashCommandForm } from '../helpers/signed-request.ts';
 import { type SlackStandIn, slackAppOptions } from '../helpers/slack-stand-in.ts';
 import { useMigratedDatabase, useSlackStandIn } from '../helpers/suite-setup.ts';
@@ -56,7 +56,6 @@ describe.each(testDatabases())('scores over Slack HTTP on $name', (target) => {
   let ctx: ScoreContext;
   let down: ScoreContext;
   let databaseDown = false;
-  let cacheDir: string;
   let n = 0;
 
   async function command(text: string, user = 'U1') {
@@ -155,10 +154,9 @@ describe.each(testDatabases())('scores over Slack HTTP on $name', (target) => {
       at: '2025-03-10T09:01:00Z',
     });
 
-    cacheDir = await mkdtemp(join(tmpdir(), 'saa-score-http-'));
     const knowledge = await openKnowledge(
       resolve(import.meta.dirname, '../fixtures/notes/markdown'),
-      cacheDir,
+      testIndexCache(),
     );
     slack = createSlackApp(slackAppOptions(standIn, SECRET), {
       answerer: new ExtractiveAnswerer(() => knowledge.index),
@@ -170,7 +168,6 @@ describe.each(testDatabases())('scores over Slack HTTP on $name', (target) => {
 
   afterAll(async () => {
     await slack?.stop();
-    if (cacheDir) await rm(cacheDir, { recursive: true, force: true });
   });
 
   it('/saa leaderboard answers only the asker, by name, without pinging anyone', async () => {

@@ -3,14 +3,13 @@
  * local Slack API stand-in and response_url on 127.0.0.1.
  */
 
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ExtractiveAnswerer } from '../../src/answer/answerer.ts';
 import { openKnowledge } from '../../src/retrieval/open-knowledge.ts';
 import { createSlackApp, type SlackAdapter } from '../../src/slack/create-slack-app.ts';
 import { SHARE_ACTION } from '../../src/slack/views/answer-blocks.ts';
+import { testIndexCache } from '../helpers/index-cache.ts';
 import { buttonClickForm, postSigned, slashCommandForm } from '../helpers/signed-request.ts';
 import { type SlackStandIn, startSlackStandIn } from '../helpers/slack-stand-in.ts';
 
@@ -37,7 +36,7 @@ beforeAll(async () => {
   standIn = await startSlackStandIn();
   const knowledge = await openKnowledge(
     resolve(import.meta.dirname, '../../knowledge/notes'),
-    mkdtempSync(join(tmpdir(), 'saa-test-index-')),
+    testIndexCache(),
   );
   slack = createSlackApp(
     { botToken: 'xoxb-test', signingSecret: SECRET, slackApiUrl: standIn.apiUrl, port: 0, logLevel: 'error' },

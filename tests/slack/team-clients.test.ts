@@ -13,6 +13,7 @@ import type { AuthorizeResult, InstallationQuery } from '@slack/oauth';
 import { AuthorizationError } from '@slack/oauth';
 import { WebClient } from '@slack/web-api';
 import { describe, expect, it } from 'vitest';
+import { DatabaseUnavailableError } from '../../src/database-unavailable.ts';
 import {
   installedTeamClients,
   lastKnownWhileDatabaseDown,
@@ -20,7 +21,6 @@ import {
   onePerInstallation,
   singleWorkspaceClients,
 } from '../../src/slack/team-clients.ts';
-import { DatabaseUnavailableError } from '../../src/storage/db.ts';
 import { InstallationNotFoundError } from '../../src/storage/installation-repository.ts';
 
 /** An `authorize` whose answers the test sets, recording what it was asked. */

@@ -4,8 +4,8 @@
  */
 
 import { afterAll, describe, expect, it } from 'vitest';
+import { DatabaseUnavailableError } from '../../src/database-unavailable.ts';
 import { countingDatabase } from '../../src/storage/counting-database.ts';
-import { DatabaseUnavailableError } from '../../src/storage/db.ts';
 import { PgDatabase } from '../../src/storage/pg-database.ts';
 import { openTestPglite } from '../helpers/pglite-template.ts';
 

@@ -1,7 +1,7 @@
 import { connect as connectTcp, createServer, type Server, type Socket } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
+import { DatabaseUnavailableError } from '../../src/database-unavailable.ts';
 import { isConnectionFailure, isDeadlineExceeded } from '../../src/storage/connection-failure.ts';
-import { DatabaseUnavailableError } from '../../src/storage/db.ts';
 import { PgDatabase } from '../../src/storage/pg-database.ts';
 
 const url = process.env.DATABASE_URL;

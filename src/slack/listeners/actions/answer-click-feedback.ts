@@ -6,7 +6,7 @@
  */
 
 import type { Logger, RespondFn } from '@slack/bolt';
-import { DatabaseUnavailableError } from '../../../storage/db.ts';
+import { DatabaseUnavailableError } from '../../../database-unavailable.ts';
 import { SCORES_UNAVAILABLE } from '../../../user-messages.ts';
 import { respondSafely } from '../../respond-safely.ts';
 import { withReportButton } from '../../views/report-blocks.ts';

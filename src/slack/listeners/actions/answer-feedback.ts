@@ -13,9 +13,9 @@ import type {
   SlackActionMiddlewareArgs,
 } from '@slack/bolt';
 import type { QuizContext } from '../../../daily-quiz/quiz-context.ts';
+import { DatabaseUnavailableError } from '../../../database-unavailable.ts';
 import { answerKey } from '../../../feedback/ports.ts';
 import { rateAnswer } from '../../../feedback/rate-answer.ts';
-import { DatabaseUnavailableError } from '../../../storage/db.ts';
 import { FEEDBACK_NOT_SAVED } from '../../../user-messages.ts';
 import { respondSafely } from '../../respond-safely.ts';
 import { decodeRating } from '../../views/answer-value.ts';

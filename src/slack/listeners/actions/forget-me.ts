@@ -6,7 +6,7 @@
 
 import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import type { LifecycleContext } from '../../../data-lifecycle/lifecycle-context.ts';
-import { DatabaseUnavailableError } from '../../../storage/db.ts';
+import { DatabaseUnavailableError } from '../../../database-unavailable.ts';
 import { NOTHING_DELETED } from '../../../user-messages.ts';
 import { respondSafely } from '../../respond-safely.ts';
 import { decodeForget } from '../../views/button-payloads.ts';

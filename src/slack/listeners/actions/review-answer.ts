@@ -7,9 +7,9 @@
 
 import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import type { QuizContext } from '../../../daily-quiz/quiz-context.ts';
+import { DatabaseUnavailableError } from '../../../database-unavailable.ts';
 import { answerReview } from '../../../spaced-repetition/answer-review.ts';
 import { nextReview } from '../../../spaced-repetition/next-review.ts';
-import { DatabaseUnavailableError } from '../../../storage/db.ts';
 import { REVIEWS_UNAVAILABLE } from '../../../user-messages.ts';
 import { yieldToEventLoop } from '../../../yield-to-event-loop.ts';
 import { respondSafely } from '../../respond-safely.ts';

@@ -7,8 +7,8 @@
 
 import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import type { QuizContext } from '../../../daily-quiz/quiz-context.ts';
+import { DatabaseUnavailableError } from '../../../database-unavailable.ts';
 import { rateEasy } from '../../../spaced-repetition/rate-easy.ts';
-import { DatabaseUnavailableError } from '../../../storage/db.ts';
 import { REVIEWS_UNAVAILABLE } from '../../../user-messages.ts';
 import { respondSafely } from '../../respond-safely.ts';
 import { decodeReviewEasy } from '../../views/button-payloads.ts';

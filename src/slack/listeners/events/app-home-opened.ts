@@ -1,10 +1,10 @@
 /** App Home: on `app_home_opened`, publish the person's stats and this week's leaderboard. */
 
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
+import { DatabaseUnavailableError } from '../../../database-unavailable.ts';
 import { leaderboard } from '../../../scores/leaderboard.ts';
 import { personalStats } from '../../../scores/personal-stats.ts';
 import type { ScoreContext } from '../../../scores/score-context.ts';
-import { DatabaseUnavailableError } from '../../../storage/db.ts';
 import { homeUnavailableView, homeView } from '../../views/score-blocks.ts';
 
 /** Builds the handler. */

@@ -10,7 +10,7 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewOutput, ViewSubmitAction } from '@slack/bolt';
 import type { View } from '@slack/types';
 import type { z } from 'zod';
-import { DatabaseUnavailableError } from '../../../storage/db.ts';
+import { DatabaseUnavailableError } from '../../../database-unavailable.ts';
 
 /** What a reason modal's submission does. */
 export interface ReasonSubmission<M> {

@@ -1,9 +1,9 @@
 /** The 👍/👎 listener alone: Bolt's arguments and Web API client faked, feedback in memory. */
 
 import { describe, expect, it } from 'vitest';
+import { DatabaseUnavailableError } from '../../../../src/database-unavailable.ts';
 import { answerFeedback } from '../../../../src/slack/listeners/actions/answer-feedback.ts';
 import { FEEDBACK_ACTION } from '../../../../src/slack/views/feedback-blocks.ts';
-import { DatabaseUnavailableError } from '../../../../src/storage/db.ts';
 import { boltFakes, clickBody, listenerArgs } from '../../../helpers/bolt-fakes.ts';
 import { memoryQuizContext } from '../../../helpers/quiz-harness.ts';
 

@@ -5,12 +5,12 @@
 
 import { describe, expect, it } from 'vitest';
 import type { LifecycleContext } from '../../../../src/data-lifecycle/lifecycle-context.ts';
+import { DatabaseUnavailableError } from '../../../../src/database-unavailable.ts';
 import { answerKey } from '../../../../src/feedback/ports.ts';
 import { forgetMe } from '../../../../src/slack/listeners/actions/forget-me.ts';
 import { FORGET_ACTION } from '../../../../src/slack/views/forget-blocks.ts';
 import { SqlDataLifecycleRepository } from '../../../../src/storage/data-lifecycle-repository.ts';
 import type { Database } from '../../../../src/storage/db.ts';
-import { DatabaseUnavailableError } from '../../../../src/storage/db.ts';
 import { SqlFeedbackRepository } from '../../../../src/storage/feedback-repository.ts';
 import { boltFakes, clickBody, listenerArgs } from '../../../helpers/bolt-fakes.ts';
 import { testDatabases } from '../../../helpers/databases.ts';

@@ -1,10 +1,10 @@
 /** The daily-quiz button listener alone: Bolt's arguments faked, the quiz on in-memory repositories. */
 
 import { beforeAll, describe, expect, it } from 'vitest';
+import { DatabaseUnavailableError } from '../../../../src/database-unavailable.ts';
 import type { Question } from '../../../../src/quiz/question.ts';
 import { quizAnswer } from '../../../../src/slack/listeners/actions/quiz-answer.ts';
 import { DAILY_ACTION } from '../../../../src/slack/views/quiz-blocks.ts';
-import { DatabaseUnavailableError } from '../../../../src/storage/db.ts';
 import { SCORES_UNAVAILABLE } from '../../../../src/user-messages.ts';
 import { boltFakes, clickBody, listenerArgs } from '../../../helpers/bolt-fakes.ts';
 import { loadRealSingleChoiceBank, memoryQuizContext } from '../../../helpers/quiz-harness.ts';

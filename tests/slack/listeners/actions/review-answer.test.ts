@@ -1,12 +1,12 @@
 /** The `/saa review` button and Easy button listeners alone: Bolt's arguments faked, cards in memory. */
 
 import { beforeAll, describe, expect, it } from 'vitest';
+import { DatabaseUnavailableError } from '../../../../src/database-unavailable.ts';
 import type { Question } from '../../../../src/quiz/question.ts';
 import { reviewAnswer } from '../../../../src/slack/listeners/actions/review-answer.ts';
 import { reviewEasy } from '../../../../src/slack/listeners/actions/review-easy.ts';
 import { REVIEW_ACTION } from '../../../../src/slack/views/quiz-blocks.ts';
 import { REVIEW_EASY_ACTION } from '../../../../src/slack/views/review-blocks.ts';
-import { DatabaseUnavailableError } from '../../../../src/storage/db.ts';
 import { REVIEWS_UNAVAILABLE } from '../../../../src/user-messages.ts';
 import { boltFakes, clickBody, listenerArgs } from '../../../helpers/bolt-fakes.ts';
 import { loadRealSingleChoiceBank, memoryQuizContext } from '../../../helpers/quiz-harness.ts';

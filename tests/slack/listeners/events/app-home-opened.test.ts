@@ -1,9 +1,9 @@
 /** The App Home listener alone: Bolt's arguments and Web API client faked, scores in memory. */
 
 import { describe, expect, it } from 'vitest';
+import { DatabaseUnavailableError } from '../../../../src/database-unavailable.ts';
 import { appHomeOpened } from '../../../../src/slack/listeners/events/app-home-opened.ts';
 import { homeUnavailableView } from '../../../../src/slack/views/score-blocks.ts';
-import { DatabaseUnavailableError } from '../../../../src/storage/db.ts';
 import { boltFakes, listenerArgs } from '../../../helpers/bolt-fakes.ts';
 import { memoryQuizStores } from '../../../helpers/quiz-stores.ts';
 import { TestClock } from '../../../helpers/test-clock.ts';

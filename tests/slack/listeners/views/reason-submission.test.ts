@@ -4,6 +4,7 @@
  */
 
 import { beforeAll, describe, expect, it } from 'vitest';
+import { DatabaseUnavailableError } from '../../../../src/database-unavailable.ts';
 import { answerKey, FEEDBACK_REASONS } from '../../../../src/feedback/ports.ts';
 import { REPORT_REASONS } from '../../../../src/question-review/ports.ts';
 import type { Question } from '../../../../src/quiz/question.ts';
@@ -14,7 +15,6 @@ import {
   FEEDBACK_REASON_BLOCK,
 } from '../../../../src/slack/views/feedback-blocks.ts';
 import { REPORT_COMMENT_BLOCK, REPORT_REASON_BLOCK } from '../../../../src/slack/views/report-blocks.ts';
-import { DatabaseUnavailableError } from '../../../../src/storage/db.ts';
 import { boltFakes, listenerArgs } from '../../../helpers/bolt-fakes.ts';
 import { loadRealBank, memoryQuizContext } from '../../../helpers/quiz-harness.ts';
 
