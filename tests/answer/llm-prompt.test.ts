@@ -72,13 +72,11 @@ describe('selectPassages when the answer quoted lines from elsewhere', () => {
       const hits = knowledge.index.search(question, 12);
       const best = hits[0]?.passage;
       // An answer that quoted four lesser passages (ranks 6 to 9).
-      const lesser = hits
-        .slice(5, 9)
-        .map((h) => ({
-          file: h.passage.file,
-          heading: h.passage.headingPath.join(' > '),
-          line: h.passage.line,
-        }));
+      const lesser = hits.slice(5, 9).map((h) => ({
+        file: h.passage.file,
+        heading: h.passage.headingPath.join(' > '),
+        line: h.passage.line,
+      }));
       const extractive = { ...composeAnswer(question, knowledge.index), pieces: [], sources: lesser };
       const chosen = selectPassages(question, knowledge.index, extractive);
       expect(chosen.map((c) => c.passage.id)).toContain(best?.id);
