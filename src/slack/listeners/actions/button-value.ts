@@ -29,3 +29,29 @@ export function tickedChoice(
 export function clickTeamId(body: { team?: { id?: string } | null; user: { team_id?: string } }): string {
   return body.team?.id ?? body.user.team_id ?? '';
 }
+
+/** How one kind of answer click is read: its Submit and checkbox action ids and its two payload decoders. */
+export interface AnswerButtons<S, O extends { choice?: string }> {
+  submitAction: string;
+  pickAction: string;
+  decodeSubmit: (value: string | undefined) => S | null;
+  decodeOption: (value: string | undefined) => O | null;
+}
+
+/**
+ * An answer click (daily quiz, practice, review) read as the button's decoded value and the
+ * option letters chosen: a Submit button's choice is the ticked checkboxes (see
+ * {@link tickedChoice}), an option button's is the letter it carries; '' when none. `value` is
+ * null when the payload is none our buttons carry.
+ */
+export function clickedAnswer<S, O extends { choice?: string }>(
+  action: { action_id: string; value?: string },
+  state: Parameters<typeof tickedChoice>[0],
+  buttons: AnswerButtons<S, O>,
+): { value: S | O | null; choice: string } {
+  if (action.action_id === buttons.submitAction) {
+    return { value: buttons.decodeSubmit(action.value), choice: tickedChoice(state, buttons.pickAction) };
+  }
+  const value = buttons.decodeOption(action.value);
+  return { value, choice: value?.choice ?? '' };
+}

@@ -14,7 +14,14 @@ import {
   practiceFeedbackText,
 } from '../../views/quiz-blocks.ts';
 import { replyToAnswerClick } from './answer-click-feedback.ts';
-import { clickTeamId, tickedChoice } from './button-value.ts';
+import { clickedAnswer, clickTeamId } from './button-value.ts';
+
+const PRACTICE_BUTTONS = {
+  submitAction: PRACTICE_SUBMIT_ACTION,
+  pickAction: PRACTICE_PICK_ACTION,
+  decodeSubmit: decodePracticeSubmit,
+  decodeOption: decodePracticeOption,
+};
 
 /** Builds the practice button handler. */
 export function practiceAnswer(quiz: () => QuizContext) {
@@ -26,11 +33,7 @@ export function practiceAnswer(quiz: () => QuizContext) {
     logger,
   }: SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs) => {
     await ack();
-    const submit = action.action_id === PRACTICE_SUBMIT_ACTION;
-    const value = submit ? decodePracticeSubmit(action.value) : decodePracticeOption(action.value);
-    const choice = submit
-      ? tickedChoice(body.state, PRACTICE_PICK_ACTION)
-      : (value as { choice?: string } | null)?.choice;
+    const { value, choice } = clickedAnswer(action, body.state, PRACTICE_BUTTONS);
     await replyToAnswerClick(
       async () => {
         const result = value
@@ -38,7 +41,7 @@ export function practiceAnswer(quiz: () => QuizContext) {
               teamId: clickTeamId(body),
               userId: body.user.id,
               questionId: value.questionId,
-              choice: choice ?? '',
+              choice,
               ...(value.cardReps !== undefined ? { expectedReps: value.cardReps } : {}),
             })
           : ({ status: 'unknown' } as const);

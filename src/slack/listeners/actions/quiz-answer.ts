@@ -11,7 +11,14 @@ import { yieldToEventLoop } from '../../../yield-to-event-loop.ts';
 import { decodeDailyOption, decodeDailySubmit } from '../../views/button-payloads.ts';
 import { DAILY_PICK_ACTION, DAILY_SUBMIT_ACTION, dailyFeedbackText } from '../../views/quiz-blocks.ts';
 import { replyToAnswerClick } from './answer-click-feedback.ts';
-import { clickTeamId, tickedChoice } from './button-value.ts';
+import { clickedAnswer, clickTeamId } from './button-value.ts';
+
+const DAILY_BUTTONS = {
+  submitAction: DAILY_SUBMIT_ACTION,
+  pickAction: DAILY_PICK_ACTION,
+  decodeSubmit: decodeDailySubmit,
+  decodeOption: decodeDailyOption,
+};
 
 /** Builds the daily-quiz button handler. */
 export function quizAnswer(quiz: () => QuizContext) {
@@ -25,11 +32,7 @@ export function quizAnswer(quiz: () => QuizContext) {
     await ack();
     // Ack the other clicks already waiting on the socket before this one's database work.
     await yieldToEventLoop();
-    const submit = action.action_id === DAILY_SUBMIT_ACTION;
-    const value = submit ? decodeDailySubmit(action.value) : decodeDailyOption(action.value);
-    const choice = submit
-      ? tickedChoice(body.state, DAILY_PICK_ACTION)
-      : (value as { choice?: string } | null)?.choice;
+    const { value, choice } = clickedAnswer(action, body.state, DAILY_BUTTONS);
     const teamId = clickTeamId(body);
     await replyToAnswerClick(
       async () => {
@@ -39,7 +42,7 @@ export function quizAnswer(quiz: () => QuizContext) {
               teamId,
               userId: body.user.id,
               quizId: value.quizId,
-              choice: choice ?? '',
+              choice,
             })
           : ({ status: 'unknown' } as const);
         quiz().onClick?.('daily', outcome.status);

@@ -20,7 +20,14 @@ import {
 } from '../../views/button-payloads.ts';
 import { REVIEW_PICK_ACTION, REVIEW_SUBMIT_ACTION } from '../../views/quiz-blocks.ts';
 import { REVIEW_AHEAD_ACTION, reviewBlocks, reviewFeedbackText } from '../../views/review-blocks.ts';
-import { clickTeamId, tickedChoice } from './button-value.ts';
+import { clickedAnswer, clickTeamId } from './button-value.ts';
+
+const REVIEW_BUTTONS = {
+  submitAction: REVIEW_SUBMIT_ACTION,
+  pickAction: REVIEW_PICK_ACTION,
+  decodeSubmit: decodeReviewSubmit,
+  decodeOption: decodeReviewOption,
+};
 
 /** Builds the review button handler. */
 export function reviewAnswer(quiz: () => QuizContext) {
@@ -44,17 +51,13 @@ export function reviewAnswer(quiz: () => QuizContext) {
       let feedback: string | null = null;
       let easy: ReviewSubmitPayload | undefined;
       if (!ahead) {
-        const submit = action.action_id === REVIEW_SUBMIT_ACTION;
-        const value = submit ? decodeReviewSubmit(action.value) : decodeReviewOption(action.value);
-        const choice = submit
-          ? tickedChoice(body.state, REVIEW_PICK_ACTION)
-          : (value as { choice?: string } | null)?.choice;
+        const { value, choice } = clickedAnswer(action, body.state, REVIEW_BUTTONS);
         const outcome = value
           ? await answerReview(ctx, {
               teamId,
               userId,
               questionId: value.questionId,
-              choice: choice ?? '',
+              choice,
               reps: value.cardReps,
             })
           : ({ status: 'unknown' } as const);
