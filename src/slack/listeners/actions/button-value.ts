@@ -1,3 +1,5 @@
+import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+
 /**
  * What a click tells beyond its button's value: the option letters ticked in a message's
  * checkboxes and the workspace it came from. The values themselves are encoded and decoded in
@@ -30,12 +32,25 @@ export function clickTeamId(body: { team?: { id?: string } | null; user: { team_
   return body.team?.id ?? body.user.team_id ?? '';
 }
 
+/** What Bolt hands a button's block_actions listener: `ack`, `action`, `body`, `respond`, `logger`, … */
+export type ButtonClickArgs = SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs;
+
 /** How one kind of answer click is read: its Submit and checkbox action ids and its two payload decoders. */
 export interface AnswerButtons<S, O extends { choice?: string }> {
   submitAction: string;
   pickAction: string;
   decodeSubmit: (value: string | undefined) => S | null;
   decodeOption: (value: string | undefined) => O | null;
+}
+
+/** The {@link AnswerButtons} of one kind of question (daily quiz, practice, review). */
+export function answerButtons<S, O extends { choice?: string }>(
+  submitAction: string,
+  pickAction: string,
+  decodeSubmit: AnswerButtons<S, O>['decodeSubmit'],
+  decodeOption: AnswerButtons<S, O>['decodeOption'],
+): AnswerButtons<S, O> {
+  return { submitAction, pickAction, decodeSubmit, decodeOption };
 }
 
 /**

@@ -4,23 +4,16 @@
  * can use it (the value is their user id): a forwarded or forged click deletes nothing.
  */
 
-import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import type { LifecycleContext } from '../../../data-lifecycle/lifecycle-context.ts';
 import { DatabaseUnavailableError } from '../../../database-unavailable.ts';
 import { NOTHING_DELETED } from '../../../user-messages.ts';
 import { respondSafely } from '../../respond-safely.ts';
 import { decodeForget } from '../../views/button-payloads.ts';
-import { clickTeamId } from './button-value.ts';
+import { type ButtonClickArgs, clickTeamId } from './button-value.ts';
 
 /** Builds the handler. */
 export function forgetMe(lifecycle: LifecycleContext) {
-  return async ({
-    ack,
-    action,
-    body,
-    respond,
-    logger,
-  }: SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs): Promise<void> => {
+  return async ({ ack, action, body, respond, logger }: ButtonClickArgs): Promise<void> => {
     await ack();
     const reply = (text: string) =>
       respondSafely(

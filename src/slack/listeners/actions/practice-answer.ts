@@ -3,7 +3,6 @@
  * for the person's stats, reply only to them.
  */
 
-import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { answerPractice } from '../../../daily-quiz/practice-quiz.ts';
 import type { QuizContext } from '../../../daily-quiz/quiz-context.ts';
 import { decodePracticeOption, decodePracticeSubmit } from '../../views/button-payloads.ts';
@@ -14,24 +13,18 @@ import {
   practiceFeedbackText,
 } from '../../views/quiz-blocks.ts';
 import { replyToAnswerClick } from './answer-click-feedback.ts';
-import { clickedAnswer, clickTeamId } from './button-value.ts';
+import { answerButtons, type ButtonClickArgs, clickedAnswer, clickTeamId } from './button-value.ts';
 
-const PRACTICE_BUTTONS = {
-  submitAction: PRACTICE_SUBMIT_ACTION,
-  pickAction: PRACTICE_PICK_ACTION,
-  decodeSubmit: decodePracticeSubmit,
-  decodeOption: decodePracticeOption,
-};
+const PRACTICE_BUTTONS = answerButtons(
+  PRACTICE_SUBMIT_ACTION,
+  PRACTICE_PICK_ACTION,
+  decodePracticeSubmit,
+  decodePracticeOption,
+);
 
 /** Builds the practice button handler. */
 export function practiceAnswer(quiz: () => QuizContext) {
-  return async ({
-    ack,
-    action,
-    body,
-    respond,
-    logger,
-  }: SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs) => {
+  return async ({ ack, action, body, respond, logger }: ButtonClickArgs) => {
     await ack();
     const { value, choice } = clickedAnswer(action, body.state, PRACTICE_BUTTONS);
     await replyToAnswerClick(

@@ -4,31 +4,24 @@
  * With the database down the person is told their answer was not recorded.
  */
 
-import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { answerDailyQuiz } from '../../../daily-quiz/answer-daily-quiz.ts';
 import type { QuizContext } from '../../../daily-quiz/quiz-context.ts';
 import { yieldToEventLoop } from '../../../yield-to-event-loop.ts';
 import { decodeDailyOption, decodeDailySubmit } from '../../views/button-payloads.ts';
 import { DAILY_PICK_ACTION, DAILY_SUBMIT_ACTION, dailyFeedbackText } from '../../views/quiz-blocks.ts';
 import { replyToAnswerClick } from './answer-click-feedback.ts';
-import { clickedAnswer, clickTeamId } from './button-value.ts';
+import { answerButtons, type ButtonClickArgs, clickedAnswer, clickTeamId } from './button-value.ts';
 
-const DAILY_BUTTONS = {
-  submitAction: DAILY_SUBMIT_ACTION,
-  pickAction: DAILY_PICK_ACTION,
-  decodeSubmit: decodeDailySubmit,
-  decodeOption: decodeDailyOption,
-};
+const DAILY_BUTTONS = answerButtons(
+  DAILY_SUBMIT_ACTION,
+  DAILY_PICK_ACTION,
+  decodeDailySubmit,
+  decodeDailyOption,
+);
 
 /** Builds the daily-quiz button handler. */
 export function quizAnswer(quiz: () => QuizContext) {
-  return async ({
-    ack,
-    action,
-    body,
-    respond,
-    logger,
-  }: SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs) => {
+  return async ({ ack, action, body, respond, logger }: ButtonClickArgs) => {
     await ack();
     // Ack the other clicks already waiting on the socket before this one's database work.
     await yieldToEventLoop();

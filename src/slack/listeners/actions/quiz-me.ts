@@ -4,7 +4,6 @@
  * topic nearest to the source's file and headings, else any question.
  */
 
-import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { practiceToShow } from '../../../daily-quiz/practice-quiz.ts';
 import type { QuizContext } from '../../../daily-quiz/quiz-context.ts';
 import { quizMeHint } from '../../../quiz/quiz-me-hint.ts';
@@ -12,17 +11,11 @@ import { BANK_EMPTY, PRACTICE_UNAVAILABLE } from '../../../user-messages.ts';
 import { respondSafely } from '../../respond-safely.ts';
 import { decodeQuizMe } from '../../views/button-payloads.ts';
 import { practiceQuestionBlocks } from '../../views/quiz-blocks.ts';
-import { clickTeamId } from './button-value.ts';
+import { type ButtonClickArgs, clickTeamId } from './button-value.ts';
 
 /** Builds the quiz-me button handler. */
 export function quizMe(quiz: () => QuizContext) {
-  return async ({
-    ack,
-    action,
-    body,
-    respond,
-    logger,
-  }: SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs) => {
+  return async ({ ack, action, body, respond, logger }: ButtonClickArgs) => {
     await ack();
     const source = decodeQuizMe(action.value);
     let message: { text: string; blocks?: ReturnType<typeof practiceQuestionBlocks> };

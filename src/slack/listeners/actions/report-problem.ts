@@ -3,23 +3,16 @@
  * click's trigger_id, valid for 3 s: https://api.slack.com/interactivity/handling#modal_responses).
  */
 
-import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { type QuizContext, questionById } from '../../../daily-quiz/quiz-context.ts';
 import { REPORT_FORM_FAILED_TEXT } from '../../../user-messages.ts';
 import { respondSafely } from '../../respond-safely.ts';
 import { decodeReport } from '../../views/button-payloads.ts';
 import { reportModal } from '../../views/report-blocks.ts';
+import type { ButtonClickArgs } from './button-value.ts';
 
 /** Builds the report button handler. */
 export function reportProblem(quiz: () => QuizContext) {
-  return async ({
-    ack,
-    action,
-    body,
-    client,
-    respond,
-    logger,
-  }: SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs): Promise<void> => {
+  return async ({ ack, action, body, client, respond, logger }: ButtonClickArgs): Promise<void> => {
     await ack();
     const value = decodeReport(action.value);
     if (!value) return;

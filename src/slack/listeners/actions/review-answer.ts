@@ -5,7 +5,6 @@
  * and the next card: one response_url post per click.
  */
 
-import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import type { QuizContext } from '../../../daily-quiz/quiz-context.ts';
 import { DatabaseUnavailableError } from '../../../database-unavailable.ts';
 import { answerReview } from '../../../spaced-repetition/answer-review.ts';
@@ -20,24 +19,18 @@ import {
 } from '../../views/button-payloads.ts';
 import { REVIEW_PICK_ACTION, REVIEW_SUBMIT_ACTION } from '../../views/quiz-blocks.ts';
 import { REVIEW_AHEAD_ACTION, reviewBlocks, reviewFeedbackText } from '../../views/review-blocks.ts';
-import { clickedAnswer, clickTeamId } from './button-value.ts';
+import { answerButtons, type ButtonClickArgs, clickedAnswer, clickTeamId } from './button-value.ts';
 
-const REVIEW_BUTTONS = {
-  submitAction: REVIEW_SUBMIT_ACTION,
-  pickAction: REVIEW_PICK_ACTION,
-  decodeSubmit: decodeReviewSubmit,
-  decodeOption: decodeReviewOption,
-};
+const REVIEW_BUTTONS = answerButtons(
+  REVIEW_SUBMIT_ACTION,
+  REVIEW_PICK_ACTION,
+  decodeReviewSubmit,
+  decodeReviewOption,
+);
 
 /** Builds the review button handler. */
 export function reviewAnswer(quiz: () => QuizContext) {
-  return async ({
-    ack,
-    action,
-    body,
-    respond,
-    logger,
-  }: SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs) => {
+  return async ({ ack, action, body, respond, logger }: ButtonClickArgs) => {
     await ack();
     // Ack the other clicks already waiting on the socket before this one's database work.
     await yieldToEventLoop();

@@ -5,7 +5,6 @@
  * click is told nothing changed.
  */
 
-import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import type { QuizContext } from '../../../daily-quiz/quiz-context.ts';
 import { DatabaseUnavailableError } from '../../../database-unavailable.ts';
 import { rateEasy } from '../../../spaced-repetition/rate-easy.ts';
@@ -13,17 +12,11 @@ import { REVIEWS_UNAVAILABLE } from '../../../user-messages.ts';
 import { respondSafely } from '../../respond-safely.ts';
 import { decodeReviewEasy } from '../../views/button-payloads.ts';
 import { easyFeedbackText } from '../../views/review-blocks.ts';
-import { clickTeamId } from './button-value.ts';
+import { type ButtonClickArgs, clickTeamId } from './button-value.ts';
 
 /** Builds the Easy button handler. */
 export function reviewEasy(quiz: () => QuizContext) {
-  return async ({
-    ack,
-    action,
-    body,
-    respond,
-    logger,
-  }: SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs) => {
+  return async ({ ack, action, body, respond, logger }: ButtonClickArgs) => {
     await ack();
     const userId = body.user.id;
     let text: string;

@@ -5,12 +5,12 @@
  * text (plain, as `Answer.text`) escaped, since a forged value could carry `<!channel>` (item 10).
  */
 
-import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { LRUCache } from 'lru-cache';
 import { escapeMrkdwn } from '../../mrkdwn.ts';
 import { respondSafely } from '../../respond-safely.ts';
 import { sharedAnswerBlocks } from '../../views/answer-blocks.ts';
 import { decodeShare } from '../../views/answer-value.ts';
+import type { ButtonClickArgs } from './button-value.ts';
 
 /**
  * How long a share click is remembered (ms): Bolt accepts a signed request for 5 minutes
@@ -35,13 +35,7 @@ export function shareLedger(): ShareLedger {
  */
 export function shareAnswer(options: { ledger?: ShareLedger; feedback?: boolean } = {}) {
   const ledger = options.ledger ?? shareLedger();
-  return async ({
-    ack,
-    action,
-    body,
-    respond,
-    logger,
-  }: SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs): Promise<void> => {
+  return async ({ ack, action, body, respond, logger }: ButtonClickArgs): Promise<void> => {
     await ack();
     // trigger_id is unique per interaction; a replay or a Socket Mode redelivery repeats it.
     const key = body.trigger_id || `${body.user.id}:${action.action_ts}`;
