@@ -97,3 +97,43 @@ export function checkDraft(
   if (dup) return drop(`near-duplicate of ${dup.b} (${Math.round(dup.similarity * 100)} % the same words)`);
   return { ok: true, question };
 }
+
+/**
+ * One drafting run's tally: the drafts kept so far, those dropped with their reason, and the ids
+ * taken (the bank's, stored team questions', and this run's drafts'). Each draft is checked
+ * against the bank and the drafts kept before it, so two drafts of one run never repeat each other.
+ */
+export class DraftBatch {
+  readonly drafts: Question[] = [];
+  readonly dropped: DroppedDraft[] = [];
+  /** Ids taken: id → where ("drafts" for this run's). */
+  readonly taken: Map<string, string>;
+
+  constructor(private readonly ctx: DraftCheckContext) {
+    this.taken = new Map(ctx.takenIds);
+  }
+
+  /** Records a draft dropped before it could be checked (a failed model call, no subject). */
+  drop(dropped: DroppedDraft): void {
+    this.dropped.push(dropped);
+  }
+
+  /**
+   * Checks `raw` (see {@link checkDraft}: `topic` for validation, `support` the text its answer
+   * must come from) and keeps it, or records why not. Returns the kept question, or null.
+   */
+  admit(raw: Record<string, unknown>, topic: string, support: string): Question | null {
+    const checked = checkDraft(raw, topic, support, {
+      ...this.ctx,
+      existing: [...this.ctx.existing, ...this.drafts],
+      takenIds: this.taken,
+    });
+    if (!checked.ok) {
+      this.dropped.push(checked.dropped);
+      return null;
+    }
+    this.drafts.push(checked.question);
+    this.taken.set(checked.question.id, 'drafts');
+    return checked.question;
+  }
+}

@@ -26,7 +26,7 @@ import { contentWords } from '../retrieval/analyze-text.ts';
 import { AWS_SERVICES, type AwsService } from '../retrieval/aws-services.ts';
 import { tokenize } from '../retrieval/tokenize.ts';
 import { citableHeadings } from './citable-heading.ts';
-import { checkDraft, type DraftCheckContext, type DroppedDraft } from './draft-checks.ts';
+import { DraftBatch, type DraftCheckContext, type DroppedDraft } from './draft-checks.ts';
 import {
   headingService,
   leadingService,
@@ -375,34 +375,21 @@ export function draftFromNotes(
     if (s) mixed.push(s);
     if (v) mixed.push(v);
   }
-  const drafts: Question[] = [];
-  const dropped: DroppedDraft[] = [];
+  const batch = new DraftBatch(ctx);
   const perSection = new Map<string, number>();
-  const taken = new Map(ctx.takenIds);
   const tried = new Set<Candidate>();
   const ordered = interleave(mixed);
   // First pass: at most MAX_PER_SECTION per section; a second takes the rest when small notes need it.
   for (const cap of [MAX_PER_SECTION, Number.POSITIVE_INFINITY]) {
     for (const candidate of ordered) {
-      if (drafts.length >= count) break;
+      if (batch.drafts.length >= count) break;
       const key = `${candidate.section.file}\u0000${candidate.section.heading}`;
       if (tried.has(candidate) || (perSection.get(key) ?? 0) >= cap) continue;
       tried.add(candidate);
-      const raw = { ...candidate.raw, id: unusedId(String(candidate.raw.id), taken) };
+      const raw = { ...candidate.raw, id: unusedId(String(candidate.raw.id), batch.taken) };
       const support = [candidate.heading ?? '', sectionText(passages, candidate.section)].join('\n');
-      const checked = checkDraft(raw, candidate.topic, support, {
-        ...ctx,
-        existing: [...ctx.existing, ...drafts],
-        takenIds: taken,
-      });
-      if (!checked.ok) {
-        dropped.push(checked.dropped);
-        continue;
-      }
-      drafts.push(checked.question);
-      taken.set(checked.question.id, 'drafts');
-      perSection.set(key, (perSection.get(key) ?? 0) + 1);
+      if (batch.admit(raw, candidate.topic, support)) perSection.set(key, (perSection.get(key) ?? 0) + 1);
     }
   }
-  return { drafts, dropped };
+  return { drafts: batch.drafts, dropped: batch.dropped };
 }

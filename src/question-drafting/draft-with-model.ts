@@ -9,9 +9,8 @@
 
 import type { ChatModel } from '../answer/llm-chat.ts';
 import type { Passage, Section } from '../knowledge/note-types.ts';
-import type { Question } from '../quiz/question.ts';
 import { citableHeadings } from './citable-heading.ts';
-import { checkDraft, type DraftCheckContext, type DroppedDraft } from './draft-checks.ts';
+import { DraftBatch, type DraftCheckContext } from './draft-checks.ts';
 import { type DraftResult, idPart, interleave, shortHash, subjectService } from './draft-from-notes.ts';
 import { draftMessages, parseDraftReply } from './draft-prompt.ts';
 import { servicesIn } from './services-in-text.ts';
@@ -52,15 +51,14 @@ export async function draftWithModel(
         : [];
     }),
   );
-  const drafts: Question[] = [];
-  const dropped: DroppedDraft[] = [];
-  const taken = new Map(options.ctx.takenIds);
+  const batch = new DraftBatch(options.ctx);
   let failures = 0;
   let calls = 0;
   for (const { passage, text, section } of candidates) {
-    if (drafts.length >= count || failures >= MAX_FAILED_CALLS || calls >= count * CALLS_PER_DRAFT) break;
+    if (batch.drafts.length >= count || failures >= MAX_FAILED_CALLS || calls >= count * CALLS_PER_DRAFT)
+      break;
     const id = `team-model-${idPart(passage.headingPath.at(-1) ?? passage.file)}-${shortHash(`${passage.file}|${text}`)}`;
-    if (taken.has(id)) continue; // drafted from this passage before: no second call
+    if (batch.taken.has(id)) continue; // drafted from this passage before: no second call
     calls++;
     let reply: string;
     try {
@@ -68,17 +66,17 @@ export async function draftWithModel(
       failures = 0;
     } catch (err) {
       failures++;
-      dropped.push({ id, reason: `the model call failed: ${(err as Error).message}` });
+      batch.drop({ id, reason: `the model call failed: ${(err as Error).message}` });
       continue;
     }
     const parsed = parseDraftReply(reply);
     if (!parsed.ok) {
-      dropped.push({ id, reason: parsed.reason });
+      batch.drop({ id, reason: parsed.reason });
       continue;
     }
     const service = subjectService({ text, passage });
     if (!service) {
-      dropped.push({ id, reason: 'the passage names no AWS service, so its exam domain is unknown' });
+      batch.drop({ id, reason: 'the passage names no AWS service, so its exam domain is unknown' });
       continue;
     }
     const raw = {
@@ -88,17 +86,7 @@ export async function draftWithModel(
       ...parsed.fields,
       source: section,
     };
-    const checked = checkDraft(raw, service.name, text, {
-      ...options.ctx,
-      existing: [...options.ctx.existing, ...drafts],
-      takenIds: taken,
-    });
-    if (!checked.ok) {
-      dropped.push(checked.dropped);
-      continue;
-    }
-    drafts.push(checked.question);
-    taken.set(checked.question.id, 'drafts');
+    batch.admit(raw, service.name, text);
   }
-  return { drafts, dropped };
+  return { drafts: batch.drafts, dropped: batch.dropped };
 }
