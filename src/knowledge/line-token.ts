@@ -50,3 +50,21 @@ export function tableCells(raw: string): string[] | null {
 export function isTableRow(raw: string): boolean {
   return /^\s*\|.*\|\s*$/.test(raw);
 }
+
+/**
+ * Turns the last token into a heading when it is a paragraph line underlined by `underline`
+ * (`===` → level 1, `---` → level 2: Markdown's setext headings, also how plain text underlines
+ * a title); `topLevelOnly` keeps an indented line (a list's continuation) as it is. Returns true
+ * when it did.
+ */
+export function underlineHeading(tokens: LineToken[], underline: string, topLevelOnly: boolean): boolean {
+  const prev = tokens[tokens.length - 1];
+  if (prev?.kind !== 'text' || (topLevelOnly && prev.indent !== 0)) return false;
+  tokens[tokens.length - 1] = {
+    kind: 'heading',
+    level: underline.startsWith('=') ? 1 : 2,
+    text: prev.text,
+    line: prev.line,
+  };
+  return true;
+}

@@ -6,7 +6,14 @@
 
 import { cleanInline } from './clean-inline.ts';
 import { htmlListTokens, startsHtmlList } from './html-lists.ts';
-import { indentWidth, isTableRow, type LineToken, matchBullet, tableCells } from './line-token.ts';
+import {
+  indentWidth,
+  isTableRow,
+  type LineToken,
+  matchBullet,
+  tableCells,
+  underlineHeading,
+} from './line-token.ts';
 
 const ATX = /^ {0,3}(#{1,6})\s+(.*?)\s*#*\s*$/;
 /**
@@ -65,15 +72,7 @@ export function parseMarkdown(source: string): LineToken[] {
     }
     const setext = /^ {0,3}(=+|-{2,})\s*$/.exec(raw);
     if (setext) {
-      const prev = tokens[tokens.length - 1];
-      if (prev && prev.kind === 'text' && prev.indent === 0) {
-        tokens[tokens.length - 1] = {
-          kind: 'heading',
-          level: setext[1]?.startsWith('=') ? 1 : 2,
-          text: prev.text,
-          line: prev.line,
-        };
-      }
+      underlineHeading(tokens, setext[1] ?? '', true);
       return;
     }
     if (isTableRow(raw)) {

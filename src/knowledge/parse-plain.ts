@@ -3,7 +3,7 @@
  * by `===` or `---`) and short ALL-CAPS lines; everything else is bullets and paragraphs.
  */
 
-import { indentWidth, type LineToken, matchBullet } from './line-token.ts';
+import { indentWidth, type LineToken, matchBullet, underlineHeading } from './line-token.ts';
 
 /** Tokenizes one plain-text note. Pure; never throws. */
 export function parsePlain(source: string): LineToken[] {
@@ -18,15 +18,7 @@ export function parsePlain(source: string): LineToken[] {
     }
     const underline = /^(=+|-{3,})$/.exec(trimmed);
     if (underline) {
-      const prev = tokens[tokens.length - 1];
-      if (prev && prev.kind === 'text') {
-        tokens[tokens.length - 1] = {
-          kind: 'heading',
-          level: underline[1]?.startsWith('=') ? 1 : 2,
-          text: prev.text,
-          line: prev.line,
-        };
-      }
+      underlineHeading(tokens, underline[1] ?? '', false);
       return;
     }
     const bullet = matchBullet(raw);
