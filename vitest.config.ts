@@ -12,8 +12,13 @@ export default defineConfig({
     // database, stand-in or app is made per file and closed by its own hooks.
     isolate: false,
     // One fresh PGlite data directory per run; each file's in-memory PGlite starts from it. One
-    // notes-index cache per run: the first file builds an index, the others load it.
-    globalSetup: ['tests/helpers/pglite-template.ts', 'tests/helpers/index-cache.ts'],
+    // notes-index cache per run: the first file builds an index, the others load it. The bot
+    // compiled once per run for the tests that start bot processes (bot-build.ts).
+    globalSetup: [
+      'tests/helpers/pglite-template.ts',
+      'tests/helpers/index-cache.ts',
+      'tests/helpers/bot-build.ts',
+    ],
     // One test file per core: on 2 cores the default ran one file at a time.
     maxWorkers: availableParallelism(),
   },

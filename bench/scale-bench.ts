@@ -87,6 +87,8 @@ export interface ScaleOptions {
    * start, and their start-up ticks race (no wait for the minute: the test's mode).
    */
   race?: 'minute' | 'start';
+  /** Node's arguments that start each bot (default `--import tsx src/main.ts`; see bot-cluster.ts). */
+  nodeArgs?: string[];
 }
 
 /** What a run did and found. Times in ms. */
@@ -157,6 +159,7 @@ export async function benchScale(opts: ScaleOptions): Promise<ScaleResult> {
         slackApiUrl: standIn.apiUrl,
         signingSecret: SECRET,
         env: OAUTH_ENV,
+        nodeArgs: opts.nodeArgs,
       });
     const startup = opts.race === 'start';
     // `start`: due since the previous minute, written before the processes start; `minute`: due

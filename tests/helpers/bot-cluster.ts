@@ -1,9 +1,9 @@
 /**
- * Several real bot processes on one database (issue 14, item 3): `node --import tsx src/main.ts`
- * as the Dockerfile runs it, in HTTP mode on an ephemeral port, with DATABASE_URL and
- * SLACK_API_URL given, JSON logs (LOG_FORMAT=json) on standard error. Each process gets its own
- * DATA_DIR (its index cache), as separate containers would. Every line a process writes is kept,
- * so a test can check that no process logged an error.
+ * Several real bot processes on one database (issue 14, item 3): `node --import tsx src/main.ts` as
+ * the Dockerfile runs it (or the same code compiled once, tests/helpers/bot-build.ts), in HTTP mode
+ * on an ephemeral port, with DATABASE_URL and SLACK_API_URL given, JSON logs (LOG_FORMAT=json) on
+ * standard error. Each process gets its own DATA_DIR (its index cache), as separate containers
+ * would. Every line a process writes is kept, so a test can check that no process logged an error.
  */
 
 import { type ChildProcess, spawn } from 'node:child_process';
@@ -24,6 +24,11 @@ export interface ClusterOptions {
   signingSecret: string;
   /** More environment variables for every process (e.g. QUIZ_REVEAL_AFTER). */
   env?: Record<string, string>;
+  /**
+   * Node's arguments that start the bot, run in the repository root: default `--import tsx
+   * src/main.ts`, as the Dockerfile runs it; tests pass the run's compiled bot (bot-build.ts).
+   */
+  nodeArgs?: string[];
   /** Runs on each process's new, empty DATA_DIR before the process starts (e.g. to seed its embedded database). */
   prepareDataDir?: (dataDir: string) => Promise<void>;
 }
@@ -116,7 +121,7 @@ export async function startBotCluster(opts: ClusterOptions): Promise<BotCluster>
         await opts.prepareDataDir?.(dataDir);
         const out: string[] = [];
         lines[i] = out;
-        const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+        const child = spawn(process.execPath, opts.nodeArgs ?? ['--import', 'tsx', 'src/main.ts'], {
           cwd: ROOT,
           env: {
             PATH: process.env.PATH ?? '',

@@ -10,13 +10,18 @@ import { join } from 'node:path';
 import type { ProvidedContext } from 'vitest';
 import type { TestProject } from 'vitest/node';
 
-/** A global set-up making a run folder named `prefix…` under the system temp folder, provided as `key`. */
+/**
+ * A global set-up making a run folder named `prefix…` under the system temp folder, provided as
+ * `key`; `fill`, when given, writes into it before any test file starts.
+ */
 export function runFolderSetup(
   key: keyof ProvidedContext,
   prefix: string,
+  fill?: (dir: string) => Promise<void>,
 ): (project: TestProject) => Promise<() => Promise<void>> {
   return async (project) => {
     const dir = await mkdtemp(join(tmpdir(), prefix));
+    await fill?.(dir);
     project.provide(key, dir);
     return () => rm(dir, { recursive: true, force: true });
   };

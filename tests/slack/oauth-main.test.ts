@@ -1,12 +1,13 @@
 /**
- * The real bot (`src/main.ts`, one process, embedded database in a temporary DATA_DIR) started
- * with SLACK_CLIENT_ID, SLACK_CLIENT_SECRET, SLACK_STATE_SECRET and no SLACK_BOT_TOKEN: it
- * listens in HTTP mode, serves the install flow, stores the installation, answers the installed
- * workspace's requests with that workspace's token, refuses a workspace that never installed it,
- * and logs no error.
+ * The real bot (`src/main.ts`, compiled once for the run by tests/helpers/bot-build.ts; one
+ * process, embedded database in a temporary DATA_DIR) started with SLACK_CLIENT_ID,
+ * SLACK_CLIENT_SECRET, SLACK_STATE_SECRET and no SLACK_BOT_TOKEN: it listens in HTTP mode, serves
+ * the install flow, stores the installation, answers the installed workspace's requests with that
+ * workspace's token, refuses a workspace that never installed it, and logs no error.
  */
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { compiledBotArgs } from '../helpers/bot-build.ts';
 import { type BotCluster, startBotCluster } from '../helpers/bot-cluster.ts';
 import { seedEmbeddedDataDir } from '../helpers/pglite-template.ts';
 import { eventCallback, postSigned, postSignedEvent, slashCommandForm } from '../helpers/signed-request.ts';
@@ -36,6 +37,7 @@ describe('the bot in OAuth install mode', () => {
       prepareDataDir: seedEmbeddedDataDir, // a first start's database, without its initdb
       slackApiUrl: standIn.apiUrl,
       signingSecret: SECRET,
+      nodeArgs: compiledBotArgs(),
       env: {
         SLACK_BOT_TOKEN: '',
         SLACK_CLIENT_ID: CLIENT_ID,
