@@ -2,8 +2,9 @@
  * A fresh PGlite data directory made once per test run, from which every test file's in-memory
  * PGlite starts ({@link openTestPglite}). A new in-memory PGlite runs initdb, about 3 s of CPU
  * each time; loading the dump takes about 1 s. The first file that needs PGlite makes the dump (a
- * tarball in the run's temporary folder, written under a temporary name and renamed, so two
- * workers racing both end with a whole file); a run without PGlite never pays for it. The dump is
+ * tarball in the run's temporary folder, written under a temporary name and renamed) while a file
+ * in another worker that needs it too waits (a lock file beside it); a run without PGlite never
+ * pays for it. The dump is
  * taken before any migration: each file still migrates (or tests migrating an empty database) as
  * the bot does. The global set-up (this file's default export, in vitest.config.ts) makes the
  * folder and removes it when the run ends.
@@ -15,10 +16,10 @@
  * tests/storage/pglite-data-dir.test.ts and tests/storage/pglite-memory.test.ts.
  */
 
-import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { cp, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { cp, open, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { setTimeout } from 'node:timers/promises';
 import { PGlite } from '@electric-sql/pglite';
 import { inject } from 'vitest';
 import { migrate } from '../../src/storage/migrate.ts';
@@ -41,7 +42,8 @@ export default runFolderSetup('pgliteTemplateDir', 'saa-pglite-template-');
  * instance is the worker's spare one when a test file before closed it (test files in one worker
  * run one after another: vitest.config.ts, isolate false), emptied first (see {@link emptied});
  * else one started from the run's template when it exists, else made by initdb and dumped as the
- * template. Loading the template takes ~1.5 s of CPU; emptying, ~0.1 s.
+ * template (by one worker; the others wait for it). Loading the template takes ~1.5 s of CPU;
+ * emptying, ~0.1 s.
  */
 export async function openTestPglite(): Promise<PgliteDatabase> {
   const reused = spare;
@@ -89,19 +91,49 @@ function returnedOnClose(pglite: PGlite): PGlite {
 /** The PGlite instance behind {@link openTestPglite}. */
 async function templatePglite(): Promise<PGlite> {
   const file = join(inject('pgliteTemplateDir'), 'pgdata.tar');
-  const tarball = await readFile(file).catch(() => undefined);
-  if (tarball) {
-    return PGlite.create({
-      loadDataDir: new Blob([tarball]),
-      startParams: PGLITE_START_PARAMS,
+  let made: PGlite | undefined;
+  await madeOnce(file, async (partial) => {
+    made = await PGlite.create({ startParams: PGLITE_START_PARAMS });
+    const dump = await made.dumpDataDir('none');
+    await writeFile(partial, Buffer.from(await dump.arrayBuffer()));
+  });
+  if (made) return made;
+  return PGlite.create({
+    loadDataDir: new Blob([await readFile(file)]),
+    startParams: PGLITE_START_PARAMS,
+  });
+}
+
+/** How often a worker waiting for another's template looks again (ms). */
+const TEMPLATE_POLL_MS = 50;
+
+/**
+ * Makes `target` (a file or a folder) once per run: the worker that creates `target.lock` first
+ * runs `make(partial)` and renames `partial` to `target`; a worker that finds the lock waits for
+ * `target` (two workers used to race, each paying for an initdb, ~4 s of CPU, at the busiest
+ * moment of the run). When the maker fails, its lock is removed and a waiting worker makes it.
+ */
+async function madeOnce(target: string, make: (partial: string) => Promise<void>): Promise<void> {
+  const lock = `${target}.lock`;
+  for (;;) {
+    if (existsSync(target)) return;
+    const held = await open(lock, 'wx').catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'EEXIST') return undefined;
+      throw error;
     });
+    if (held) {
+      try {
+        const partial = `${target}.partial`;
+        await make(partial);
+        await rename(partial, target);
+      } finally {
+        await held.close();
+        await rm(lock, { force: true });
+      }
+      return;
+    }
+    while (existsSync(lock) && !existsSync(target)) await setTimeout(TEMPLATE_POLL_MS);
   }
-  const pglite = await PGlite.create({ startParams: PGLITE_START_PARAMS });
-  const dump = await pglite.dumpDataDir('none');
-  const partial = `${file}.${randomBytes(4).toString('hex')}.tmp`;
-  await writeFile(partial, Buffer.from(await dump.arrayBuffer()));
-  await rename(partial, file);
-  return pglite;
 }
 
 /**
@@ -120,22 +152,21 @@ export async function seedEmbeddedDataDir(dataDir: string): Promise<void> {
 /** The run's migrated on-disk data directory (see {@link seedEmbeddedDataDir}); made on first use. */
 async function migratedDataDir(): Promise<string> {
   const dir = join(inject('pgliteTemplateDir'), 'migrated-pgdata');
-  if (existsSync(join(dir, 'PG_VERSION'))) return dir;
-  const memory = await templatePglite();
-  let dump: Blob;
-  try {
-    await migrate(PgliteDatabase.wrap(memory));
-    dump = await memory.dumpDataDir('none');
-  } finally {
-    await memory.close();
-  }
-  const partial = `${dir}.${randomBytes(4).toString('hex')}.tmp`;
-  const disk = await PGlite.create({ dataDir: partial, loadDataDir: dump, startParams: PGLITE_START_PARAMS });
-  await disk.close();
-  await rename(partial, dir).catch(async (error: NodeJS.ErrnoException) => {
-    // Another worker renamed its copy first: keep theirs.
-    if (!existsSync(join(dir, 'PG_VERSION'))) throw error;
-    await rm(partial, { recursive: true, force: true });
+  await madeOnce(dir, async (partial) => {
+    const memory = await templatePglite();
+    let dump: Blob;
+    try {
+      await migrate(PgliteDatabase.wrap(memory));
+      dump = await memory.dumpDataDir('none');
+    } finally {
+      await memory.close();
+    }
+    const disk = await PGlite.create({
+      dataDir: partial,
+      loadDataDir: dump,
+      startParams: PGLITE_START_PARAMS,
+    });
+    await disk.close();
   });
   return dir;
 }
