@@ -89,6 +89,8 @@ export interface ScaleOptions {
   race?: 'minute' | 'start';
   /** Node's arguments that start each bot (default `--import tsx src/main.ts`; see bot-cluster.ts). */
   nodeArgs?: string[];
+  /** Runs on each bot's new DATA_DIR before it starts (default: nothing, a first start; see bot-cluster.ts). */
+  prepareDataDir?: (dataDir: string) => Promise<void>;
 }
 
 /** What a run did and found. Times in ms. */
@@ -160,6 +162,7 @@ export async function benchScale(opts: ScaleOptions): Promise<ScaleResult> {
         signingSecret: SECRET,
         env: OAUTH_ENV,
         nodeArgs: opts.nodeArgs,
+        prepareDataDir: opts.prepareDataDir,
       });
     const startup = opts.race === 'start';
     // `start`: due since the previous minute, written before the processes start; `minute`: due

@@ -1,18 +1,20 @@
 /**
  * Scale out (issue 14, item 3): three real bot processes (src/main.ts compiled once for the run,
- * tests/helpers/bot-build.ts; HTTP mode) on one Postgres database behind a round-robin proxy on
- * 127.0.0.1, ten workspaces, one channel each, every channel's daily quiz already due when the
- * processes start: their start-up ticks race (`npm run bench -- scale` races their minute ticks
- * instead); then a few hundred signed clicks on the posted messages (first clicks, Slack retries
- * with the same body, double clicks) go through the proxy. Exactly one post per channel-day on
- * Slack, its ts stored; every distinct (quiz, person) answer counted once, in the answers, the
- * score totals and the study cards; no 5xx; no error in any process's log. Postgres only
- * (DATABASE_URL): PGlite is embedded and opened by one process. Takes about 15 s.
+ * tests/helpers/bot-build.ts; HTTP mode; each DATA_DIR holding the notes' index, as after a
+ * restart) on one Postgres database behind a round-robin proxy on 127.0.0.1, ten workspaces, one
+ * channel each, every channel's daily quiz already due when the processes start: their start-up
+ * ticks race (`npm run bench -- scale` races their minute ticks instead); then a few hundred signed
+ * clicks on the posted messages (first clicks, Slack retries with the same body, double clicks) go
+ * through the proxy. Exactly one post per channel-day on Slack, its ts stored; every distinct
+ * (quiz, person) answer counted once, in the answers, the score totals and the study cards; no 5xx;
+ * no error in any process's log. Postgres only (DATABASE_URL): PGlite is embedded and opened by one
+ * process. Takes about 15 s.
  */
 
 import { describe, expect, it } from 'vitest';
 import { benchScale } from '../../bench/scale-bench.ts';
 import { compiledBotArgs } from '../helpers/bot-build.ts';
+import { seedIndexCache } from '../helpers/suite-setup.ts';
 
 const url = process.env.DATABASE_URL;
 const PROCESSES = 3;
@@ -29,6 +31,7 @@ describe.runIf(url)('three bot processes behind a round-robin proxy on one Postg
       server: url,
       race: 'start',
       nodeArgs: compiledBotArgs(),
+      prepareDataDir: seedIndexCache,
     });
     expect(r.errorLines).toEqual([]);
     expect(r.postsPerChannel).toEqual(Array.from({ length: WORKSPACES }, () => 1));

@@ -18,6 +18,7 @@ import {
   installThroughBrowser,
 } from '../helpers/slack-oauth-stand-in.ts';
 import { type SlackStandIn, startSlackStandIn } from '../helpers/slack-stand-in.ts';
+import { seedIndexCache } from '../helpers/suite-setup.ts';
 
 const SECRET = 'oauth-main-signing-secret';
 
@@ -34,7 +35,11 @@ describe('the bot in OAuth install mode', () => {
     bot = await startBotCluster({
       processes: 1,
       databaseUrl: '', // the embedded database, in the process's temporary DATA_DIR
-      prepareDataDir: seedEmbeddedDataDir, // a first start's database, without its initdb
+      // A first start's database, without its initdb, and the notes' index, as a restart finds it.
+      prepareDataDir: async (dir) => {
+        await seedEmbeddedDataDir(dir);
+        await seedIndexCache(dir);
+      },
       slackApiUrl: standIn.apiUrl,
       signingSecret: SECRET,
       nodeArgs: compiledBotArgs(),
