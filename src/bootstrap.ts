@@ -76,11 +76,22 @@ export interface Services {
   close(): Promise<void>;
 }
 
+/** Options for {@link openServices}. */
+export interface OpenOptions {
+  /**
+   * Whether to start the search for which quiz questions a team's own notes cover (in the
+   * background; the quiz cites the team's notes once it is done). Default true: the bot and
+   * commands that post a question; `saa leaderboard` skips it, as it never reads the bank.
+   */
+  notesCoverage?: boolean;
+}
+
 /** Opens notes, index and question bank, and prepares (without opening) the database. */
 export async function openServices(
   config: Config,
   log: Pick<Console, 'info' | 'warn' | 'error'> = console,
   metrics?: BotMetrics,
+  options: OpenOptions = {},
 ): Promise<Services> {
   // NOTES_DIR's notes, or a workspace's own folder: one index cache, the same embeddings.
   const notesIn = (dir: string) =>
@@ -99,7 +110,8 @@ export async function openServices(
   // the coverage search is done (in the background, in slices); until then, our bundled section.
   let current: readonly Question[] = bank;
   let coverage: NotesCoverage | null = null;
-  if (resolve(config.NOTES_DIR) !== resolve(BUNDLED_NOTES_DIR) && bank.length > 0) {
+  const searchCoverage = options.notesCoverage ?? true;
+  if (searchCoverage && resolve(config.NOTES_DIR) !== resolve(BUNDLED_NOTES_DIR) && bank.length > 0) {
     void notesCoverageInSlices(bank, knowledge.index, knowledge.corpus.passages)
       .then((c) => {
         coverage = c;

@@ -104,7 +104,8 @@ export async function runLeaderboard(args: string[], config: Config, io: Io): Pr
     io.err.write(`--period must be week, month or all (got "${values.period}")\n`);
     return 2;
   }
-  const services = await openServices(config);
+  // The leaderboard reads scores, never the question bank: no coverage search to start.
+  const services = await openServices(config, console, undefined, { notesCoverage: false });
   try {
     await services.storage.ready();
     const clients = teamClients(config, services.installations);
