@@ -1,11 +1,12 @@
 /** Opening the services: with a team's own notes, which quiz questions they cover is searched once. */
 
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openServices, type Services } from '../src/bootstrap.ts';
 import { loadConfig } from '../src/config.ts';
+import { useTempDirs } from './helpers/temp-dirs.ts';
+
+const tempDir = useTempDirs();
 
 const ROOT = resolve(import.meta.dirname, '..');
 const COVERED = /^Your notes hold the key facts of \d+ of \d+ quiz questions/;
@@ -22,7 +23,7 @@ async function open(options?: Parameters<typeof openServices>[3]) {
   const config = loadConfig({
     NOTES_DIR: join(ROOT, 'tests/fixtures/notes/markdown'),
     QUESTIONS_DIR: join(ROOT, 'knowledge/questions'),
-    DATA_DIR: mkdtempSync(join(tmpdir(), 'saa-test-bootstrap-')),
+    DATA_DIR: tempDir('saa-test-bootstrap-'),
   });
   const services = await openServices(config, log, undefined, options);
   opened.push(services);

@@ -1,16 +1,19 @@
 /** When the notes do not answer: a service named only by words scattered over a heading is absent. */
 
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { absentServices, isCovered } from '../../src/answer/abstention.ts';
 import { type Knowledge, openKnowledge } from '../../src/retrieval/open-knowledge.ts';
+import { testIndexCache } from '../helpers/index-cache.ts';
+import { useTempDirs } from '../helpers/temp-dirs.ts';
+
+const tempDir = useTempDirs();
 
 let knowledge: Knowledge;
 
 beforeAll(async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'saa-test-abstain-'));
+  const dir = tempDir('saa-test-abstain-');
   writeFileSync(
     join(dir, 'notes.md'),
     [
@@ -36,7 +39,7 @@ beforeAll(async () => {
       '- Exposes an internal HTTP API or an Application Load Balancer behind one endpoint.',
     ].join('\n'),
   );
-  knowledge = await openKnowledge(dir, mkdtempSync(join(tmpdir(), 'saa-test-index-')));
+  knowledge = await openKnowledge(dir, testIndexCache());
 });
 
 const check = (question: string) => {

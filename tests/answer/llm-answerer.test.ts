@@ -5,9 +5,7 @@
  * "mode": "extractive" and the reason logged.
  */
 
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
 import {
   afterAll,
@@ -28,9 +26,11 @@ import { type Config, loadConfig } from '../../src/config.ts';
 import { LOCAL_API_KEY } from '../../src/openai/openai-client.ts';
 import { openKnowledge } from '../../src/retrieval/open-knowledge.ts';
 import { type Behaviour, type OpenAiStandIn, startOpenAiStandIn } from '../helpers/openai-stand-in.ts';
+import { useTempDirs } from '../helpers/temp-dirs.ts';
 
 const NOTES = resolve(import.meta.dirname, '../../knowledge/notes');
-const DATA = mkdtempSync(join(tmpdir(), 'saa-test-llm-'));
+const tempDir = useTempDirs();
+const DATA = tempDir('saa-test-llm-');
 /** The model deadline where a test waits for it (the stand-in hangs). */
 const TIMEOUT_MS = 300;
 /** The model deadline where the stand-in replies: a loaded 2-core CI machine can take over 300 ms to serve it. */

@@ -1,7 +1,6 @@
 /** The prompt: which passages are sent, how they are numbered, and the rules the model gets. */
 
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { composeAnswer } from '../../src/answer/compose-answer.ts';
@@ -14,6 +13,9 @@ import {
 } from '../../src/answer/llm-prompt.ts';
 import { type Knowledge, openKnowledge } from '../../src/retrieval/open-knowledge.ts';
 import { testIndexCache } from '../helpers/index-cache.ts';
+import { useTempDirs } from '../helpers/temp-dirs.ts';
+
+const tempDir = useTempDirs();
 
 let knowledge: Knowledge;
 
@@ -41,7 +43,7 @@ describe('selectPassages', () => {
 
 describe('selectPassages for a comparison', () => {
   it("sends each side's own passage, not only passages naming both sides", async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'saa-test-sides-'));
+    const dir = tempDir('saa-test-sides-');
     const both = (n: number) =>
       `## SQS and SNS together ${n}\n\nSQS and SNS work together in fan-out number ${n}: SNS topic, SQS queues.\n`;
     writeFileSync(
@@ -53,7 +55,7 @@ describe('selectPassages for a comparison', () => {
         '## SNS\n\nPushes each message to every subscriber of a topic.\n',
       ].join('\n'),
     );
-    const own = await openKnowledge(dir, mkdtempSync(join(tmpdir(), 'saa-test-index-')));
+    const own = await openKnowledge(dir, testIndexCache());
     const question = 'sqs vs sns';
     // Whatever the extractive answer quoted: here nothing, so only the search fills the prompt.
     const quotedNothing = { ...composeAnswer(question, own.index), pieces: [], sources: [] };
@@ -86,7 +88,7 @@ describe('selectPassages when the answer quoted lines from elsewhere', () => {
 
 describe('selectPassages when the notes repeat themselves', () => {
   it('does not spend every slot on one fact said five times: the next fact gets a slot', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'saa-test-repeats-'));
+    const dir = tempDir('saa-test-repeats-');
     // Five people's notes of one lecture say the same thing; one more line says something else.
     for (const n of [1, 2, 3, 4, 5, 6]) {
       writeFileSync(
@@ -98,7 +100,7 @@ describe('selectPassages when the notes repeat themselves', () => {
       join(dir, 'limits.md'),
       '# DynamoDB limits\n\nThe primary key of a DynamoDB table is fixed at creation time; an item holds up to 400 KB.\n',
     );
-    const own = await openKnowledge(dir, mkdtempSync(join(tmpdir(), 'saa-test-index-')));
+    const own = await openKnowledge(dir, testIndexCache());
     const question = 'dynamodb primary key';
     const quotedNothing = { ...composeAnswer(question, own.index), pieces: [], sources: [] };
     const chosen = selectPassages(question, own.index, quotedNothing);
