@@ -28,7 +28,7 @@ export interface SerializedIndex {
 }
 
 /** Version of the analysis code; bump it when tokenizing, stemming or the fields change. */
-const PIPELINE_VERSION = 12;
+const PIPELINE_VERSION = 13;
 
 /**
  * Version of an index: the analysis code's and the vocabulary's (synonym tokens are positions in

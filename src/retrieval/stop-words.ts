@@ -1,7 +1,8 @@
 /**
  * Words that carry no topic in a question ("what is the max …"). Removed from queries and from
  * indexed text. Based on lunr's English stop-word list, plus question scaffolding that learners
- * type ("difference", "explain", "vs"), minus words that matter in AWS notes ("not", "no", "off").
+ * type ("difference", "explain", "vs") and the fillers they hedge with ("actually", "basically"),
+ * minus words that matter in AWS notes ("not", "no", "off").
  */
 export const STOP_WORDS: ReadonlySet<string> = new Set(
   `a able about across after all almost also am among an and any are as at be because been but by can
@@ -12,7 +13,8 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
   whom why will with would yet you your
   vs versus difference differences between compare compared comparison explain tell whats what's
   please know much many does do did use used using using aws amazon i'm im we're thing things
-  hi hey thanks thank question answer need needed want long without within via per upon`
+  hi hey thanks thank question answer need needed want long without within via per upon
+  actually really literally basically`
     .split(/\s+/)
     .filter(Boolean),
 );

@@ -72,6 +72,10 @@ describe('isCovered', () => {
     expect(check('how long does elb connection draining wait by default').covered).toBe(false);
   });
 
+  it('reads filler words ("actually", "basically") as no part of the topic', () => {
+    expect(check('what actually is a jwt, basically').covered).toBe(true);
+  });
+
   it('answers a question of the same length when a passage shares two of its ideas', () => {
     expect(check('what does a user get back after a cognito password sign in').covered).toBe(true);
   });
