@@ -98,7 +98,6 @@ function isSynonymToken(term: string): boolean {
   return /^syn\d+$/.test(term);
 }
 
-/** A loaded, queryable index over a fixed passage list. */
 /**
  * How a learner asks what a name means ("what does WCU mean", "what does SAM stand for"): the
  * frame, not the topic. In such a question these words are weak (see `WEAK_WORDS`): a line need
@@ -113,6 +112,7 @@ function withCorrections(text: string, corrections: Readonly<Record<string, stri
   return text.replace(/[\p{L}\p{N}]+/gu, (w) => corrections[w.toLowerCase()] ?? w);
 }
 
+/** A loaded, queryable index over a fixed passage list. */
 export class SearchIndex {
   readonly #scorer: LunrScorer;
   readonly #data: SerializedIndex;
@@ -189,7 +189,7 @@ export class SearchIndex {
     }));
     const analysis: Omit<QueryAnalysis, 'concepts'> = {
       // Read on the corrected words: "how lnog" asks for a duration as "how long" does.
-      intent: questionIntent(withCorrections(text.slice(0, MAX_QUESTION_CHARS), corrections)),
+      intent: questionIntent(withCorrections(cut, corrections)),
       terms,
       synonyms: [...new Set(vocab.synonyms)],
       expansions: Object.keys(expandedFrom),
