@@ -7,19 +7,12 @@
  */
 
 import type { Passage } from '../knowledge/note-types.ts';
+import { jaccard } from '../retrieval/jaccard.ts';
 import type { Hit } from '../retrieval/search-index.ts';
 import { tokensOf } from './rank-units.ts';
 
 /** Weight of a passage's likeness to one already chosen, against its relevance (share of the best score). */
 export const REDUNDANCY_WEIGHT = 0.6;
-
-/** Likeness (0..1) of two token sets: shared tokens over all tokens (Jaccard). */
-function jaccard(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
-  let shared = 0;
-  for (const t of a) if (b.has(t)) shared += 1;
-  const all = a.size + b.size - shared;
-  return all === 0 ? 0 : shared / all;
-}
 
 /**
  * `chosen` followed by passages of `pool` (hits, best first) picked by maximal marginal relevance

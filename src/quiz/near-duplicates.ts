@@ -7,6 +7,7 @@
  * "which is NOT") is not a duplicate.
  */
 
+import { jaccard } from '../retrieval/jaccard.ts';
 import { contentStems, normalizePhrase } from './citation-check.ts';
 import type { Question } from './question.ts';
 
@@ -42,14 +43,6 @@ function signature(q: Comparable): Set<string> {
  * stemming the bank's few hundred questions for every draft was most of drafting's time.
  */
 const SIGNATURES = new WeakMap<Comparable, { text: string; terms: Set<string> }>();
-
-/** Jaccard similarity of two sets (0 when both are empty). */
-export function jaccard(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
-  let both = 0;
-  for (const t of a) if (b.has(t)) both++;
-  const union = a.size + b.size - both;
-  return union === 0 ? 0 : both / union;
-}
 
 /**
  * Every near-duplicate pair among `questions` and, when given, between them and `existing` (for

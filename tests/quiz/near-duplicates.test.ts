@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { jaccard, nearDuplicates } from '../../src/quiz/near-duplicates.ts';
+import { nearDuplicates } from '../../src/quiz/near-duplicates.ts';
 import { makeQuestion } from './quiz-fixtures.ts';
 
 const option = (text: string) => [
@@ -64,10 +64,5 @@ describe('nearDuplicates', () => {
       options: option('256 KB'),
     });
     expect(nearDuplicates([draft], [bank]).map((d) => [d.a, d.b])).toEqual([['draft', 'bank']]);
-  });
-
-  it('computes Jaccard similarity', () => {
-    expect(jaccard(new Set(['a', 'b']), new Set(['b', 'c']))).toBeCloseTo(1 / 3);
-    expect(jaccard(new Set(), new Set())).toBe(0);
   });
 });
