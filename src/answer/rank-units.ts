@@ -87,7 +87,7 @@ export function rankUnits(
   hits.forEach((hit, rank) => {
     const p = hit.passage;
     const context = passageContext(p);
-    const heading = p.headingPath.at(-1) ?? '';
+    const headingTokens = tokensOf(p.headingPath.at(-1) ?? '');
     const retrieval = 1 / (1 + rank * 0.25);
     p.items.forEach((item, i) => {
       const ancestors = ancestorsOf(p.items, i);
@@ -99,9 +99,9 @@ export function rankUnits(
         : null;
       const labels = item.cells ? item.cells.map(([l]) => l).join(' ') : '';
       for (const text of pieces) {
-        const bare = coverage(concepts, tokensOf(ownText ?? text));
-        const headed = coverage(concepts, tokensOf(`${ownText ?? text} ${heading}`));
-        const own = Math.max(bare, OWN_HEADING_SHARE * headed);
+        const ownTokens = tokensOf(ownText ?? text);
+        const headed = coverage(concepts, new Set([...ownTokens, ...headingTokens]));
+        const own = Math.max(coverage(concepts, ownTokens), OWN_HEADING_SHARE * headed);
         const withContext = coverage(concepts, tokensOf(`${text} ${around} ${labels}`));
         const score =
           WEIGHTS.withContext * withContext +
