@@ -1,11 +1,11 @@
-import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
-
 /**
  * What a click tells beyond its button's value: the option letters ticked in a message's
- * checkboxes and the workspace it came from. The values themselves are encoded and decoded in
+ * checkboxes, the workspace it came from, and for an answer click the option chosen. The values themselves are encoded and decoded in
  * `views/button-payloads.ts` (quiz, review, report, quiz me, delete my data) and
  * `views/answer-value.ts` (share, 👍/👎). Option keys are A–E (knowledge/QUESTIONS-FORMAT.md).
  */
+
+import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 
 /**
  * The option letters ticked in the message's checkboxes `pickActionId`, from a block_actions
@@ -41,16 +41,6 @@ export interface AnswerButtons<S, O extends { choice?: string }> {
   pickAction: string;
   decodeSubmit: (value: string | undefined) => S | null;
   decodeOption: (value: string | undefined) => O | null;
-}
-
-/** The {@link AnswerButtons} of one kind of question (daily quiz, practice, review). */
-export function answerButtons<S, O extends { choice?: string }>(
-  submitAction: string,
-  pickAction: string,
-  decodeSubmit: AnswerButtons<S, O>['decodeSubmit'],
-  decodeOption: AnswerButtons<S, O>['decodeOption'],
-): AnswerButtons<S, O> {
-  return { submitAction, pickAction, decodeSubmit, decodeOption };
 }
 
 /**

@@ -13,14 +13,14 @@ import {
   practiceFeedbackText,
 } from '../../views/quiz-blocks.ts';
 import { replyToAnswerClick } from './answer-click-feedback.ts';
-import { answerButtons, type ButtonClickArgs, clickedAnswer, clickTeamId } from './button-value.ts';
+import { type ButtonClickArgs, clickedAnswer, clickTeamId } from './button-value.ts';
 
-const PRACTICE_BUTTONS = answerButtons(
-  PRACTICE_SUBMIT_ACTION,
-  PRACTICE_PICK_ACTION,
-  decodePracticeSubmit,
-  decodePracticeOption,
-);
+const PRACTICE_BUTTONS = {
+  submitAction: PRACTICE_SUBMIT_ACTION,
+  pickAction: PRACTICE_PICK_ACTION,
+  decodeSubmit: decodePracticeSubmit,
+  decodeOption: decodePracticeOption,
+};
 
 /** Builds the practice button handler. */
 export function practiceAnswer(quiz: () => QuizContext) {

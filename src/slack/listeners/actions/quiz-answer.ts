@@ -10,14 +10,14 @@ import { yieldToEventLoop } from '../../../yield-to-event-loop.ts';
 import { decodeDailyOption, decodeDailySubmit } from '../../views/button-payloads.ts';
 import { DAILY_PICK_ACTION, DAILY_SUBMIT_ACTION, dailyFeedbackText } from '../../views/quiz-blocks.ts';
 import { replyToAnswerClick } from './answer-click-feedback.ts';
-import { answerButtons, type ButtonClickArgs, clickedAnswer, clickTeamId } from './button-value.ts';
+import { type ButtonClickArgs, clickedAnswer, clickTeamId } from './button-value.ts';
 
-const DAILY_BUTTONS = answerButtons(
-  DAILY_SUBMIT_ACTION,
-  DAILY_PICK_ACTION,
-  decodeDailySubmit,
-  decodeDailyOption,
-);
+const DAILY_BUTTONS = {
+  submitAction: DAILY_SUBMIT_ACTION,
+  pickAction: DAILY_PICK_ACTION,
+  decodeSubmit: decodeDailySubmit,
+  decodeOption: decodeDailyOption,
+};
 
 /** Builds the daily-quiz button handler. */
 export function quizAnswer(quiz: () => QuizContext) {

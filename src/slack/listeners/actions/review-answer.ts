@@ -19,14 +19,14 @@ import {
 } from '../../views/button-payloads.ts';
 import { REVIEW_PICK_ACTION, REVIEW_SUBMIT_ACTION } from '../../views/quiz-blocks.ts';
 import { REVIEW_AHEAD_ACTION, reviewBlocks, reviewFeedbackText } from '../../views/review-blocks.ts';
-import { answerButtons, type ButtonClickArgs, clickedAnswer, clickTeamId } from './button-value.ts';
+import { type ButtonClickArgs, clickedAnswer, clickTeamId } from './button-value.ts';
 
-const REVIEW_BUTTONS = answerButtons(
-  REVIEW_SUBMIT_ACTION,
-  REVIEW_PICK_ACTION,
-  decodeReviewSubmit,
-  decodeReviewOption,
-);
+const REVIEW_BUTTONS = {
+  submitAction: REVIEW_SUBMIT_ACTION,
+  pickAction: REVIEW_PICK_ACTION,
+  decodeSubmit: decodeReviewSubmit,
+  decodeOption: decodeReviewOption,
+};
 
 /** Builds the review button handler. */
 export function reviewAnswer(quiz: () => QuizContext) {
