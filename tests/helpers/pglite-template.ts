@@ -139,8 +139,8 @@ async function madeOnce(target: string, make: (partial: string) => Promise<void>
 /**
  * Puts an embedded database under `dataDir` (at `embeddedDataDir(dataDir)`, where `saa` and the
  * bot open it) as a first start leaves it: initdb run, every migration applied. Copied from the
- * run's migrated data directory, made by the first caller (the template dump, migrated, written
- * to disk under a temporary name and renamed; a worker that loses the race drops its copy).
+ * run's migrated data directory, made once per run by the first caller (the template dump,
+ * migrated and written to disk; other workers wait for it, see {@link madeOnce}).
  * @throws Error when `dataDir` already holds an embedded database.
  */
 export async function seedEmbeddedDataDir(dataDir: string): Promise<void> {
