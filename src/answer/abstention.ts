@@ -155,7 +155,7 @@ export function isCovered(index: SearchIndex, q: QueryAnalysis, hits: readonly H
   const best = Math.max(0, ...hits.slice(0, 3).map((h) => coverage(q.concepts, new Set(h.matched))));
   if (!isAnchored(q, hits) && best < MIN_UNANCHORED_COVERAGE) return false;
   const unknown = unknownShare(index, q);
-  if (q.concepts.length >= 3 && mostConceptsShared(q, hits) <= 1 && unknown >= MAX_UNKNOWN_SHARE_NARROW) {
+  if (q.concepts.length >= 3 && unknown >= MAX_UNKNOWN_SHARE_NARROW && mostConceptsShared(q, hits) <= 1) {
     return false;
   }
   return unknown < MAX_UNKNOWN_SHARE && best >= MIN_COVERAGE;
