@@ -83,7 +83,12 @@ export function parseMarkdown(source: string): LineToken[] {
     const unquoted = raw.replace(/^\s*(>\s?)+/, '');
     const bullet = matchBullet(unquoted);
     if (bullet) {
-      const text = cleanInline(bullet.text, 'markdown');
+      // A list item may hold an ATX heading ("* ### Compliance Mode - …", CommonMark §5.2): its
+      // words are the item's text, not a literal "###".
+      const text = cleanInline(
+        bullet.text.replace(/^#{1,6}(?:\s+|$)/, '').replace(/\s+#+\s*$/, ''),
+        'markdown',
+      );
       if (text) tokens.push({ kind: 'bullet', indent: bullet.indent, text, line });
       return;
     }

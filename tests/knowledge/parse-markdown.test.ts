@@ -103,6 +103,18 @@ describe('parseNote on Markdown', () => {
     expect(note.passages.some((p) => p.text === 'exam tips')).toBe(false);
   });
 
+  it('reads a heading inside a list item ("* ### Compliance Mode - …") as the item\'s words, without "###"', () => {
+    const parsed = parseNote(
+      'object-lock.md',
+      '## S3 Object Lock\n* Two retention modes\n  * ### Governance Mode - most users cannot delete\n  * ### Compliance Mode ## - nobody can, root included\n',
+    );
+    expect(parsed.passages[0]?.items.map((i) => [i.depth, i.text])).toEqual([
+      [0, 'Two retention modes'],
+      [1, 'Governance Mode - most users cannot delete'],
+      [1, 'Compliance Mode ## - nobody can, root included'],
+    ]);
+  });
+
   it('reads a file with a BOM and CRLF line ends exactly like the LF original', () => {
     const crlf = parseNote('markdown/lambda.md', `\uFEFF${SOURCE.replace(/\n/g, '\r\n')}`);
     expect(crlf).toEqual(note);
