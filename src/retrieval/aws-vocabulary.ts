@@ -12,6 +12,7 @@
 
 import { AWS_ABBREVIATIONS, AWS_SERVICES } from './aws-services.ts';
 import { stem } from './stem.ts';
+import { STOP_WORDS } from './stop-words.ts';
 import { tokenize } from './tokenize.ts';
 
 /** Hand-written groups: the words people use next to AWS's own names. */
@@ -261,4 +262,39 @@ export function matchVocabulary(tokens: readonly string[], withExpansions: boole
 export function isServiceSynonym(synonym: string): boolean {
   const n = Number(synonym.slice(3)) - SERVICE_GROUP_OFFSET;
   return n >= 0 && n < AWS_SERVICES.length;
+}
+
+/**
+ * Each service need of three or more content words (two, such as "s3 internet", turn up by chance in a
+ * long question), as the set of their stems, with the service's
+ * synonym token: matched by {@link scatteredNeeds} in any order.
+ */
+const NEEDS_AS_SETS: ReadonlyArray<{ stems: string[]; synonym: string }> = AWS_SERVICES.flatMap(
+  (service, i) =>
+    service.needs.map((need) => ({
+      stems: [
+        ...new Set(
+          tokenize(need)
+            .filter((t) => !STOP_WORDS.has(t))
+            .map(stem),
+        ),
+      ],
+      synonym: `syn${SERVICE_GROUP_OFFSET + i}`,
+    })),
+).filter((n) => n.stems.length >= 3);
+
+/**
+ * The service needs whose content words (stems) are all among `questionStems`, in any order and
+ * not necessarily side by side: "users … upload big files … slow for the far away ones" has the
+ * need "upload from far away" (S3 Transfer Acceleration). Each as a one-way expansion: the need's
+ * stems and the service's synonym token. A phrase match (`matchVocabulary`) only finds a need
+ * written word for word. Pure; linear in the number of needs (~1,000).
+ */
+export function scatteredNeeds(
+  questionStems: ReadonlySet<string>,
+): Array<{ from: string[]; adds: string[] }> {
+  return NEEDS_AS_SETS.filter((n) => n.stems.every((s) => questionStems.has(s))).map((n) => ({
+    from: n.stems,
+    adds: [n.synonym],
+  }));
 }

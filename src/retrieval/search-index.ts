@@ -8,7 +8,7 @@
 import lunr from 'lunr';
 import type { Passage } from '../knowledge/note-types.ts';
 import { analyzeText, contentWords, stem } from './analyze-text.ts';
-import { matchVocabulary } from './aws-vocabulary.ts';
+import { matchVocabulary, scatteredNeeds } from './aws-vocabulary.ts';
 import { passageFields, type SerializedIndex } from './build-index.ts';
 import { LunrScorer, type ScoredClause } from './lunr-scorer.ts';
 import { SEARCH_DEFAULT_K } from './passage-counts.ts';
@@ -159,6 +159,10 @@ export class SearchIndex {
     const vocab = matchVocabulary(tokens, true);
     const words = contentWords(tokens);
     vocab.expansions.push(...this.#notesSynonyms(words, vocab.phrases, isWeak));
+    // A need asked in other word order ("upload big files … slow for the far away ones").
+    const added = new Set(vocab.expansions.flatMap((e) => e.adds));
+    for (const need of scatteredNeeds(new Set(words.map(stem))))
+      if (!need.adds.every((a) => added.has(a))) vocab.expansions.push(need);
     const weak = words.filter(isWeak).map(stem);
     let terms = [...new Set(words.filter((w) => !isWeak(w)).map(stem))];
     if (terms.length > MAX_QUERY_TERMS) {
