@@ -222,9 +222,8 @@ export class SearchIndex {
   ): Array<{ from: string[]; adds: string[] }> {
     const named = new Set(names.flatMap((p) => p.words));
     const out: Array<{ from: string[]; adds: string[] }> = [];
-    const unknown = [...new Set(words)].filter((w) => !named.has(w) && !isWeak(w) && !this.knows(stem(w)));
-    // Bounded as the search terms are: a pasted essay looks up at most MAX_QUERY_TERMS words.
-    for (const word of unknown.slice(0, MAX_QUERY_TERMS)) {
+    for (const word of new Set(words)) {
+      if (named.has(word) || isWeak(word) || this.knows(stem(word))) continue;
       for (const synonym of wordnetSynonyms(word)) {
         const adds = contentWords(tokenize(synonym)).map(stem);
         if (adds.length > 0 && adds.every((a) => this.knows(a))) out.push({ from: [word], adds });

@@ -4,8 +4,7 @@
  * in words the notes never use ("upload straight to s3") gets the notes' word ("directly") searched
  * too, at expansion weight. Only the first sense is read: WordNet lists senses by frequency, and
  * the rarer ones are noise here ("block" → "embarrass").
- * A synset line is read from `data.<pos>` by its byte offset when first asked, then kept (per
- * synset, so odd words asked cost no memory).
+ * A synset line is read from `data.<pos>` by its byte offset when first asked, then kept.
  */
 
 import { closeSync, openSync, readSync } from 'node:fs';
@@ -16,20 +15,11 @@ import { firstSenses, type WordnetPos } from './english-words.ts';
 /** Longest synset line read (bytes); WordNet 3.1's longest is ~11 KB (a long gloss). */
 const MAX_LINE_BYTES = 16_384;
 
-/** Lemmas per synset (`pos:offset`), once read: bounded by WordNet's ~117k synsets. */
-const read = new Map<string, readonly string[]>();
+/** Synonyms per lowercase word, once looked up. */
+const known = new Map<string, readonly string[]>();
 
 /** The lemmas of the synset at byte `offset` of `data.<pos>`, lowercase, spaces for underscores. */
-function synsetLemmas(pos: WordnetPos, offset: number): readonly string[] {
-  const key = `${pos}:${offset}`;
-  const cached = read.get(key);
-  if (cached) return cached;
-  const lemmas = readSynset(pos, offset);
-  read.set(key, lemmas);
-  return lemmas;
-}
-
-function readSynset(pos: WordnetPos, offset: number): string[] {
+function synsetLemmas(pos: WordnetPos, offset: number): string[] {
   const buffer = Buffer.alloc(MAX_LINE_BYTES);
   const fd = openSync(join(wordnet.path, `data.${pos}`), 'r');
   let read = 0;
@@ -58,8 +48,12 @@ function readSynset(pos: WordnetPos, offset: number): string[] {
  */
 export function wordnetSynonyms(word: string): readonly string[] {
   const lower = word.toLowerCase();
+  const cached = known.get(lower);
+  if (cached) return cached;
   const out = new Set<string>();
   for (const { pos, offset } of firstSenses(lower))
     for (const lemma of synsetLemmas(pos, offset)) if (lemma !== lower) out.add(lemma);
-  return [...out];
+  const list = [...out];
+  known.set(lower, list);
+  return list;
 }
