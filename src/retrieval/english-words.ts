@@ -7,8 +7,7 @@
  * "guardduty"): that difference is what tells "not in your notes" from "asked in other words".
  * "Everyday" words are the lemmas some sense of which occurs in WordNet's sense-tagged corpus
  * (SemCor): that separates "hold" and "pizza" from "ingress" and "metadata".
- * The lists are read once, on first use (~60 ms, ~12 MB); they also locate each lemma's most
- * frequent sense for `wordnet-synonyms.ts`.
+ * The lists are read once, on first use (~60 ms, ~12 MB).
  */
 
 import { readFileSync } from 'node:fs';
@@ -37,43 +36,28 @@ const DETACHMENTS: ReadonlyArray<readonly [string, string]> = [
   ['est', 'e'],
 ];
 
-/** A WordNet part of speech, as its files are named (`index.noun`, `data.noun`, …). */
-export type WordnetPos = 'noun' | 'verb' | 'adj' | 'adv';
+/** Lemma → true when it is everyday English (some sense of it occurs in WordNet's tagged corpus). */
+let lemmas: Map<string, boolean> | null = null;
 
-/** What the lists say of one lemma. */
-interface LemmaEntry {
-  /** Some sense of it occurs in WordNet's sense-tagged corpus. */
-  everyday: boolean;
-  /** Its most frequent sense in each part of speech: the byte offset of the synset in `data.<pos>`. */
-  firstSenses: Array<{ pos: WordnetPos; offset: number }>;
-}
-
-let lemmas: Map<string, LemmaEntry> | null = null;
-
-function load(): Map<string, LemmaEntry> {
-  const out = new Map<string, LemmaEntry>();
-  for (const pos of ['noun', 'verb', 'adj', 'adv'] as const) {
+function load(): Map<string, boolean> {
+  const out = new Map<string, boolean>();
+  for (const pos of ['noun', 'verb', 'adj', 'adv']) {
     const text = readFileSync(join(wordnet.path, `index.${pos}`), 'utf8');
     for (const line of text.split('\n')) {
       if (!line || line.startsWith(' ')) continue;
       // lemma pos synset_cnt p_cnt [ptr_symbol…] sense_cnt tagsense_cnt synset_offset…
-      // (synset offsets in order of sense frequency, most frequent first)
       const fields = line.split(' ');
       const lemma = fields[0] ?? '';
       if (lemma.includes('_')) continue;
-      const pointers = Number(fields[3] ?? 0);
-      const tagged = Number(fields[5 + pointers] ?? 0) > 0;
-      const entry = out.get(lemma) ?? { everyday: false, firstSenses: [] };
-      entry.everyday ||= tagged;
-      entry.firstSenses.push({ pos, offset: Number(fields[6 + pointers]) });
-      out.set(lemma, entry);
+      const tagged = Number(fields[5 + Number(fields[3] ?? 0)] ?? 0) > 0;
+      out.set(lemma, (out.get(lemma) ?? false) || tagged);
     }
   }
   return out;
 }
 
 /** The lemma `word` (lowercase) inflects from, when WordNet has it: "hibernating" → "hibernate". */
-export function lemmaOf(word: string): string | null {
+function lemmaOf(word: string): string | null {
   lemmas ??= load();
   if (lemmas.has(word)) return word;
   for (const [suffix, replacement] of DETACHMENTS) {
@@ -98,14 +82,5 @@ export function isEnglishWord(word: string): boolean {
  */
 export function isEverydayWord(word: string): boolean {
   const lemma = lemmaOf(word);
-  return lemma !== null && (lemmas?.get(lemma)?.everyday ?? false);
-}
-
-/**
- * Where the most frequent sense of `word` (lowercase; an inflected form is detached first) is
- * defined, in each part of speech WordNet lists it under; `[]` for a word WordNet lacks.
- */
-export function firstSenses(word: string): ReadonlyArray<{ pos: WordnetPos; offset: number }> {
-  const lemma = lemmaOf(word);
-  return lemma === null ? [] : (lemmas?.get(lemma)?.firstSenses ?? []);
+  return lemma !== null && (lemmas?.get(lemma) ?? false);
 }

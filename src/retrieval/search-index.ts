@@ -17,7 +17,6 @@ import { intentFit, type QuestionIntent, questionIntent } from './question-inten
 import { SpellingIndex } from './spelling-index.ts';
 import { WEAK_WORDS } from './stop-words.ts';
 import { tokenize } from './tokenize.ts';
-import { wordnetSynonyms } from './wordnet-synonyms.ts';
 
 /**
  * One ranked passage. `score` is its rank score (coverage of the question, share of the best
@@ -158,7 +157,6 @@ export class SearchIndex {
     });
     const vocab = matchVocabulary(tokens, true);
     const words = contentWords(tokens);
-    vocab.expansions.push(...this.#notesSynonyms(words, vocab.phrases, isWeak));
     // A need asked in other word order ("upload big files … slow for the far away ones").
     const added = new Set(vocab.expansions.flatMap((e) => e.adds));
     for (const need of scatteredNeeds(new Set(words.map(stem))))
@@ -208,28 +206,6 @@ export class SearchIndex {
       expansionGroups,
     };
     return { ...analysis, concepts: conceptsOf({ ...analysis, concepts: [] }, this) };
-  }
-
-  /**
-   * One-way expansions for the question's words the notes never use: each WordNet synonym (of the
-   * word's most frequent sense) whose words the notes do use. "upload straight to s3" also
-   * searches "directly". Words of an AWS name and weak words are left alone.
-   */
-  #notesSynonyms(
-    words: readonly string[],
-    names: ReadonlyArray<{ words: string[] }>,
-    isWeak: (w: string) => boolean,
-  ): Array<{ from: string[]; adds: string[] }> {
-    const named = new Set(names.flatMap((p) => p.words));
-    const out: Array<{ from: string[]; adds: string[] }> = [];
-    for (const word of new Set(words)) {
-      if (named.has(word) || isWeak(word) || this.knows(stem(word))) continue;
-      for (const synonym of wordnetSynonyms(word)) {
-        const adds = contentWords(tokenize(synonym)).map(stem);
-        if (adds.length > 0 && adds.every((a) => this.knows(a))) out.push({ from: [word], adds });
-      }
-    }
-    return out;
   }
 
   /** Top `k` passages for free text, best first. Never throws on user text. */
