@@ -68,7 +68,8 @@ export function ancestorsOf(items: readonly PassageItem[], i: number): PassageIt
   return out;
 }
 
-function sentences(text: string): string[] {
+/** The sentences of an item's text: split after `.`, `!` or `?` before a capital, digit, quote or bracket. */
+export function sentences(text: string): string[] {
   return text.split(/(?<=[.!?])\s+(?=[A-Z0-9"(])/).filter((s) => s.trim());
 }
 

@@ -11,7 +11,7 @@ import { flattenItems } from '../knowledge/build-passages.ts';
 import type { Passage, PassageItem } from '../knowledge/note-types.ts';
 import { analyzeText } from '../retrieval/analyze-text.ts';
 import { type Concept, coveredWeight, totalWeight } from '../retrieval/query-concepts.ts';
-import { ancestorsOf, type Unit } from './rank-units.ts';
+import { ancestorsOf, sentences, type Unit } from './rank-units.ts';
 
 /** One quoted piece: a passage's chosen lines, flattened, with the heading that labels it. */
 export interface Piece {
@@ -80,13 +80,19 @@ interface Draft {
 
 function draftsOf(units: readonly Unit[]): Draft[] {
   const byPassage = new Map<Passage, Draft>();
+  // The quoted parts (sentences, or the whole text) of each item, per passage.
+  const parts = new Map<Passage, Map<number, string[]>>();
   for (const u of units) {
     const draft = byPassage.get(u.passage) ?? { passage: u.passage, lines: new Map() };
     byPassage.set(u.passage, draft);
     for (const a of u.ancestors) draft.lines.set(u.passage.items.indexOf(a), a);
     const item = u.passage.items[u.item] as PassageItem;
-    const prev = draft.lines.get(u.item);
-    const text = prev && prev.text !== item.text ? `${prev.text} ${u.text}` : u.text;
+    const quoted = parts.get(u.passage) ?? new Map<number, string[]>();
+    parts.set(u.passage, quoted);
+    const list = [...(quoted.get(u.item) ?? []), u.text];
+    quoted.set(u.item, list);
+    // Sentences of one item are quoted in the order the note has them, whatever their scores.
+    const text = list.sort((a, b) => item.text.indexOf(a) - item.text.indexOf(b)).join(' ');
     draft.lines.set(u.item, { ...item, text });
   }
   return [...byPassage.values()];
@@ -183,7 +189,7 @@ export function fits(units: readonly Unit[], budget: number): boolean {
  * to at most {@link GROW_TO} chars. Pure.
  */
 export function piecesOf(units: readonly Unit[], budget: number): Piece[] {
-  const drafts = draftsOf(units);
+  const drafts = draftsOf(withAntecedents(units, budget));
   let room = budget - totalLength(drafts);
   for (const d of drafts) {
     const before = totalLength([d]);
@@ -191,6 +197,29 @@ export function piecesOf(units: readonly Unit[], budget: number): Piece[] {
     room -= totalLength([d]) - before;
   }
   return drafts.map(pieceOf);
+}
+
+/** A sentence that opens with a pronoun ("It is not available for Spot Instances.") refers to the one before it. */
+const ANAPHOR = /^(It|Its|This|These|They|Their|That|Those)\b/;
+
+/**
+ * `units` with each pronoun-led sentence quoted after the sentence it refers to, when the answer
+ * still fits `budget`: "This feature is available for On-Demand and Reserved Instances. It is not
+ * available for Spot Instances." Chosen units are not changed otherwise.
+ */
+function withAntecedents(units: readonly Unit[], budget: number): Unit[] {
+  const out = [...units];
+  out.forEach((u, i) => {
+    if (!ANAPHOR.test(u.text)) return;
+    const all = sentences(u.passage.items[u.item]?.text ?? '');
+    const at = all.indexOf(u.text);
+    const before = at > 0 ? all[at - 1] : undefined;
+    if (!before || out.some((o) => o.passage === u.passage && o.item === u.item && o.text === before)) return;
+    const trial = [...out];
+    trial[i] = { ...u, text: `${before} ${u.text}` };
+    if (fits(trial, budget)) out[i] = trial[i] as Unit;
+  });
+  return out;
 }
 
 /** {@link chooseUnits} then {@link piecesOf}. */
