@@ -265,9 +265,9 @@ export function isServiceSynonym(synonym: string): boolean {
 }
 
 /**
- * Each service need of three or more content words (two, such as "s3 internet", turn up by chance in a
- * long question), as the set of their stems, with the service's
- * synonym token: matched by {@link scatteredNeeds} in any order.
+ * Each service need of three or more content words, as the set of their stems, with the service's
+ * synonym token: matched by {@link scatteredNeeds} in any order. Needs of two words are left out:
+ * a pair such as "s3 internet" turns up by chance in a long question.
  */
 const NEEDS_AS_SETS: ReadonlyArray<{ stems: string[]; synonym: string }> = AWS_SERVICES.flatMap(
   (service, i) =>
