@@ -65,6 +65,19 @@ const NOTES = {
     '- HTTP API: cheaper and faster, built to proxy to Lambda functions or HTTP backends',
     '- REST API: the full feature set, with usage plans and API keys',
   ].join('\n'),
+  'storage/file-storage.md': [
+    '# File storage',
+    '## EFS',
+    '- EFS is a file storage service for EC2 instances: easy to use, with a simple interface to create and configure file systems quickly; fully managed; shares files between many instances at once, in several Availability Zones of a Region, growing and shrinking as files come and go',
+    '## FSx for Windows',
+    '- FSx for Windows is a fully managed Windows file server with Active Directory integration',
+    '## DataSync',
+    '- DataSync copies data between NFS shares, SMB shares, self-managed object storage, Snowcone devices, S3 buckets, Amazon EFS file systems and Amazon FSx for Windows File Server file systems, on a schedule or once, encrypting it in transit and checking it on arrival',
+    '',
+    'Q: When should I use Amazon FSx for Windows vs. Amazon EFS?',
+    '---',
+    'A: For Windows-based applications, FSx gives fully managed Windows file servers tuned for lift-and-shift business workloads such as home directories, media workflows and ERP systems. It is reached from Windows and Linux instances over the SMB protocol. If your applications run on Linux, EFS gives cloud-native, fully managed and elastic file storage that grows and shrinks as files are added and removed, reached from Linux instances over the NFS protocol.',
+  ].join('\n'),
   'global/regions.md': ['# Regions', '- pick the Region closest to your users when you pick one'].join('\n'),
 };
 
@@ -122,6 +135,13 @@ describe('comparison answers', () => {
     const answer = composeAnswer('api gateway http api vs rest api, which one do i pick', index);
     expect(answer.text).toMatch(/proxy to Lambda/);
     expect(answer.text).toMatch(/usage plans and API keys/);
+  });
+
+  it('quotes the answers under a heading that compares the sides (an FAQ "Q: … vs. …?")', () => {
+    const answer = composeAnswer('efs vs fsx for windows - when do i use which', index);
+    expect(answer.text).toMatch(/over the SMB protocol/);
+    expect(answer.text).toMatch(/over the NFS protocol/);
+    expect(answer.text).not.toMatch(/DataSync copies/);
   });
 
   it('does not search for the aside of a comparison ("which one should i pick")', () => {
