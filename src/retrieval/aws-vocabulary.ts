@@ -10,9 +10,9 @@
  * Phrases are matched on token boundaries after {@link tokenize}, so write them in plain words.
  */
 
+import { contentWords } from './analyze-text.ts';
 import { AWS_ABBREVIATIONS, AWS_SERVICES } from './aws-services.ts';
 import { stem } from './stem.ts';
-import { STOP_WORDS } from './stop-words.ts';
 import { tokenize } from './tokenize.ts';
 
 /** Hand-written groups: the words people use next to AWS's own names. */
@@ -265,23 +265,23 @@ export function isServiceSynonym(synonym: string): boolean {
 }
 
 /**
- * Each service need of three or more content words, as the set of their stems, with the service's
- * synonym token: matched by {@link scatteredNeeds} in any order. Needs of two words are left out:
- * a pair such as "s3 internet" turns up by chance in a long question.
+ * Each service need of three or more content words, as the set of their stems (the words a
+ * question is searched by: `contentWords`, stemmed), with the service's synonym token; matched by
+ * {@link scatteredNeeds} in any order. Needs of two words are left out: a pair such as "s3
+ * internet" turns up by chance in a long question. Made on first use: `analyze-text.ts` imports
+ * this module, so its `contentWords` is not ready while this one loads.
  */
-const NEEDS_AS_SETS: ReadonlyArray<{ stems: string[]; synonym: string }> = AWS_SERVICES.flatMap(
-  (service, i) =>
+let needsAsSets: ReadonlyArray<{ stems: string[]; synonym: string }> | undefined;
+
+function needSets(): ReadonlyArray<{ stems: string[]; synonym: string }> {
+  needsAsSets ??= AWS_SERVICES.flatMap((service, i) =>
     service.needs.map((need) => ({
-      stems: [
-        ...new Set(
-          tokenize(need)
-            .filter((t) => !STOP_WORDS.has(t))
-            .map(stem),
-        ),
-      ],
+      stems: [...new Set(contentWords(tokenize(need)).map(stem))],
       synonym: `syn${SERVICE_GROUP_OFFSET + i}`,
     })),
-).filter((n) => n.stems.length >= 3);
+  ).filter((n) => n.stems.length >= 3);
+  return needsAsSets;
+}
 
 /**
  * The service needs whose content words (stems) are all among `questionStems`, in any order and
@@ -293,8 +293,7 @@ const NEEDS_AS_SETS: ReadonlyArray<{ stems: string[]; synonym: string }> = AWS_S
 export function scatteredNeeds(
   questionStems: ReadonlySet<string>,
 ): Array<{ from: string[]; adds: string[] }> {
-  return NEEDS_AS_SETS.filter((n) => n.stems.every((s) => questionStems.has(s))).map((n) => ({
-    from: n.stems,
-    adds: [n.synonym],
-  }));
+  return needSets()
+    .filter((n) => n.stems.every((s) => questionStems.has(s)))
+    .map((n) => ({ from: n.stems, adds: [n.synonym] }));
 }
