@@ -80,17 +80,15 @@ interface Draft {
 
 function draftsOf(units: readonly Unit[]): Draft[] {
   const byPassage = new Map<Passage, Draft>();
-  // The quoted parts (sentences, or the whole text) of each item, per passage.
-  const parts = new Map<Passage, Map<number, string[]>>();
+  // The quoted parts (sentences, or the whole text) of each item.
+  const parts = new Map<PassageItem, string[]>();
   for (const u of units) {
     const draft = byPassage.get(u.passage) ?? { passage: u.passage, lines: new Map() };
     byPassage.set(u.passage, draft);
     for (const a of u.ancestors) draft.lines.set(u.passage.items.indexOf(a), a);
     const item = u.passage.items[u.item] as PassageItem;
-    const quoted = parts.get(u.passage) ?? new Map<number, string[]>();
-    parts.set(u.passage, quoted);
-    const list = [...(quoted.get(u.item) ?? []), u.text];
-    quoted.set(u.item, list);
+    const list = [...(parts.get(item) ?? []), u.text];
+    parts.set(item, list);
     // Sentences of one item are quoted in the order the note has them, whatever their scores.
     const text = list.sort((a, b) => item.text.indexOf(a) - item.text.indexOf(b)).join(' ');
     draft.lines.set(u.item, { ...item, text });
