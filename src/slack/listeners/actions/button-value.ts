@@ -1,8 +1,9 @@
 /**
  * What a click tells beyond its button's value: the option letters ticked in a message's
- * checkboxes, the workspace it came from, and for an answer click the option chosen. The values themselves are encoded and decoded in
- * `views/button-payloads.ts` (quiz, review, report, quiz me, delete my data) and
- * `views/answer-value.ts` (share, 👍/👎). Option keys are A–E (knowledge/QUESTIONS-FORMAT.md).
+ * checkboxes, the workspace it came from, and for an answer click the option chosen. The values
+ * themselves are encoded and decoded in `views/button-payloads.ts` (quiz, review, report, quiz
+ * me, delete my data) and `views/answer-value.ts` (share, 👍/👎). Option keys are A–E
+ * (knowledge/QUESTIONS-FORMAT.md).
  */
 
 import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
