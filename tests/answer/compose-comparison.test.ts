@@ -78,6 +78,28 @@ const NOTES = {
     '---',
     'A: For Windows-based applications, FSx gives fully managed Windows file servers tuned for lift-and-shift business workloads such as home directories, media workflows and ERP systems. It is reached from Windows and Linux instances over the SMB protocol. If your applications run on Linux, EFS gives cloud-native, fully managed and elastic file storage that grows and shrinks as files are added and removed, reached from Linux instances over the NFS protocol.',
   ].join('\n'),
+  'storage/object-lock.md': [
+    '# S3 Object Lock',
+    '- Object Lock keeps object versions in a write-once-read-many (WORM) state',
+    '- Object Lock helps meet the compliance rules of regulated industries for their records',
+    '  - Governance Mode - nobody can overwrite or delete a locked object version or change its lock settings without a special permission that an administrator grants them. With governance mode most users are kept from deleting the versions, while a few chosen users can still be allowed to shorten the retention period or to remove a version when they really need to, for example to fix a mistake in the lock settings',
+    '  - Compliance Mode - no user can overwrite or delete a locked version, the root user of the account included',
+  ].join('\n'),
+  'storage/storage-gateway.md': [
+    '# Storage Gateway',
+    '- Volume Gateway (iSCSI):',
+    '  - block storage: Volume Gateway offers iSCSI block volumes, backed by the cloud, to the applications in your data center',
+    '  - Volume Gateway keeps on-premises data in Amazon S3 for you and runs in one of two modes, cached or stored, chosen for each volume when it is created',
+    '  - Store volume',
+    '    - the primary data stays on premises and the full dataset is local for fast access, while it is copied to S3 asynchronously in the background as snapshots',
+    '  - Cached volumes',
+    '    - only the most recent data stays on premises',
+    '    - the primary data is stored in S3 while the data used most is kept in a local cache for low latency',
+  ].join('\n'),
+  'compute/instance-store.md': [
+    '# Instance store',
+    '- instance store volumes are stored on the host and are ephemeral: their data is gone when the instance stops',
+  ].join('\n'),
   'global/regions.md': ['# Regions', '- pick the Region closest to your users when you pick one'].join('\n'),
 };
 
@@ -142,6 +164,19 @@ describe('comparison answers', () => {
     expect(answer.text).toMatch(/over the SMB protocol/);
     expect(answer.text).toMatch(/over the NFS protocol/);
     expect(answer.text).not.toMatch(/DataSync copies/);
+  });
+
+  it('tells apart two sides that are names of one service (Object Lock governance vs compliance mode)', () => {
+    const answer = composeAnswer('object lock governance mode vs compliance mode', index);
+    expect(answer.text).toMatch(/special permission/);
+    expect(answer.text).toMatch(/root user of the account included/);
+  });
+
+  it("quotes a side's line from the question's topic, under that side's bullet, not a look-alike elsewhere", () => {
+    const answer = composeAnswer('storage gateway stored volumes vs cached volumes', index);
+    expect(answer.text).toMatch(/full dataset is local/);
+    expect(answer.text).toMatch(/data used most is kept in a local cache/);
+    expect(answer.text).not.toMatch(/ephemeral/);
   });
 
   it('does not search for the aside of a comparison ("which one should i pick")', () => {
