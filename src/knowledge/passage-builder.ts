@@ -2,7 +2,9 @@
  * Line tokens → sections and passages: the one place that decides what a quotable unit is.
  * One method per block kind; the builder keeps the open heading path, list, paragraph and table.
  * - a top-level bullet with all its sub-bullets (split along its children past MAX_PASSAGE_CHARS,
- *   each piece keeping its parent bullets as context); consecutive short bullets merge;
+ *   each piece keeping its parent bullets as context; a long line is cut into chunks of sentences,
+ *   each chunk after the first keeping the line's first sentence as context); consecutive short
+ *   bullets merge;
  * - a paragraph (one item per line when the lines are short, list-like, as plain notes often are);
  * - table rows, each spelled out against the column labels (`table-block.ts`).
  * Labels: a short bare line directly followed by a list ("limits" then `- 15 min max`) names
@@ -56,13 +58,16 @@ function nodeItems(node: Node, depth: number): PassageItem[] {
   ];
 }
 
-/** Splits a long text into chunks of whole sentences, each at most MAX_PASSAGE_CHARS when possible. */
-export function splitSentences(text: string): string[] {
-  const sentences = text.split(/(?<=[.!?])\s+(?=[A-Z0-9"(])/);
+/** Where one sentence ends and the next begins: after `.`, `!` or `?`, before a capital, digit, quote or bracket. */
+const SENTENCE_BREAK = /(?<=[.!?])\s+(?=[A-Z0-9"(])/;
+
+/** Splits a long text into chunks of whole sentences, each at most `max` chars when possible. */
+export function splitSentences(text: string, max = MAX_PASSAGE_CHARS): string[] {
+  const sentences = text.split(SENTENCE_BREAK);
   const chunks: string[] = [];
   let current = '';
   for (const s of sentences) {
-    if (current && current.length + s.length + 1 > MAX_PASSAGE_CHARS) {
+    if (current && current.length + s.length + 1 > max) {
       chunks.push(current);
       current = s;
     } else current = current ? `${current} ${s}` : s;
@@ -249,14 +254,39 @@ export class PassageBuilder {
     });
   }
 
+  /**
+   * A line longer than MAX_PASSAGE_CHARS, cut into chunks of sentences. Each chunk after the first
+   * keeps the line's first sentence, which says what the line is about, as its parent ("API
+   * Gateway provides throttling …" over "Any requests over the limit will receive a 429 HTTP
+   * response"), and stays within MAX_PASSAGE_CHARS with it; a first sentence of more than half
+   * that is left out.
+   */
+  #emitLongLine(node: Node, prefix: PassageItem[]): void {
+    const at = prefix.length;
+    const lead = node.text.split(SENTENCE_BREAK)[0] ?? '';
+    const [first, ...rest] = splitSentences(node.text);
+    if (!first) return;
+    this.#emit('list', [...prefix, { text: first, depth: at, line: node.line }]);
+    const remainder = rest.join(' ');
+    if (!remainder) return;
+    if (lead.length > MAX_PASSAGE_CHARS / 2) {
+      for (const chunk of splitSentences(remainder)) {
+        this.#emit('list', [...prefix, { text: chunk, depth: at, line: node.line }]);
+      }
+      return;
+    }
+    const parent = { text: lead, depth: at, line: node.line };
+    for (const chunk of splitSentences(remainder, MAX_PASSAGE_CHARS - lead.length - 2)) {
+      this.#emit('list', [...prefix, parent, { text: chunk, depth: at + 1, line: node.line }]);
+    }
+  }
+
   #emitNode(node: Node, ancestors: Node[]): void {
     const prefix = ancestors.map((a, d) => ({ text: a.text, depth: d, line: a.line }));
     const items = [...prefix, ...nodeItems(node, ancestors.length)];
     if (flattenItems(items).length <= MAX_PASSAGE_CHARS || node.children.length === 0) {
       if (node.children.length === 0 && node.text.length > MAX_PASSAGE_CHARS) {
-        for (const chunk of splitSentences(node.text)) {
-          this.#emit('list', [...prefix, { text: chunk, depth: ancestors.length, line: node.line }]);
-        }
+        this.#emitLongLine(node, prefix);
       } else this.#emit('list', items);
       return;
     }

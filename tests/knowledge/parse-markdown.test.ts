@@ -115,6 +115,28 @@ describe('parseNote on Markdown', () => {
     ]);
   });
 
+  it("cuts a long line into chunks of sentences, each later chunk under the line's first sentence", () => {
+    const lead = 'API Gateway throttles requests at several levels, for the account and per method.';
+    const middle = Array.from(
+      { length: 6 },
+      (_, i) => `Setting ${i + 1} of the usage plan caps the steady rate and the burst of one client key.`,
+    );
+    const last = 'Any request over the limit gets a 429 Too Many Requests response.';
+    const line = [lead, ...middle, last].join(' ');
+    expect(line.length).toBeGreaterThan(MAX_PASSAGE_CHARS);
+    const parsed = parseNote('api.md', `## Throttling\n- ${line}\n`);
+    expect(parsed.passages.length).toBeGreaterThan(1);
+    const withLast = parsed.passages.find((p) => p.text.includes('429'));
+    expect(withLast?.items.map((i) => [i.depth, i.text.slice(0, 30)])).toEqual([
+      [0, lead.slice(0, 30)],
+      [1, expect.stringMatching(/^Setting \d|^Any request/)],
+    ]);
+    for (const p of parsed.passages) expect(p.text.length).toBeLessThanOrEqual(MAX_PASSAGE_CHARS);
+    // Every sentence is quoted once as the passages' own words; the first sentence once more per later chunk.
+    const own = parsed.passages.map((p) => p.items.at(-1)?.text).join(' ');
+    expect(own).toBe(line);
+  });
+
   it('reads a file with a BOM and CRLF line ends exactly like the LF original', () => {
     const crlf = parseNote('markdown/lambda.md', `\uFEFF${SOURCE.replace(/\n/g, '\r\n')}`);
     expect(crlf).toEqual(note);
