@@ -10,7 +10,7 @@ import { DISPLAY_SEPARATOR, formatHeadingPath } from '../knowledge/heading-path.
 import type { Passage } from '../knowledge/note-types.ts';
 import { PROMPT_HITS_PER_SLOT, TOP_K } from '../retrieval/passage-counts.ts';
 import type { SearchIndex } from '../retrieval/search-index.ts';
-import type { Answer } from './answer-types.ts';
+import type { Answer, AnswerPiece } from './answer-types.ts';
 import { composeAnswer } from './compose-answer.ts';
 import { diversePassages } from './diverse-passages.ts';
 import { parseComparison } from './parse-comparison.ts';
@@ -50,6 +50,24 @@ function samePlace(p: Passage, file: string, line: number): boolean {
 }
 
 /**
+ * The passage a piece quotes. A long line cut into chunks gives several passages one file and line
+ * (see `passage-builder.ts`): the one that holds most of the piece's words is it.
+ */
+function quotedPassage(index: SearchIndex, piece: AnswerPiece): Passage | undefined {
+  const { file, line } = piece.source;
+  const words = piece.text.split(/\s+/);
+  const held = (p: Passage) => {
+    const own = new Set(p.text.split(/\s+/));
+    return words.filter((w) => own.has(w)).length;
+  };
+  let best: Passage | undefined;
+  for (const p of index.passages) {
+    if (samePlace(p, file, line) && (!best || held(p) > held(best))) best = p;
+  }
+  return best;
+}
+
+/**
  * The passages to send for `question`, numbered from 1: those the extractive answer quoted, the
  * best search hit, for an "A vs B" question each side's best passage searched alone, then search hits
  * by maximal marginal relevance (see `diverse-passages.ts`), without repeats, at most `max`.
@@ -65,8 +83,8 @@ export function selectPassages(
   const add = (p: Passage | undefined) => {
     if (p && chosen.length < max && !chosen.includes(p)) chosen.push(p);
   };
-  const quoted = [...(extractive.pieces ?? []).map((p) => p.source), ...extractive.sources];
-  for (const s of quoted) add(index.passages.find((p) => samePlace(p, s.file, s.line)));
+  for (const piece of extractive.pieces ?? []) add(quotedPassage(index, piece));
+  for (const s of extractive.sources) add(index.passages.find((p) => samePlace(p, s.file, s.line)));
   const q = { ...index.analyze(question), dense: dense ?? undefined };
   const hits = index.searchAnalyzed(q, max * PROMPT_HITS_PER_SLOT);
   // The best search hit always gets a slot, even when the quoted lines come from elsewhere.

@@ -109,6 +109,28 @@ describe('selectPassages when the notes repeat themselves', () => {
   });
 });
 
+describe('selectPassages when a long line was cut into chunks', () => {
+  it('sends the chunk the answer quoted, not the first chunk of its line', async () => {
+    const dir = tempDir('saa-test-chunks-');
+    const middle = Array.from(
+      { length: 6 },
+      (_, i) => `Usage plan setting ${i + 1} caps the steady rate and the burst allowed for one client key.`,
+    );
+    const line = [
+      'API Gateway throttles requests at several levels, for the account and per method.',
+      ...middle,
+      'Any request over the limit gets a 429 Too Many Requests response.',
+    ].join(' ');
+    writeFileSync(join(dir, 'api.md'), `# API Gateway\n\n## Throttling\n\n- ${line}\n`);
+    const own = await openKnowledge(dir, testIndexCache());
+    const question = 'what response code does api gateway send once a request goes over the limit';
+    const extractive = composeAnswer(question, own.index);
+    expect(extractive.text).toMatch(/429/);
+    const [first] = selectPassages(question, own.index, extractive, 1);
+    expect(first?.passage.text).toMatch(/429 Too Many Requests/);
+  });
+});
+
 describe('buildPrompt', () => {
   it('gives the question and each passage with its id, file and headings', () => {
     const question = 'what is dax';
