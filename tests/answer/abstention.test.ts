@@ -34,9 +34,16 @@ beforeAll(async () => {
       '# Lambda',
       '## RDS Proxy',
       '- Pools database connections, so functions do not open too many of them under high load.',
+      '## Retries',
+      '- A few retries come out of the box for an async event, to avoid losing it; a whole batch is retried when one record fails.',
       '# API Gateway',
       '## HTTP integration',
       '- Exposes an internal HTTP API or an Application Load Balancer behind one endpoint.',
+      '# S3',
+      '## S3 Select',
+      '- S3 Select lets an app fetch just the part of an object it needs with a simple SQL expression, which is much faster.',
+      '## S3 Inventory',
+      '- A daily CSV report lists the objects of a bucket and their metadata, for an audit.',
     ].join('\n'),
   );
   knowledge = await openKnowledge(dir, testIndexCache());
@@ -74,6 +81,12 @@ describe('isCovered', () => {
 
   it('reads filler words ("actually", "basically") as no part of the topic', () => {
     expect(check('what actually is a jwt, basically').covered).toBe(true);
+  });
+
+  it('answers a question padded with everyday words the notes never use ("gigantic", "painful") when a passage shares 3+ of its ideas', () => {
+    const question =
+      'honestly can s3 select grab a tiny slice of one gigantic object with sql, skipping the painful boring wait';
+    expect(check(question).covered).toBe(true);
   });
 
   it('answers a question of the same length when a passage shares two of its ideas', () => {
