@@ -83,7 +83,8 @@ function distinct(sides: readonly Side[]): Side[] {
   const shared = (alt: Alternative) =>
     sides.every((s) => s.key?.alternatives.some((o) => nameOf(o) === nameOf(alt)));
   const cut = sides.map((side) => side.key?.alternatives.filter((a) => !shared(a)) ?? []);
-  if (cut.some((alts) => !alts.some((a) => a.tokens.length <= 2))) return [...sides];
+  // Only a full-credit name can name a side (see `names`); an expansion alternative cannot.
+  if (cut.some((alts) => !alts.some((a) => a.credit >= 1 && a.tokens.length <= 2))) return [...sides];
   return sides.map((side, i) =>
     side.key ? { ...side, key: { ...side.key, alternatives: cut[i] ?? [] } } : side,
   );
@@ -150,11 +151,14 @@ function sideFactor(u: Unit, own: Side, others: readonly Side[]): number {
 /**
  * True when a unit is about `own` alone: it names the side (with its context), its text names no
  * other side, and its parent bullet is not another side's ("the primary data is stored in S3"
- * under "Cached Volumes" is no line about stored volumes).
+ * under "Cached Volumes" is no line about stored volumes; for a chunk of a long line, the bullet
+ * above the line).
  */
 function isOwnLine(u: Unit, own: Side, others: readonly Side[]): boolean {
   const text = termSet(u.text);
-  const parent = termSet(u.ancestors.at(-1)?.text ?? '');
+  // The parent bullet: a chunk of a long line has the line's first sentence above it, then the bullet.
+  const line = u.passage.items[u.item]?.line;
+  const parent = termSet(u.ancestors.findLast((a) => a.line !== line)?.text ?? '');
   return (
     names(aboutTerms(u), own) && !others.some((o) => names(text, o)) && !namesOtherOnly(parent, own, others)
   );
@@ -375,6 +379,8 @@ export function composeComparison(
     if (ownLines.length > 0 && (!pick || !inContext(pick, context))) continue;
     if (!pick || chosen.some((c) => isDuplicate(c.text, pick.text) || isDuplicate(pick.text, c.text)))
       continue;
+    // The side's lines from elsewhere give way to the one in context.
+    for (const u of ownLines) chosen.splice(chosen.indexOf(u), 1);
     // Room for the side's line: the weakest chosen lines give way, but not another side's first line.
     makeRoom(chosen, pick, (u) => keptForSide(u, chosen, sides, own));
     if (fits([...chosen, pick], MAX_ANSWER_CHARS)) chosen.push(pick);

@@ -84,7 +84,11 @@ export function selectPassages(
     if (p && chosen.length < max && !chosen.includes(p)) chosen.push(p);
   };
   for (const piece of extractive.pieces ?? []) add(quotedPassage(index, piece));
-  for (const s of extractive.sources) add(index.passages.find((p) => samePlace(p, s.file, s.line)));
+  // Sources beyond the pieces (an answer given without them); a place already sent is not sent twice.
+  for (const s of extractive.sources) {
+    if (!chosen.some((p) => samePlace(p, s.file, s.line)))
+      add(index.passages.find((p) => samePlace(p, s.file, s.line)));
+  }
   const q = { ...index.analyze(question), dense: dense ?? undefined };
   const hits = index.searchAnalyzed(q, max * PROMPT_HITS_PER_SLOT);
   // The best search hit always gets a slot, even when the quoted lines come from elsewhere.

@@ -258,26 +258,28 @@ export class PassageBuilder {
    * A line longer than MAX_PASSAGE_CHARS, cut into chunks of sentences. Each chunk after the first
    * keeps the line's first sentence, which says what the line is about, as its parent ("API
    * Gateway provides throttling …" over "Any requests over the limit will receive a 429 HTTP
-   * response"), and stays within MAX_PASSAGE_CHARS with it; a first sentence of more than half
-   * that is left out.
+   * response"), chunks being cut so that the passage, parent bullets and first sentence included,
+   * stays within MAX_PASSAGE_CHARS. When they leave less than half of it, or one sentence is too
+   * long to fit, a chunk goes without the first sentence, as it did before.
    */
   #emitLongLine(node: Node, prefix: PassageItem[]): void {
     const at = prefix.length;
-    const lead = node.text.split(SENTENCE_BREAK)[0] ?? '';
+    const own = (text: string): PassageItem => ({ text, depth: at, line: node.line });
     const [first, ...rest] = splitSentences(node.text);
     if (!first) return;
-    this.#emit('list', [...prefix, { text: first, depth: at, line: node.line }]);
+    this.#emit('list', [...prefix, own(first)]);
     const remainder = rest.join(' ');
     if (!remainder) return;
-    if (lead.length > MAX_PASSAGE_CHARS / 2) {
-      for (const chunk of splitSentences(remainder)) {
-        this.#emit('list', [...prefix, { text: chunk, depth: at, line: node.line }]);
-      }
+    const parent = own(node.text.split(SENTENCE_BREAK)[0] ?? '');
+    // The chunk joins its parent after ": ".
+    const room = MAX_PASSAGE_CHARS - flattenItems([...prefix, parent]).length - 2;
+    if (room < MAX_PASSAGE_CHARS / 2) {
+      for (const chunk of splitSentences(remainder)) this.#emit('list', [...prefix, own(chunk)]);
       return;
     }
-    const parent = { text: lead, depth: at, line: node.line };
-    for (const chunk of splitSentences(remainder, MAX_PASSAGE_CHARS - lead.length - 2)) {
-      this.#emit('list', [...prefix, parent, { text: chunk, depth: at + 1, line: node.line }]);
+    for (const chunk of splitSentences(remainder, room)) {
+      const items = [...prefix, parent, { text: chunk, depth: at + 1, line: node.line }];
+      this.#emit('list', flattenItems(items).length <= MAX_PASSAGE_CHARS ? items : [...prefix, own(chunk)]);
     }
   }
 

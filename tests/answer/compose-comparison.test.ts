@@ -99,6 +99,8 @@ const NOTES = {
   'compute/instance-store.md': [
     '# Instance store',
     '- instance store volumes are stored on the host and are ephemeral: their data is gone when the instance stops',
+    '- stored volumes on the instance host are ephemeral',
+    '- cached volumes of the instance are fast',
   ].join('\n'),
   'global/regions.md': ['# Regions', '- pick the Region closest to your users when you pick one'].join('\n'),
 };

@@ -137,6 +137,25 @@ describe('parseNote on Markdown', () => {
     expect(own).toBe(line);
   });
 
+  it('keeps a chunk of a long line within MAX_PASSAGE_CHARS with its parent bullets, or quotes it without the first sentence', () => {
+    const lead = `API Gateway throttles requests at several levels, ${'for the account, per stage and per method, '.repeat(4)}as set.`;
+    const long = `Any request over the limit gets a 429 response, ${'and the client should wait and retry with backoff, '.repeat(5)}as the docs say.`;
+    const middle = Array.from(
+      { length: 4 },
+      (_, i) => `Usage plan setting ${i + 1} caps the rate of one client key.`,
+    );
+    const parsed = parseNote(
+      'api.md',
+      `## API Gateway\n- Throttling and quotas\n  - ${[lead, ...middle, long].join(' ')}\n`,
+    );
+    for (const p of parsed.passages) expect(p.text.length).toBeLessThanOrEqual(MAX_PASSAGE_CHARS);
+    expect(parsed.passages.every((p) => p.text.startsWith('Throttling and quotas: '))).toBe(true);
+    const withLong = parsed.passages.find((p) => p.text.includes('429'));
+    expect(withLong?.items.map((i) => i.text)).toEqual(['Throttling and quotas', long]);
+    const own = parsed.passages.map((p) => p.items.at(-1)?.text).join(' ');
+    expect(own).toBe([lead, ...middle, long].join(' '));
+  });
+
   it('reads a file with a BOM and CRLF line ends exactly like the LF original', () => {
     const crlf = parseNote('markdown/lambda.md', `\uFEFF${SOURCE.replace(/\n/g, '\r\n')}`);
     expect(crlf).toEqual(note);
