@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { composeAnswer } from '../../src/answer/compose-answer.ts';
 import { isDuplicate } from '../../src/answer/select-pieces.ts';
-import { parseNote } from '../../src/knowledge/parse-note.ts';
-import { buildIndex } from '../../src/retrieval/build-index.ts';
-import { SearchIndex } from '../../src/retrieval/search-index.ts';
+import type { SearchIndex } from '../../src/retrieval/search-index.ts';
+import { noteIndex } from '../helpers/note-index.ts';
 
 describe('isDuplicate', () => {
   it.each<[string, string, boolean]>([
@@ -23,8 +22,7 @@ describe('isDuplicate', () => {
 
 /** An index over one Markdown note. */
 function indexOf(markdown: string): SearchIndex {
-  const passages = parseNote('ec2.md', markdown).passages.map((p, id) => ({ ...p, id }));
-  return new SearchIndex(buildIndex(passages), passages);
+  return noteIndex('ec2.md', markdown);
 }
 
 /** A long bullet (over SENTENCE_SPLIT_CHARS, so quoted by the sentence) ending with `tail`. */

@@ -5,16 +5,14 @@
  */
 
 import { describe, expect, it } from 'vitest';
-import { parseNote } from '../../src/knowledge/parse-note.ts';
 import {
   coverQuestion,
   notesCoverage,
   notesCoverageInSlices,
   withTeamCitations,
 } from '../../src/question-review/notes-coverage.ts';
-import { buildIndex } from '../../src/retrieval/build-index.ts';
-import { SearchIndex } from '../../src/retrieval/search-index.ts';
 import { sourceLine } from '../../src/slack/views/quiz-blocks.ts';
+import { noteIndex } from '../helpers/note-index.ts';
 import { makeQuestion } from '../quiz/quiz-fixtures.ts';
 
 const TEAM_NOTES = [
@@ -28,8 +26,8 @@ const TEAM_NOTES = [
   '- Max execution time 15 min',
 ].join('\n');
 
-const passages = parseNote('team.md', TEAM_NOTES).passages.map((p, id) => ({ ...p, id }));
-const index = new SearchIndex(buildIndex(passages), passages);
+const index = noteIndex('team.md', TEAM_NOTES);
+const passages = index.passages;
 
 const retention = makeQuestion('sqs-retention', {
   domain: 'resilient',

@@ -5,11 +5,9 @@
  */
 
 import { describe, expect, it } from 'vitest';
-import { parseNote } from '../../src/knowledge/parse-note.ts';
 import { scatteredNeeds } from '../../src/retrieval/aws-vocabulary.ts';
-import { buildIndex } from '../../src/retrieval/build-index.ts';
-import { SearchIndex } from '../../src/retrieval/search-index.ts';
 import { stem } from '../../src/retrieval/stem.ts';
+import { noteIndex } from '../helpers/note-index.ts';
 
 const NOTES = [
   '# S3',
@@ -19,8 +17,7 @@ const NOTES = [
   '- Speeds up transfers to a bucket through CloudFront edge locations',
 ].join('\n');
 
-const passages = parseNote('s3.md', NOTES).passages.map((p, id) => ({ ...p, id }));
-const index = new SearchIndex(buildIndex(passages), passages);
+const index = noteIndex('s3.md', NOTES);
 const QUESTION = 'users upload big files to one bucket and it is slow for the far away ones';
 
 describe('service needs asked in other word order', () => {
