@@ -6,6 +6,7 @@ import { composeAnswer } from '../../src/answer/compose-answer.ts';
 import { loadNotes } from '../../src/knowledge/load-notes.ts';
 import { buildIndex } from '../../src/retrieval/build-index.ts';
 import { SearchIndex } from '../../src/retrieval/search-index.ts';
+import { noteIndex } from '../helpers/note-index.ts';
 
 const NOTES = {
   'storage/ebs.md': [
@@ -192,5 +193,56 @@ describe('comparison answers', () => {
     const answer = composeAnswer('sqs vs amazon mq', index);
     expect(answer.found).toBe(false);
     expect(answer.text).toMatch(/^I couldn't find that in the notes/);
+  });
+
+  it('quotes the lines of sibling sections that say the same thing of each side ("pull based" / "push based")', () => {
+    const notes = noteIndex(
+      'messaging.md',
+      [
+        '# Messaging',
+        '## SQS',
+        '- Amazon SQS is a fully managed message queuing service that enables you to decouple and scale microservices, distributed systems and serverless applications without running your own brokers',
+        '- retention can go up to 14 days, and a message can be up to 256 KB of text in any format',
+        '- it is a pull based system',
+        '## SNS',
+        '- Amazon SNS is a fully managed pub/sub messaging service that fans messages out to a large number of subscribers, including serverless functions, queues and distributed systems, and to end users by SMS and email',
+        '- push based',
+        '- it can notify Lambda functions, HTTP/S webhooks, mobile push, SMS and email',
+        '## When should I use Amazon MQ vs. Amazon SQS and SNS?',
+        '- for brand new applications in the cloud consider Amazon SQS and Amazon SNS: SQS and SNS are lightweight, fully managed message queue and topic services that scale almost without limit and have simple, easy-to-use APIs',
+        '- Amazon MQ suits existing applications that already speak a standard messaging protocol',
+      ].join('\n'),
+    );
+    const answer = composeAnswer('sqs vs sns', notes);
+    expect(answer.text).toMatch(/pull based/);
+    expect(answer.text).toMatch(/push based/);
+  });
+
+  it('pairs labelled lines of sibling sections by label and position ("At-Least-Once" / "Exactly-Once")', () => {
+    const notes = noteIndex(
+      'sqs.md',
+      [
+        '# SQS',
+        '- SQS offers two queue types, standard and FIFO; a standard queue cannot be converted into a FIFO queue, so to move you create a new FIFO queue for the application or delete the standard queue and recreate it as FIFO',
+        '## Queue types',
+        '### Standard queues',
+        '- Unlimited Throughput: standard queues support a nearly unlimited number of transactions per second per API action',
+        '- At-Least-Once Delivery: a message is delivered at least once, and now and then more than one copy arrives',
+        '- Best-Effort Ordering: messages may arrive in another order than they were sent',
+        '### FIFO queues',
+        '- High Throughput: by default FIFO queues support up to 300 messages per second, or 3,000 per second with batches of 10 messages per operation; ask support for a higher quota',
+        '- Exactly-Once Processing: a message is delivered once and stays until a consumer processes and deletes it; no duplicates are introduced',
+        '- First-In-First-Out Delivery: the order of messages is kept strictly',
+        '## Dead-letter queues',
+        '- a dead-letter queue must be of the same type as its source queue, standard or FIFO, and receives the messages that were not processed after the maximum receive count',
+        '## Limits',
+        '- SQS keeps messages for 4 days by default and for up to 14 days',
+        '- an SQS message can hold up to 256 KB of text',
+        '- SQS long polling waits up to 20 seconds for a message to arrive',
+      ].join('\n'),
+    );
+    const answer = composeAnswer('standard vs fifo sqs queues', notes);
+    expect(answer.text).toMatch(/delivered at least once/);
+    expect(answer.text).toMatch(/delivered once and stays/);
   });
 });

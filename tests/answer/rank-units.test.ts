@@ -7,12 +7,13 @@ import { HAVE_SHARED_NOTES, loadIndexed, SHARED_NOTES } from '../retrieval/notes
 describe.skipIf(!HAVE_SHARED_NOTES)(
   'lines under a heading that names what is asked (../shared/notes)',
   () => {
-    it('quotes the table rows under "Lambda at CloudFront Edge" for "cloudfront functions or lambda@edge"', async () => {
+    it('shows the scale of each side for "cloudfront functions or lambda@edge" (lines under headings naming them)', async () => {
       const { index } = await loadIndexed(SHARED_NOTES);
       const answer = composeAnswer('cloudfront functions or lambda@edge', index);
-      // The scale row: CloudFront Functions take millions of requests a second, Lambda@Edge thousands.
-      expect(answer.text).toMatch(/Millions\s+per\s+sec|Sub-ms/i);
-      expect(answer.text).toMatch(/Thousands\s+per\s+sec/i);
+      // The scale: CloudFront Functions take millions of requests a second, Lambda@Edge thousands,
+      // said in the table row under "Lambda at CloudFront Edge" or in each side's own section.
+      expect(answer.text).toMatch(/Millions\s+per\s+sec|millions\s+of\s+requests|Sub-ms/i);
+      expect(answer.text).toMatch(/Thousands\s+per\s+sec|1000s\s+of\s+request/i);
     });
   },
 );
