@@ -25,7 +25,7 @@ import { formatHeadingPath } from '../knowledge/heading-path.ts';
 import type { Passage, PassageItem } from '../knowledge/note-types.ts';
 import { analyzeText } from '../retrieval/analyze-text.ts';
 import { type Alternative, type Concept, conceptCredit } from '../retrieval/query-concepts.ts';
-import type { QueryAnalysis, SearchIndex } from '../retrieval/search-index.ts';
+import type { Hit, QueryAnalysis, SearchIndex } from '../retrieval/search-index.ts';
 import { isCovered } from './abstention.ts';
 import { MAX_ANSWER_CHARS } from './answer-types.ts';
 import { type Comparison, comparisonQuery } from './parse-comparison.ts';
@@ -240,11 +240,12 @@ function parallelPartner(u: Unit, sides: readonly Side[]): number | undefined {
 
 /**
  * Score added to a line that has a partner in a sibling section (see {@link siblingPartner}): the
- * pair says what sets the sides apart, so it leads the answer, above a line that only names both
- * sides (a unit scores at most 1.3 before bonuses, see `rank-units.ts`). Measured on every eval
- * corpus at 0–5: 0 (the partner only quoted beside a chosen line) raises shared-notes hit 88.4 →
- * 89.3 %; 0.75–1 also raise saa-c02 recall@5 94.9 → 96.6 %; 1.5–5 also raise saa-c02 hit 90.7 →
- * 92.4 % ("sqs vs sns": pull / push; "standard vs fifo": at-least-once / exactly-once).
+ * pair says what sets the sides apart, so it comes before most lines (a unit scores at most 1.3
+ * before bonuses, see `rank-units.ts`). Measured on every eval corpus at 0–5: 0 (the partner only
+ * quoted beside a chosen line) changes nothing; 0.5 raises saa-c02 hit 90.7 → 91.5 % and recall@5
+ * 94.9 → 95.8 %; 0.75 raises saa-c02 recall@5 to 96.6 % and shared-notes hit 88.4 → 89.3 %; 1–5
+ * also raise saa-c02 hit to 92.4 % ("sqs vs sns": pull / push; "standard vs fifo": at-least-once /
+ * exactly-once). Abstention does not move.
  */
 const SIBLING_PAIR_BONUS = 1;
 
@@ -278,9 +279,8 @@ const LABELLED = /^[^:]{1,40}:/;
  * scored for the question: "It's a pull base system." under "SQS" and "Push-based" under "SNS",
  * "At-Least-Once Delivery: …" under "Standard Queues" and "Exactly-Once Processing: …" under "FIFO
  * Queues". `u`'s own heading must name one side and its text no other; the partner sits at the
- * same bullet depth under a heading naming another side only. Two labelled lines are compared by
- * their labels, others by all their words, at {@link PARALLEL_OVERLAP} as in
- * {@link parallelPartner}; the partner sharing most words wins.
+ * same bullet depth under a heading naming another side only, and is a mutual best match (see
+ * {@link mostParallel}): `u` is in turn the line of its own side's sections closest to it.
  */
 function siblingPartner(
   u: Unit,
@@ -288,19 +288,17 @@ function siblingPartner(
   index: SearchIndex,
   whole: QueryAnalysis,
 ): Unit | undefined {
-  const sideOfSection = (p: Passage) => onlySide(p.headingPath.at(-1) ?? '', sides);
-  const side = sideOfSection(u.passage);
+  const side = onlySide(u.passage.headingPath.at(-1) ?? '', sides);
   if (!side || sides.some((o) => o !== side && names(termSet(u.text), o))) return undefined;
   const sideWords = new Set(sides.flatMap((s) => [...s.terms]));
-  const siblings = siblingPassages(index, u.passage);
+  const sections = siblingPassages(index, u.passage).map((p) => ({
+    p,
+    side: onlySide(p.headingPath.at(-1) ?? '', sides),
+  }));
+  const mine = sections.filter((x) => x.side === side).map((x) => x.p);
+  const theirs = sections.filter((x) => x.side !== undefined && x.side !== side).map((x) => x.p);
   const depth = u.passage.items[u.item]?.depth ?? 0;
-  const partner = mostParallel(
-    u.text,
-    u.item,
-    depth,
-    siblings.filter((p) => sideOfSection(p) !== undefined && sideOfSection(p) !== side),
-    sideWords,
-  );
+  const partner = mostParallel(u.text, u.item, depth, theirs, sideWords);
   if (!partner) return undefined;
   // Only a mutual best match: "First-In-First-Out Delivery" shares a word with "At-Least-Once
   // Delivery", but "Exactly-Once Processing" is the line that answers it.
@@ -308,7 +306,7 @@ function siblingPartner(
     partner.passage.items[partner.item]?.text ?? '',
     partner.item,
     depth,
-    siblings.filter((p) => sideOfSection(p) === side),
+    mine,
     sideWords,
   );
   if (back?.passage !== u.passage || back.item !== u.item) return undefined;
@@ -331,12 +329,15 @@ function mostParallel(
   sideWords: ReadonlySet<string>,
 ): { passage: Passage; item: number } | undefined {
   const rest = (t: string) => new Set(analyzeText(t).terms.filter((w) => !sideWords.has(w)));
+  const labelled = LABELLED.test(text);
+  const whole = rest(text);
+  const label = labelled ? rest(leadOf(text)) : whole;
   let best: { passage: Passage; item: number; fit: number; distance: number } | undefined;
   for (const p of passages) {
     p.items.forEach((item, j) => {
       if (item.depth !== depth || item.cells) return;
-      const byLabel = LABELLED.test(text) && LABELLED.test(item.text);
-      const mine = rest(byLabel ? leadOf(text) : text);
+      const byLabel = labelled && LABELLED.test(item.text);
+      const mine = byLabel ? label : whole;
       const theirs = rest(byLabel ? leadOf(item.text) : item.text);
       const shared = [...mine].filter((w) => theirs.has(w)).length;
       if (shared === 0 || shared < PARALLEL_OVERLAP * Math.min(mine.size, theirs.size)) return;
@@ -477,16 +478,18 @@ export function composeComparison(
   const siblings = new Map<string, Unit | undefined>();
   const siblingOf = (u: Unit) => {
     const key = `${u.passage.id}:${u.item}:${u.text}`;
-    if (!siblings.has(key))
-      siblings.set(key, process.env.OFF ? undefined : siblingPartner(u, sides, index, whole));
+    if (!siblings.has(key)) siblings.set(key, siblingPartner(u, sides, index, whole));
     return siblings.get(key);
   };
   const seen = new Set(hits.map((h) => h.passage.id));
   // Each side's own search finds its section's lines that the whole question ranks too low to
   // reach ("It's a pull base system." under "SQS"); of those, only the lines of a sibling pair count.
-  const sideHits = analyses
-    .flatMap((a) => index.searchAnalyzed(a, k))
-    .filter((h) => !seen.has(h.passage.id) && seen.add(h.passage.id));
+  const sideHits: Hit[] = [];
+  for (const h of analyses.flatMap((a) => index.searchAnalyzed(a, k))) {
+    if (seen.has(h.passage.id)) continue;
+    seen.add(h.passage.id);
+    sideHits.push(h);
+  }
   const ranked = rankUnits([...hits, ...sideHits], whole.concepts, whole.intent)
     .filter((u) => u.rank < hits.length || siblingOf(u))
     .map((u) => {
