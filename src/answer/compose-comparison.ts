@@ -29,7 +29,7 @@ import type { Hit, QueryAnalysis, SearchIndex } from '../retrieval/search-index.
 import { isCovered } from './abstention.ts';
 import { MAX_ANSWER_CHARS } from './answer-types.ts';
 import { type Comparison, comparisonQuery } from './parse-comparison.ts';
-import { rankUnits, type Unit } from './rank-units.ts';
+import { rankUnits, SENTENCE_SPLIT_CHARS, type Unit } from './rank-units.ts';
 import { chooseUnits, fits, isDuplicate, type Piece, piecesOf, saysMore } from './select-pieces.ts';
 
 /** Weight of the rest of the question next to a side's own words, in a search for one side. */
@@ -256,7 +256,7 @@ function parentKey(p: Passage): string {
   return `${p.file}\n${formatHeadingPath(p.headingPath.slice(0, -1))}`;
 }
 
-/** The passages of `p`'s file whose sections sit under the same parent heading as `p`'s. */
+/** The passages of `p`'s file whose sections sit under the same parent heading as `p`'s (`p`'s own included). */
 function siblingPassages(index: SearchIndex, p: Passage): readonly Passage[] {
   let groups = sectionGroups.get(index);
   if (!groups) {
@@ -264,7 +264,9 @@ function siblingPassages(index: SearchIndex, p: Passage): readonly Passage[] {
     for (const q of index.passages) {
       if (q.headingPath.length === 0) continue;
       const key = parentKey(q);
-      groups.set(key, [...(groups.get(key) ?? []), q]);
+      const group = groups.get(key);
+      if (group) group.push(q);
+      else groups.set(key, [q]);
     }
     sectionGroups.set(index, groups);
   }
@@ -272,82 +274,165 @@ function siblingPassages(index: SearchIndex, p: Passage): readonly Passage[] {
 }
 
 /** A line led by a short label ("At-Least-Once Delivery: …"): such lines are compared by label. */
-const LABELLED = /^[^:]{1,40}:/;
-
+const LABELLED = /^([^:]{1,40}):/;
 /**
- * The line in a sibling section about another side that says the same thing of it, as a unit
- * scored for the question: "It's a pull base system." under "SQS" and "Push-based" under "SNS",
- * "At-Least-Once Delivery: …" under "Standard Queues" and "Exactly-Once Processing: …" under "FIFO
- * Queues". `u`'s own heading must name one side and its text no other; the partner sits at the
- * same bullet depth under a heading naming another side only, and is a mutual best match (see
- * {@link mostParallel}): `u` is in turn the line of its own side's sections closest to it.
+ * Labels of note-taking, not of a property ("Note: …", "Example: …", "Exam tip: …"): two lines
+ * led by "Note" say nothing alike, so such a label is dropped and the rest of the line compared.
  */
-function siblingPartner(
-  u: Unit,
-  sides: readonly Side[],
-  index: SearchIndex,
-  whole: QueryAnalysis,
-): Unit | undefined {
-  const side = onlySide(u.passage.headingPath.at(-1) ?? '', sides);
-  if (!side || sides.some((o) => o !== side && names(termSet(u.text), o))) return undefined;
-  const sideWords = new Set(sides.flatMap((s) => [...s.terms]));
-  const sections = siblingPassages(index, u.passage).map((p) => ({
-    p,
-    side: onlySide(p.headingPath.at(-1) ?? '', sides),
-  }));
-  const mine = sections.filter((x) => x.side === side).map((x) => x.p);
-  const theirs = sections.filter((x) => x.side !== undefined && x.side !== side).map((x) => x.p);
-  const depth = u.passage.items[u.item]?.depth ?? 0;
-  const partner = mostParallel(u.text, u.item, depth, theirs, sideWords);
-  if (!partner) return undefined;
-  // Only a mutual best match: "First-In-First-Out Delivery" shares a word with "At-Least-Once
-  // Delivery", but "Exactly-Once Processing" is the line that answers it.
-  const back = mostParallel(
-    partner.passage.items[partner.item]?.text ?? '',
-    partner.item,
-    depth,
-    mine,
-    sideWords,
-  );
-  if (back?.passage !== u.passage || back.item !== u.item) return undefined;
-  return rankUnits([{ passage: partner.passage, score: 0, matched: [] }], whole.concepts, whole.intent).find(
-    (r) => r.item === partner.item,
-  );
+const GENERIC_LABEL =
+  /^(notes?|nb|examples?|e\.?g\.?|tips?|exam( tips?)?|important|remember|info|see( also)?|docs?|links?|more|misc|other|summary|warning|caution|todo|refs?|references?|sources?)$/i;
+
+/** One unsplit line of a section, with its place (`pos`) among the section's lines at its depth. */
+interface SectionLine {
+  passage: Passage;
+  item: number;
+  pos: number;
+  side: Side;
 }
 
 /**
- * The line of `passages` (at bullet `depth`, not a table row) that says most nearly what `text`
- * says, the sides' own words aside: two labelled lines are compared by their labels, others by all
- * their words; it must share at least {@link PARALLEL_OVERLAP} of the shorter one's words. Closest
- * by shared share of both lines' words, then by position (`at`: the item index of `text`).
+ * What pairing lines of sibling sections needs for one question, worked out once: each section's
+ * side, each section's lines, each line's words.
  */
-function mostParallel(
-  text: string,
-  at: number,
-  depth: number,
-  passages: readonly Passage[],
-  sideWords: ReadonlySet<string>,
-): { passage: Passage; item: number } | undefined {
-  const rest = (t: string) => new Set(analyzeText(t).terms.filter((w) => !sideWords.has(w)));
-  const labelled = LABELLED.test(text);
-  const whole = rest(text);
-  const label = labelled ? rest(leadOf(text)) : whole;
-  let best: { passage: Passage; item: number; fit: number; distance: number } | undefined;
-  for (const p of passages) {
-    p.items.forEach((item, j) => {
-      if (item.depth !== depth || item.cells) return;
-      const byLabel = labelled && LABELLED.test(item.text);
-      const mine = byLabel ? label : whole;
-      const theirs = rest(byLabel ? leadOf(item.text) : item.text);
-      const shared = [...mine].filter((w) => theirs.has(w)).length;
-      if (shared === 0 || shared < PARALLEL_OVERLAP * Math.min(mine.size, theirs.size)) return;
-      const fit = shared / (mine.size + theirs.size - shared);
-      const distance = Math.abs(j - at);
-      if (!best || fit > best.fit || (fit === best.fit && distance < best.distance))
-        best = { passage: p, item: j, fit, distance };
-    });
+class SiblingPairs {
+  readonly #sideWords: ReadonlySet<string>;
+  readonly #sectionSide = new Map<number, Side | undefined>();
+  readonly #lines = new Map<string, SectionLine[]>();
+  readonly #words = new Map<string, Set<string>>();
+
+  constructor(
+    private readonly index: SearchIndex,
+    private readonly sides: readonly Side[],
+    private readonly whole: QueryAnalysis,
+  ) {
+    // The words of the sides' phrases ("fifo", "sqs", "queues") are left out: any line of either
+    // section may say them; the property compared is in the rest ("once" in "At-Least-Once
+    // Delivery" / "Exactly-Once Processing"). An aspect typed after the last side without a
+    // comma ("gp2 vs io1 iops") is read as part of that side, so it is left out too.
+    this.#sideWords = new Set(sides.flatMap((side) => [...side.terms]));
   }
-  return best;
+
+  /** The side a passage's own heading names alone, if any. */
+  #sideOf(p: Passage): Side | undefined {
+    if (!this.#sectionSide.has(p.id))
+      this.#sectionSide.set(p.id, onlySide(p.headingPath.at(-1) ?? '', this.sides));
+    return this.#sectionSide.get(p.id);
+  }
+
+  /**
+   * The lines at `depth` of every section under `p`'s parent heading that names a side, each
+   * numbered within its section in note order (a section cut into several passages counts as one).
+   * Lines longer than {@link SENTENCE_SPLIT_CHARS} are quoted by sentence and are left out.
+   */
+  #siblingLines(p: Passage, depth: number): SectionLine[] {
+    const key = `${parentKey(p)}\n${depth}`;
+    const cached = this.#lines.get(key);
+    if (cached) return cached;
+    const bySection = new Map<string, Array<Omit<SectionLine, 'pos'> & { line: number }>>();
+    for (const q of siblingPassages(this.index, p)) {
+      const side = this.#sideOf(q);
+      if (!side) continue;
+      const section = formatHeadingPath(q.headingPath);
+      const list = bySection.get(section) ?? [];
+      bySection.set(section, list);
+      q.items.forEach((item, i) => {
+        if (item.depth === depth) list.push({ passage: q, item: i, side, line: item.line });
+      });
+    }
+    const out: SectionLine[] = [];
+    for (const list of bySection.values()) {
+      // Numbered before long lines and table rows leave, so places still line up across sections.
+      list.sort((a, b) => a.line - b.line);
+      list.forEach(({ passage, item, side }, pos) => {
+        const { text, cells } = passage.items[item] as PassageItem;
+        if (!cells && text.length <= SENTENCE_SPLIT_CHARS) out.push({ passage, item, side, pos });
+      });
+    }
+    this.#lines.set(key, out);
+    return out;
+  }
+
+  /** A line's words to compare, the words naming a side aside: its label's when `byLabel`. */
+  #wordsOf(text: string, byLabel: boolean): Set<string> {
+    const key = `${byLabel ? 'L' : 'T'}${text}`;
+    let words = this.#words.get(key);
+    if (!words) {
+      const label = LABELLED.exec(text);
+      const body = label && GENERIC_LABEL.test(label[1]?.trim() ?? '') ? text.slice(label[0].length) : text;
+      const part = byLabel ? leadOf(body) : body;
+      words = new Set(analyzeText(part).terms.filter((w) => !this.#sideWords.has(w)));
+      this.#words.set(key, words);
+    }
+    return words;
+  }
+
+  /** True when `text` opens with a label of a property (not "Note:"). */
+  #labelled(text: string): boolean {
+    const label = LABELLED.exec(text)?.[1]?.trim();
+    return label !== undefined && !GENERIC_LABEL.test(label);
+  }
+
+  /**
+   * The line of `lines` that says most nearly what `text` says: two lines led by a property's
+   * label are compared by their labels, others by all their words; it must share at least
+   * {@link PARALLEL_OVERLAP} of the shorter one's words. Closest by the share of both lines' words
+   * they share, then by place in their sections (`pos`).
+   */
+  #mostParallel(text: string, pos: number, lines: readonly SectionLine[]): SectionLine | undefined {
+    let best: { line: SectionLine; fit: number; distance: number } | undefined;
+    for (const line of lines) {
+      const other = line.passage.items[line.item]?.text ?? '';
+      const byLabel = this.#labelled(text) && this.#labelled(other);
+      const mine = this.#wordsOf(text, byLabel);
+      const theirs = this.#wordsOf(other, byLabel);
+      const shared = [...mine].filter((w) => theirs.has(w)).length;
+      if (shared === 0 || shared < PARALLEL_OVERLAP * Math.min(mine.size, theirs.size)) continue;
+      const fit = shared / (mine.size + theirs.size - shared);
+      const distance = Math.abs(line.pos - pos);
+      if (!best || fit > best.fit || (fit === best.fit && distance < best.distance))
+        best = { line, fit, distance };
+    }
+    return best?.line;
+  }
+
+  /**
+   * The line in a sibling section about another side that says the same thing of it, as a unit
+   * scored for the question: "It's a pull base system." under "SQS" and "Push-based" under "SNS",
+   * "At-Least-Once Delivery: …" under "Standard Queues" and "Exactly-Once Processing: …" under
+   * "FIFO Queues". `u` is a whole line (not one sentence of a long one) under a heading naming one
+   * side, and its text names no other; the partner sits at the same bullet depth under a heading
+   * naming another side only, and is a mutual best match: of the lines of every side but the
+   * partner's, `u` is the one closest to it.
+   */
+  partnerOf(u: Unit): Unit | undefined {
+    const item = u.passage.items[u.item];
+    if (!item || u.text !== item.text || item.cells) return undefined;
+    const side = this.#sideOf(u.passage);
+    if (!side || this.sides.some((o) => o !== side && names(termSet(u.text), o))) return undefined;
+    const lines = this.#siblingLines(u.passage, item.depth);
+    const self = lines.find((l) => l.passage === u.passage && l.item === u.item);
+    if (!self) return undefined;
+    const partner = this.#mostParallel(
+      u.text,
+      self.pos,
+      lines.filter((l) => l.side !== side),
+    );
+    if (!partner) return undefined;
+    const text = partner.passage.items[partner.item]?.text ?? '';
+    // Only a mutual best match: "First-In-First-Out Delivery" shares a word with "At-Least-Once
+    // Delivery", but "Exactly-Once Processing" is the line that answers it.
+    const back = this.#mostParallel(
+      text,
+      partner.pos,
+      lines.filter((l) => l.side !== partner.side),
+    );
+    if (back !== self) return undefined;
+    return rankUnits(
+      [{ passage: partner.passage, score: 0, matched: [] }],
+      this.whole.concepts,
+      this.whole.intent,
+    ).find((r) => r.item === partner.item && r.text === text);
+  }
 }
 
 /** True when two passages are parts of one table (a long table is cut into several passages). */
@@ -378,9 +463,9 @@ function pairedRows(
   for (const u of chosen) {
     const sibling = siblingOf(u);
     if (sibling) {
-      const unit = ranked.find((r) => r.passage === sibling.passage && r.item === sibling.item) ?? sibling;
-      if (!chosen.some((c) => c.passage === unit.passage && c.item === unit.item) && !out.includes(unit))
-        out.push(unit);
+      const same = (r: Unit) =>
+        r.passage === sibling.passage && r.item === sibling.item && r.text === sibling.text;
+      if (!chosen.some(same) && !out.some(same)) out.push(ranked.find(same) ?? sibling);
     }
     const partner = partnerOf(u);
     if (partner !== undefined) {
@@ -475,10 +560,11 @@ export function composeComparison(
     if (!partners.has(key)) partners.set(key, parallelPartner(u, sides));
     return partners.get(key);
   };
+  const pairs = new SiblingPairs(index, sides, whole);
   const siblings = new Map<string, Unit | undefined>();
   const siblingOf = (u: Unit) => {
     const key = `${u.passage.id}:${u.item}:${u.text}`;
-    if (!siblings.has(key)) siblings.set(key, siblingPartner(u, sides, index, whole));
+    if (!siblings.has(key)) siblings.set(key, pairs.partnerOf(u));
     return siblings.get(key);
   };
   const seen = new Set(hits.map((h) => h.passage.id));

@@ -245,4 +245,54 @@ describe('comparison answers', () => {
     expect(answer.text).toMatch(/delivered at least once/);
     expect(answer.text).toMatch(/delivered once and stays/);
   });
+
+  it('does not pair lines that only share a note-taking label ("Note: …")', () => {
+    const notes = noteIndex(
+      'messaging.md',
+      [
+        '# Messaging',
+        '## Overview',
+        '- SQS is pull based: consumers poll the queue, whereas SNS pushes each message to its subscribers',
+        '- SQS keeps messages up to 14 days, while SNS does not store messages once they are delivered',
+        '## SQS',
+        '- Amazon SQS is a fully managed message queuing service that enables you to decouple and scale microservices, distributed systems and serverless applications without running your own brokers',
+        '- Note: the console lists the queues of one Region at a time, so switch Region to find a queue',
+        '## SNS',
+        '- Amazon SNS is a fully managed pub/sub messaging service that fans messages out to a large number of subscribers, including serverless functions, queues and distributed systems',
+        '- Note: a topic can be encrypted with a KMS key, and only subscribers with access to the key can read it',
+      ].join('\n'),
+    );
+    const answer = composeAnswer('sqs vs sns', notes);
+    expect(answer.pieces?.[0]?.text).toMatch(/pull based: consumers poll the queue, whereas SNS pushes/);
+    expect(answer.text).not.toMatch(/Note:/);
+  });
+
+  it("finds a side's pair line that the whole question ranks below its top passages", () => {
+    const patterns = Array.from({ length: 14 }, (_, i) => [
+      `## Pattern ${i}`,
+      `- pattern ${i}: SQS and SNS together give fan-out ${i}: SNS publishes to SQS queues subscribed to a topic`,
+    ]).flat();
+    const notes = noteIndex(
+      'messaging.md',
+      [
+        '# Messaging patterns',
+        ...patterns,
+        '# Chapter 8 application services',
+        '## SQS',
+        '- Amazon SQS is a fully managed message queuing service for microservices, distributed systems and serverless applications',
+        '- retention up to 14 days',
+        '- it is a pull based system',
+        '## SWF',
+        '- SWF coordinates tasks',
+        '## SNS',
+        '- Amazon SNS is a fully managed pub/sub service for microservices, distributed systems and serverless applications',
+        '- push based',
+        '- it can notify Lambda functions, HTTP/S webhooks, SMS and email',
+      ].join('\n'),
+    );
+    const answer = composeAnswer('sqs vs sns', notes);
+    // The pair leads; without each side's own search the fan-out pattern would come first.
+    expect(answer.pieces?.[0]?.text).toMatch(/pull based system/);
+    expect(answer.text).toMatch(/push based/);
+  });
 });
