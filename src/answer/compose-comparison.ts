@@ -239,13 +239,13 @@ function parallelPartner(u: Unit, sides: readonly Side[]): number | undefined {
 }
 
 /**
- * Score added to a line that has a partner in a sibling section (see {@link siblingPartner}): the
+ * Score added to a line that has a partner in a sibling section (see {@link SiblingPairs}): the
  * pair says what sets the sides apart, so it comes before most lines (a unit scores at most 1.3
- * before bonuses, see `rank-units.ts`). Measured on every eval corpus at 0–5: 0 (the partner only
- * quoted beside a chosen line) changes nothing; 0.5 raises saa-c02 hit 90.7 → 91.5 % and recall@5
- * 94.9 → 95.8 %; 0.75 raises saa-c02 recall@5 to 96.6 % and shared-notes hit 88.4 → 89.3 %; 1–5
- * also raise saa-c02 hit to 92.4 % ("sqs vs sns": pull / push; "standard vs fifo": at-least-once /
- * exactly-once). Abstention does not move.
+ * before bonuses, see `rank-units.ts`). Measured on every eval corpus at 0–3: 0 (the partner only
+ * quoted beside a chosen line) changes nothing; 0.5 raises saa-c02 hit 90.7 → 91.5 %; 0.75–3
+ * raise saa-c02 hit to 92.4 % and recall@5 94.9 → 96.6 %, and shared-notes hit 88.4 → 89.3 %
+ * ("sqs vs sns": pull / push; "standard vs fifo": at-least-once / exactly-once); 1 sits inside
+ * that plateau. Abstention does not move.
  */
 const SIBLING_PAIR_BONUS = 1;
 
