@@ -202,6 +202,12 @@ function bestForSide(
 /** Share of shared words at which two neighbouring lines about different sides are a parallel pair. */
 const PARALLEL_OVERLAP = 0.5;
 
+/** How many words two lines share when they are parallel (at least {@link PARALLEL_OVERLAP} of the shorter one's), else 0. */
+function parallelShare(mine: ReadonlySet<string>, theirs: ReadonlySet<string>): number {
+  const shared = [...mine].filter((w) => theirs.has(w)).length;
+  return shared >= PARALLEL_OVERLAP * Math.min(mine.size, theirs.size) ? shared : 0;
+}
+
 /** What a line opens with, up to its first colon, semicolon, comma, full stop or bracket. */
 const leadOf = (text: string) => text.split(/[:;,.(]/)[0] ?? '';
 
@@ -232,8 +238,7 @@ function parallelPartner(u: Unit, sides: readonly Side[]): number | undefined {
     // Neighbouring lines each led by a side's name ("HTTP API: …", "REST API: …") list the sides.
     if (onlySide(leadOf(u.text), sides) === side && onlySide(leadOf(next.text), sides) === other) return j;
     const theirs = rest(next.text);
-    const shared = [...mine].filter((t) => theirs.has(t)).length;
-    if (shared > 0 && shared >= PARALLEL_OVERLAP * Math.min(mine.size, theirs.size)) return j;
+    if (parallelShare(mine, theirs) > 0) return j;
   }
   return undefined;
 }
@@ -380,13 +385,14 @@ class SiblingPairs {
    */
   #mostParallel(text: string, pos: number, lines: readonly SectionLine[]): SectionLine | undefined {
     let best: { line: SectionLine; fit: number; distance: number } | undefined;
+    const labelled = this.#labelled(text);
     for (const line of lines) {
       const other = line.passage.items[line.item]?.text ?? '';
-      const byLabel = this.#labelled(text) && this.#labelled(other);
+      const byLabel = labelled && this.#labelled(other);
       const mine = this.#wordsOf(text, byLabel);
       const theirs = this.#wordsOf(other, byLabel);
-      const shared = [...mine].filter((w) => theirs.has(w)).length;
-      if (shared === 0 || shared < PARALLEL_OVERLAP * Math.min(mine.size, theirs.size)) continue;
+      const shared = parallelShare(mine, theirs);
+      if (shared === 0) continue;
       const fit = shared / (mine.size + theirs.size - shared);
       const distance = Math.abs(line.pos - pos);
       if (!best || fit > best.fit || (fit === best.fit && distance < best.distance))
@@ -536,6 +542,16 @@ function makeRoom(chosen: Unit[], next: Unit, keep: (u: Unit) => boolean): void 
   }
 }
 
+/** `find` remembered per unit (its passage, item and text): asked again, it is not worked out again. */
+function oncePerUnit<T>(find: (u: Unit) => T): (u: Unit) => T {
+  const found = new Map<string, T>();
+  return (u) => {
+    const key = `${u.passage.id}:${u.item}:${u.text}`;
+    if (!found.has(key)) found.set(key, find(u));
+    return found.get(key) as T;
+  };
+}
+
 /**
  * The pieces of the comparison answer for `comparison` (searched as {@link comparisonQuery}: its
  * sides and aspect, without an aside), drawing on `k` passages (`dense`: the question's dense
@@ -553,20 +569,10 @@ export function composeComparison(
   const hits = index.searchAnalyzed(whole, k);
   if (!isCovered(index, whole, hits)) return null;
   const sides = distinct(analyses.map((a, i) => sideOf(a, i, analyses)));
-  // Each unit's parallel partner, found once: ranking, pairing and making room all ask.
-  const partners = new Map<string, number | undefined>();
-  const partnerOf = (u: Unit) => {
-    const key = `${u.passage.id}:${u.item}:${u.text}`;
-    if (!partners.has(key)) partners.set(key, parallelPartner(u, sides));
-    return partners.get(key);
-  };
+  // Each unit's partners, found once: ranking, pairing and making room all ask.
+  const partnerOf = oncePerUnit((u) => parallelPartner(u, sides));
   const pairs = new SiblingPairs(index, sides, whole);
-  const siblings = new Map<string, Unit | undefined>();
-  const siblingOf = (u: Unit) => {
-    const key = `${u.passage.id}:${u.item}:${u.text}`;
-    if (!siblings.has(key)) siblings.set(key, pairs.partnerOf(u));
-    return siblings.get(key);
-  };
+  const siblingOf = oncePerUnit((u) => pairs.partnerOf(u));
   const seen = new Set(hits.map((h) => h.passage.id));
   // Each side's own search finds its section's lines that the whole question ranks too low to
   // reach ("It's a pull base system." under "SQS"); of those, only the lines of a sibling pair count.
