@@ -61,6 +61,25 @@ const BY_FORMAT: Record<NoteFormat, Array<[RegExp, string]>> = {
 };
 
 /**
+ * A whole line in strong emphasis, per format, a closing stop or colon allowed after it:
+ * `**…**` or `__…__` (Markdown), `**…**` (Zim), `*…*` (Org). Plain text has no emphasis.
+ */
+const WHOLLY_STRONG: Record<NoteFormat, RegExp | null> = {
+  markdown: /^(\*\*|__)(?=\S)(?:(?!\1).)+(?<=\S)\1[.:]?$/,
+  zim: /^\*\*(?=\S)(?:(?!\*\*).)+(?<=\S)\*\*[.:]?$/,
+  org: /^\*(?=\S)[^*]+(?<=\S)\*[.:]?$/,
+  plain: null,
+};
+
+/**
+ * True when `text` (one line, markup not yet removed) is in strong emphasis from end to end:
+ * "**A scalable Domain Name System**", not "**Payload Size:** up to 256 KB". Never throws.
+ */
+export function isWhollyStrong(text: string, format: NoteFormat): boolean {
+  return WHOLLY_STRONG[format]?.test(text.trim()) ?? false;
+}
+
+/**
  * Removes `format`'s inline markup from one line, decodes HTML entities (`&nbsp;` → space,
  * `&amp;` → `&`; only entities with their `;`, so "R&D" and "&notes" stay as written) and
  * collapses white space. Never throws.

@@ -6,10 +6,14 @@
  * front matter) produce no token at all, so they never split a bullet group.
  */
 
-/** One line of a note, classified. `line` is 1-based; `indent` counts columns (a tab is 4). */
+/**
+ * One line of a note, classified. `line` is 1-based; `indent` counts columns (a tab is 4). A
+ * bullet is `strong` when its whole text was in strong emphasis (`**…**`), the way notes mark the
+ * right options of a practice question (see `practice-options.ts`).
+ */
 export type LineToken =
   | { kind: 'heading'; level: number; text: string; line: number }
-  | { kind: 'bullet'; indent: number; text: string; line: number }
+  | { kind: 'bullet'; indent: number; text: string; line: number; strong?: boolean }
   | { kind: 'text'; indent: number; text: string; line: number }
   | { kind: 'table'; cells: string[]; line: number }
   | { kind: 'blank'; line: number };

@@ -4,7 +4,7 @@
  * comments and image-only lines produce no tokens (a `#` inside a fence is code, not a heading).
  */
 
-import { cleanInline } from './clean-inline.ts';
+import { cleanInline, isWhollyStrong } from './clean-inline.ts';
 import { htmlListTokens, startsHtmlList } from './html-lists.ts';
 import {
   indentWidth,
@@ -89,7 +89,8 @@ export function parseMarkdown(source: string): LineToken[] {
         bullet.text.replace(/^#{1,6}(?:\s+|$)/, '').replace(/\s+#+\s*$/, ''),
         'markdown',
       );
-      if (text) tokens.push({ kind: 'bullet', indent: bullet.indent, text, line });
+      const strong = isWhollyStrong(bullet.text, 'markdown');
+      if (text) tokens.push({ kind: 'bullet', indent: bullet.indent, text, line, ...(strong && { strong }) });
       return;
     }
     const text = cleanInline(unquoted, 'markdown');

@@ -11,6 +11,7 @@ import { parseMarkdown } from './parse-markdown.ts';
 import { parseOrg } from './parse-org.ts';
 import { parsePlain } from './parse-plain.ts';
 import { parseZim } from './parse-zim.ts';
+import { withoutWrongOptions } from './practice-options.ts';
 
 const PARSERS: Record<NoteFormat, (source: string) => LineToken[]> = {
   markdown: parseMarkdown,
@@ -44,7 +45,7 @@ export function stripControlCharacters(source: string): string {
 export function parseNote(file: string, source: string): ParsedNote {
   const text = stripControlCharacters(source);
   const format = detectFormat(text);
-  const { sections, passages } = buildPassages(file, PARSERS[format](text));
+  const { sections, passages } = buildPassages(file, withoutWrongOptions(PARSERS[format](text)));
   const topic = fileTopic(file);
   return { format, sections, passages: passages.map((p) => ({ ...p, topic })) };
 }

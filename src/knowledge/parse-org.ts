@@ -4,7 +4,7 @@
  * produce no tokens. List items are `-`, `+`, `1.` or an indented `*`.
  */
 
-import { cleanInline } from './clean-inline.ts';
+import { cleanInline, isWhollyStrong } from './clean-inline.ts';
 import { indentWidth, isTableRow, type LineToken, matchBullet, tableCells } from './line-token.ts';
 
 const HEADING = /^(\*+)\s+(.*?)\s*(?:\s:[\w:@]+:)?\s*$/;
@@ -58,7 +58,8 @@ export function parseOrg(source: string): LineToken[] {
     const bullet = matchBullet(raw);
     if (bullet) {
       const text = cleanInline(bullet.text, 'org');
-      if (text) tokens.push({ kind: 'bullet', indent: bullet.indent, text, line });
+      const strong = isWhollyStrong(bullet.text, 'org');
+      if (text) tokens.push({ kind: 'bullet', indent: bullet.indent, text, line, ...(strong && { strong }) });
       return;
     }
     const text = cleanInline(raw, 'org');

@@ -5,7 +5,7 @@
  * `*`, checkboxes `[ ]`/`[*]`/`[x]` or numbers, nested with tabs. `''verbatim''` blocks are skipped.
  */
 
-import { cleanInline } from './clean-inline.ts';
+import { cleanInline, isWhollyStrong } from './clean-inline.ts';
 import { indentWidth, isTableRow, type LineToken, tableCells } from './line-token.ts';
 
 const HEADING = /^(={2,6})\s*(.+?)\s*=+\s*$/;
@@ -48,7 +48,15 @@ export function parseZim(source: string): LineToken[] {
     const bullet = BULLET.exec(raw);
     if (bullet) {
       const text = cleanInline(bullet[2] ?? '', 'zim');
-      if (text) tokens.push({ kind: 'bullet', indent: indentWidth(bullet[1] ?? ''), text, line });
+      const strong = isWhollyStrong(bullet[2] ?? '', 'zim');
+      if (text)
+        tokens.push({
+          kind: 'bullet',
+          indent: indentWidth(bullet[1] ?? ''),
+          text,
+          line,
+          ...(strong && { strong }),
+        });
       continue;
     }
     const text = cleanInline(raw, 'zim');
