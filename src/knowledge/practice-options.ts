@@ -51,7 +51,8 @@ function optionsAfter(tokens: readonly LineToken[], at: number): Option[] {
   const prompt = tokens[at];
   const above = prompt?.kind === 'bullet' ? prompt.indent : -1;
   const options: Option[] = [];
-  for (const t of tokens.slice(at + 1)) {
+  for (let i = at + 1; i < tokens.length; i += 1) {
+    const t = tokens[i] as LineToken;
     if (t.kind === 'blank') continue;
     if (t.kind !== 'bullet' || t.indent <= above) break;
     const base = options[0]?.head.indent ?? t.indent;
