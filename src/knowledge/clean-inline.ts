@@ -1,6 +1,8 @@
 /**
- * Inline markup removal: turns a line of Markdown, Zim or Org into the plain words a person would
- * read aloud. Images and bare URLs disappear, links keep their label, emphasis and code marks go.
+ * Inline markup of Markdown, Zim and Org: {@link cleanInline} turns a line into the plain words a
+ * person would read aloud (images and bare URLs disappear, links keep their label, emphasis and
+ * code marks go); {@link isWhollyStrong} reads whether a whole line was in strong emphasis before
+ * its marks go.
  */
 
 import { decodeHTMLStrict } from 'entities';
@@ -61,22 +63,28 @@ const BY_FORMAT: Record<NoteFormat, Array<[RegExp, string]>> = {
 };
 
 /**
- * A whole line in strong emphasis, per format, a closing stop or colon allowed after it:
- * `**…**` or `__…__` (Markdown), `**…**` (Zim), `*…*` (Org). Plain text has no emphasis.
+ * A whole line in strong emphasis, per format: `**…**`, `__…__` or bold italic `***…***`
+ * (Markdown), `**…**` (Zim), `*…*` (Org); plain text has no emphasis. A sentence's closing stop
+ * may sit outside the marks ("**Yes**."); a colon may sit nowhere: "**Payload size:**" is a label
+ * over the lines below it, not an emphasised line.
  */
 const WHOLLY_STRONG: Record<NoteFormat, RegExp | null> = {
-  markdown: /^(\*\*|__)(?=\S)(?:(?!\1).)+(?<=\S)\1[.:]?$/,
-  zim: /^\*\*(?=\S)(?:(?!\*\*).)+(?<=\S)\*\*[.:]?$/,
-  org: /^\*(?=\S)[^*]+(?<=\S)\*[.:]?$/,
+  markdown: /^(\*{2,3}|_{2,3})(?=[^\s*_])(?:(?!\1).)+(?<=[^\s*_:])\1[.!]?$/,
+  zim: /^\*\*(?=[^\s*])(?:(?!\*\*).)+(?<=[^\s*:])\*\*[.!]?$/,
+  org: /^\*(?=\S)[^*]+(?<=[^\s:])\*[.!]?$/,
   plain: null,
 };
 
+/** An option letter before an option's text: "B. ", "c) ". */
+const OPTION_LETTER = /^[A-Ha-h][.)]\s+/;
+
 /**
- * True when `text` (one line, markup not yet removed) is in strong emphasis from end to end:
- * "**A scalable Domain Name System**", not "**Payload Size:** up to 256 KB". Never throws.
+ * True when `text` (one line, markup not yet removed) is in strong emphasis from end to end, an
+ * option letter before it allowed: "**A scalable Domain Name System**", "B. **Route 53**"; not
+ * "**Payload Size:** up to 256 KB" nor "**a** and **b**". Never throws.
  */
 export function isWhollyStrong(text: string, format: NoteFormat): boolean {
-  return WHOLLY_STRONG[format]?.test(text.trim()) ?? false;
+  return WHOLLY_STRONG[format]?.test(text.trim().replace(OPTION_LETTER, '')) ?? false;
 }
 
 /**

@@ -8,8 +8,9 @@
 
 /**
  * One line of a note, classified. `line` is 1-based; `indent` counts columns (a tab is 4). A
- * bullet is `strong` when its whole text was in strong emphasis (`**…**`), the way notes mark the
- * right options of a practice question (see `practice-options.ts`).
+ * bullet is `strong` when its whole text was in strong emphasis (`**…**`; Org `*…*`, see
+ * `isWhollyStrong`), the way notes mark the correct keys of a practice question (see
+ * `practice-options.ts`).
  */
 export type LineToken =
   | { kind: 'heading'; level: number; text: string; line: number }

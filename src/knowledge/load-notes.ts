@@ -20,6 +20,13 @@ import { walkFiles } from './walk-files.ts';
 /** Larger files are skipped: notes are small, and a 5 MB file is an export or a dump (bytes). */
 export const MAX_NOTE_BYTES = 5 * 1024 * 1024;
 
+/**
+ * Version of the way notes become passages, part of {@link Corpus.version}: bump it when a parser
+ * change gives unchanged notes other passages, so the indexes and passage vectors cached under
+ * the old version are rebuilt, never misread. 2: practice questions lose their wrong options.
+ */
+const PARSER_VERSION = 2;
+
 const IMAGE_OR_ARCHIVE = /\.(png|jpe?g|gif|webp|svg|ico|pdf|zip|gz|tgz|7z|mp[34]|mov|docx?|xlsx?|pptx?)$/i;
 
 /** Decodes bytes as UTF-8, or explains why this is not a text note. */
@@ -41,7 +48,7 @@ export async function loadNotes(dir: string): Promise<Corpus> {
   if (!info?.isDirectory())
     throw new Error(`Notes folder not found: ${dir} (set NOTES_DIR to a folder of notes)`);
   const paths = await walkFiles(dir, { followLinks: true });
-  const hash = createHash('sha256');
+  const hash = createHash('sha256').update(`parser ${PARSER_VERSION}\0`);
   const warnings: string[] = [];
   const passages: Passage[] = [];
   const sections: Section[] = [];

@@ -51,7 +51,10 @@ export interface Corpus {
   sections: Section[];
   files: string[];
   warnings: string[];
-  /** SHA-256 (hex) of every file's path and bytes: changes whenever the notes change. */
+  /**
+   * SHA-256 (hex) of the parser's version and every file's path and bytes: changes whenever the
+   * notes change, or the way they are read into passages does (see `load-notes.ts`).
+   */
   version: string;
 }
 

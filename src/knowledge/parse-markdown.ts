@@ -85,11 +85,9 @@ export function parseMarkdown(source: string): LineToken[] {
     if (bullet) {
       // A list item may hold an ATX heading ("* ### Compliance Mode - …", CommonMark §5.2): its
       // words are the item's text, not a literal "###".
-      const text = cleanInline(
-        bullet.text.replace(/^#{1,6}(?:\s+|$)/, '').replace(/\s+#+\s*$/, ''),
-        'markdown',
-      );
-      const strong = isWhollyStrong(bullet.text, 'markdown');
+      const own = bullet.text.replace(/^#{1,6}(?:\s+|$)/, '').replace(/\s+#+\s*$/, '');
+      const text = cleanInline(own, 'markdown');
+      const strong = isWhollyStrong(own, 'markdown');
       if (text) tokens.push({ kind: 'bullet', indent: bullet.indent, text, line, ...(strong && { strong }) });
       return;
     }

@@ -1,6 +1,6 @@
 /**
- * Practice questions pasted into notes: a question, then its answer options as a list, the right
- * ones marked in bold.
+ * Practice questions pasted into notes: a question, then its answer options as a list, the
+ * correct keys marked in bold.
  *
  *     Which statements are true about Amazon Route 53? (Choose 2 answers)
  *     ---
@@ -11,26 +11,35 @@
  *
  * The unmarked options are the wrong answers. Quoted as a fact, "Amazon Route 53 only supports
  * Latency-based routing" would teach the opposite of what the note says, so they are left out of
- * the passages; the question and its right options stay. Pure.
+ * the passages; the question and its correct keys stay. Pure.
  */
 
 import type { LineToken } from './line-token.ts';
 
-/** A question has at most this many options (exam questions have 4 or 5; "Choose 2" ones 5 or 6). */
+/**
+ * A question has at least this many options, and two more than it has correct keys: SAA-C03
+ * multiple-choice questions have 4 options, multiple-response ones 5 or more (the exam guide);
+ * notes sometimes keep 4 of a "Choose 2" question's. A shorter list under a question ("Why use
+ * SQS?" over three facts, one in bold) is an answer, not options.
+ */
+const MIN_OPTIONS = 4;
+/** …and at most this many. */
 const MAX_OPTIONS = 8;
 
-const COUNT_WORDS: Readonly<Record<string, number>> = { one: 1, two: 2, three: 3, four: 4 };
+const COUNT_WORDS: Readonly<Record<string, number>> = { one: 1, two: 2, three: 3, four: 4, five: 5 };
 
-/** "Choose 2 answers", "(Select TWO)", "pick three". */
-const CHOOSE = /\b(?:choose|select|pick)\s+(\d|one|two|three|four)\b/i;
+/** How the exam and practice sets say how many keys to pick: "(Choose two.)", "(Select TWO.)", "pick any 3", "Which TWO …". */
+const CHOOSE = /\b(?:(?:choose|select|pick)\s+(?:any\s+)?|which\s+)(\d|one|two|three|four|five)\b/i;
 
 /**
- * How many right options a line asks for when it is a practice question: the N of "Choose N"
- * (or "Select N"), else 1 for a line ending in "?"; 0 when the line is no question.
+ * How many correct keys `text` asks for when it is a practice question: the N of "Choose N",
+ * "Select N" or "Which N …" in a line with a "?", else 1 for a line ending in "?"; 0 when the
+ * line is no question ("Choose one of these retrieval options:" has no "?"). Never throws.
  */
 export function rightOptionsAsked(text: string): number {
-  const choose = CHOOSE.exec(text)?.[1]?.toLowerCase();
-  if (choose) return COUNT_WORDS[choose] ?? Number(choose);
+  if (!text.includes('?')) return 0;
+  const n = CHOOSE.exec(text)?.[1]?.toLowerCase();
+  if (n) return COUNT_WORDS[n] ?? Number(n);
   return /\?\s*$/.test(text) ? 1 : 0;
 }
 
@@ -45,13 +54,14 @@ interface Option {
 /**
  * The options listed right after `tokens[at]` (blank lines allowed between them): bullets at the
  * first one's indent, each with the deeper bullets under it. A bullet question's options are
- * nested under it. Empty when a paragraph, table or heading comes first.
+ * nested under it. Stops at the first paragraph, table or heading, and past
+ * {@link MAX_OPTIONS} + 1 options.
  */
 function optionsAfter(tokens: readonly LineToken[], at: number): Option[] {
   const prompt = tokens[at];
   const above = prompt?.kind === 'bullet' ? prompt.indent : -1;
   const options: Option[] = [];
-  for (let i = at + 1; i < tokens.length; i += 1) {
+  for (let i = at + 1; i < tokens.length && options.length <= MAX_OPTIONS; i += 1) {
     const t = tokens[i] as LineToken;
     if (t.kind === 'blank') continue;
     if (t.kind !== 'bullet' || t.indent <= above) break;
@@ -64,23 +74,25 @@ function optionsAfter(tokens: readonly LineToken[], at: number): Option[] {
 }
 
 /**
- * `tokens` without the wrong options of each practice question. A question (a heading, paragraph
- * line or bullet that ends in "?" or says "Choose N") followed by 2 to {@link MAX_OPTIONS}
- * options of which exactly the asked number (1, or N) are wholly in bold: the other options go,
- * with the bullets under them. A list whose bold lines do not add up that way is emphasis, not an
- * answer key, and stays whole; so does a question with no option marked (nothing says which is
- * right). Pure; never throws.
+ * `tokens` without the wrong options of each practice question: a question (a heading or
+ * paragraph line for which {@link rightOptionsAsked} is over 0; a bullet only when it says how
+ * many to choose) followed by {@link MIN_OPTIONS} to {@link MAX_OPTIONS} options (and two more
+ * than the keys asked for), of which exactly the asked number are wholly in bold. The other
+ * options go, with the bullets under them. Stays whole: a list whose bold lines do not add up that
+ * way (emphasis, not an answer key), a question with no option marked (nothing says which is
+ * right), options written as lettered lines or checkboxes rather than bullets. Pure; never throws.
  */
-export function withoutWrongOptions(tokens: readonly LineToken[]): LineToken[] {
+export function withoutWrongOptions(tokens: readonly LineToken[]): readonly LineToken[] {
   const wrong = new Set<LineToken>();
   tokens.forEach((prompt, at) => {
     if (prompt.kind === 'blank' || prompt.kind === 'table') return;
     const asked = rightOptionsAsked(prompt.text);
-    if (asked === 0) return;
+    if (asked === 0 || (prompt.kind === 'bullet' && !CHOOSE.test(prompt.text))) return;
     const options = optionsAfter(tokens, at);
-    const right = options.filter((o) => o.head.strong).length;
-    if (options.length < 2 || options.length > MAX_OPTIONS || right !== asked) return;
+    const keys = options.filter((o) => o.head.strong).length;
+    if (options.length < Math.max(MIN_OPTIONS, asked + 2) || options.length > MAX_OPTIONS) return;
+    if (keys !== asked) return;
     for (const o of options) if (!o.head.strong) for (const t of o.lines) wrong.add(t);
   });
-  return wrong.size ? tokens.filter((t) => !wrong.has(t)) : [...tokens];
+  return wrong.size ? tokens.filter((t) => !wrong.has(t)) : tokens;
 }
