@@ -6,10 +6,13 @@
  * front matter) produce no token at all, so they never split a bullet group.
  */
 
+import { cleanInline, isWhollyStrong } from './clean-inline.ts';
+import type { NoteFormat } from './note-types.ts';
+
 /**
  * One line of a note, classified. `line` is 1-based; `indent` counts columns (a tab is 4). A
  * bullet is `strong` when its whole text was in strong emphasis (`**…**`; Org `*…*`, see
- * `isWhollyStrong`), the way notes mark the correct keys of a practice question (see
+ * `isWhollyStrong`), the way notes mark the right options of a practice question (see
  * `practice-options.ts`).
  */
 export type LineToken =
@@ -40,6 +43,19 @@ export function matchBullet(raw: string): { indent: number; text: string } | nul
   const m = BULLET.exec(raw);
   if (!m) return null;
   return { indent: indentWidth(m[1] ?? ''), text: m[2] ?? '' };
+}
+
+/**
+ * The token of a list item whose text, markup and all, is `raw`: its words cleaned for `format`
+ * (see `clean-inline.ts`), `strong` when the whole item is in bold; null when no words are left
+ * (an image-only item).
+ */
+export function bulletToken(raw: string, indent: number, line: number, format: NoteFormat): LineToken | null {
+  const text = cleanInline(raw, format);
+  if (!text) return null;
+  return isWhollyStrong(raw, format)
+    ? { kind: 'bullet', indent, text, line, strong: true }
+    : { kind: 'bullet', indent, text, line };
 }
 
 /** Splits a `| a | b |` table row into trimmed cells; returns null for a `|---|---|` or `|---+---|` separator row. */

@@ -4,9 +4,10 @@
  * comments and image-only lines produce no tokens (a `#` inside a fence is code, not a heading).
  */
 
-import { cleanInline, isWhollyStrong } from './clean-inline.ts';
+import { cleanInline } from './clean-inline.ts';
 import { htmlListTokens, startsHtmlList } from './html-lists.ts';
 import {
+  bulletToken,
   indentWidth,
   isTableRow,
   type LineToken,
@@ -86,9 +87,8 @@ export function parseMarkdown(source: string): LineToken[] {
       // A list item may hold an ATX heading ("* ### Compliance Mode - …", CommonMark §5.2): its
       // words are the item's text, not a literal "###".
       const own = bullet.text.replace(/^#{1,6}(?:\s+|$)/, '').replace(/\s+#+\s*$/, '');
-      const text = cleanInline(own, 'markdown');
-      const strong = isWhollyStrong(own, 'markdown');
-      if (text) tokens.push({ kind: 'bullet', indent: bullet.indent, text, line, ...(strong && { strong }) });
+      const token = bulletToken(own, bullet.indent, line, 'markdown');
+      if (token) tokens.push(token);
       return;
     }
     const text = cleanInline(unquoted, 'markdown');

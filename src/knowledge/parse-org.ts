@@ -4,8 +4,15 @@
  * produce no tokens. List items are `-`, `+`, `1.` or an indented `*`.
  */
 
-import { cleanInline, isWhollyStrong } from './clean-inline.ts';
-import { indentWidth, isTableRow, type LineToken, matchBullet, tableCells } from './line-token.ts';
+import { cleanInline } from './clean-inline.ts';
+import {
+  bulletToken,
+  indentWidth,
+  isTableRow,
+  type LineToken,
+  matchBullet,
+  tableCells,
+} from './line-token.ts';
 
 const HEADING = /^(\*+)\s+(.*?)\s*(?:\s:[\w:@]+:)?\s*$/;
 
@@ -57,9 +64,8 @@ export function parseOrg(source: string): LineToken[] {
     }
     const bullet = matchBullet(raw);
     if (bullet) {
-      const text = cleanInline(bullet.text, 'org');
-      const strong = isWhollyStrong(bullet.text, 'org');
-      if (text) tokens.push({ kind: 'bullet', indent: bullet.indent, text, line, ...(strong && { strong }) });
+      const token = bulletToken(bullet.text, bullet.indent, line, 'org');
+      if (token) tokens.push(token);
       return;
     }
     const text = cleanInline(raw, 'org');

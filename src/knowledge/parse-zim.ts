@@ -5,8 +5,8 @@
  * `*`, checkboxes `[ ]`/`[*]`/`[x]` or numbers, nested with tabs. `''verbatim''` blocks are skipped.
  */
 
-import { cleanInline, isWhollyStrong } from './clean-inline.ts';
-import { indentWidth, isTableRow, type LineToken, tableCells } from './line-token.ts';
+import { cleanInline } from './clean-inline.ts';
+import { bulletToken, indentWidth, isTableRow, type LineToken, tableCells } from './line-token.ts';
 
 const HEADING = /^(={2,6})\s*(.+?)\s*=+\s*$/;
 const BULLET = /^(\s*)(?:\*|\[[ *x>]\]|\d{1,3}[.)]|[a-z][.)])\s+(.*)$/;
@@ -47,16 +47,8 @@ export function parseZim(source: string): LineToken[] {
     }
     const bullet = BULLET.exec(raw);
     if (bullet) {
-      const text = cleanInline(bullet[2] ?? '', 'zim');
-      const strong = isWhollyStrong(bullet[2] ?? '', 'zim');
-      if (text)
-        tokens.push({
-          kind: 'bullet',
-          indent: indentWidth(bullet[1] ?? ''),
-          text,
-          line,
-          ...(strong && { strong }),
-        });
+      const token = bulletToken(bullet[2] ?? '', indentWidth(bullet[1] ?? ''), line, 'zim');
+      if (token) tokens.push(token);
       continue;
     }
     const text = cleanInline(raw, 'zim');
